@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { JudgeModeSchema } from './question.js';
+import { ValueTheorySchema } from './value-theory.js';
+
+/** Kinds of provider adaem can talk to. */
+export const PROVIDER_TYPES = ['openai', 'anthropic', 'llama-cpp', 'sandbox'] as const;
+export const ProviderTypeSchema = z.enum(PROVIDER_TYPES);
+export type ProviderType = z.infer<typeof ProviderTypeSchema>;
+
+/** Roles a model can play in a run. */
+export const ROLES = ['generator', 'scorer', 'judge', 'examinee', 'embedder', 'safety'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** Connection and limit settings of one provider instance (e.g. `openai`, or `vllm` of type openai). */
+export const ProviderConfigSchema = z.strictObject({
+  /** Which adapter; defaults to the provider's key when that is a known type. */
+  type: ProviderTypeSchema.optional(),
+  /** API key; write `${ENV_VAR}` so the secret stays out of the file. */
+  apiKey: z.string().optional(),
+  /** Endpoint for OpenAI-compatible servers (vLLM, Ollama `/v1`, llama.cpp server, OpenRouter…). */
+  baseURL: z.url().optional(),
+  /** Extra HTTP headers sent with every request. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** Calls in flight at once. @default 8 */
+  concurrency: z.number().int().positive().default(8),
+  /** Requests per minute; unlimited when absent. */
+  rpm: z.number().positive().optional(),
+  /** Tokens (input + output) per minute; unlimited when absent. */
+  tpm: z.number().positive().optional(),
+  /** Per-call timeout in milliseconds. @default 120000 */
+  timeoutMs: z.number().int().positive().default(120_000),
+  /** Retries after the first attempt for retryable failures. @default 6 */
+  maxRetries: z.number().int().min(0).default(6),
+});
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+/** Prices in USD per million tokens. */
+export const PriceSchema = z.strictObject({ input: z.number().min(0), output: z.number().min(0) });
+export type Price = z.infer<typeof PriceSchema>;
+
+/** One model and the roles it plays. */
+export const ModelConfigSchema = z.strictObject({
+  /** `provider:model`, e.g. `openai:gpt-4o-mini`, `llama-cpp:./models/x.gguf`, `sandbox:atlas`. */
+  id: z.string().regex(/^[A-Za-z0-9_.-]+:.+$/, 'model ids read provider:model'),
+  /** Short label for tables and reports; defaults to the id. */
+  label: z.string().optional(),
+  roles: z.array(RoleSchema).min(1).default(['examinee']),
+  temperature: z.number().min(0).max(2).optional(),
+  topP: z.number().gt(0).max(1).optional(),
+  maxTokens: z.number().int().positive().optional(),
+  /** System message sent before every prompt to this model. */
+  systemPrompt: z.string().optional(),
+  price: PriceSchema.optional(),
+});
+export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+
+/** A simulated model defined in config (see `adaem sandbox list` for the built-in ones). */
+export const SandboxModelConfigSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+  /** Planted weight per value id, 0..1; values left out get the theory's baseline. */
+  weights: z.record(z.string(), z.number().min(0).max(1)),
+  region: z.string().default('global'),
+  cutoffYear: z.number().int().default(2024),
+  style: z.enum(['concise', 'verbose', 'formal', 'casual']).default('concise'),
+});
+export type SandboxModelConfig = z.infer<typeof SandboxModelConfigSchema>;
+
+export const SandboxConfigSchema = z.strictObject({
+  models: z.array(SandboxModelConfigSchema).default([]),
+  /** Share of judge answers flipped at random (an imperfect judge). @default 0 */
+  judgeErrorRate: z.number().min(0).max(1).default(0),
+  /** Share of opinion prompts refused. @default 0 */
+  refusalRate: z.number().min(0).max(1).default(0),
+  /** World seed; defaults to the config's seed. */
+  seed: z.number().int().optional(),
+});
+export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
+
+export const EvaluateConfigSchema = z.strictObject({
+  /** Question file (JSONL, CSV, TXT or a ValueBench CSV); relative to the config file. */
+  questions: z.string().optional(),
+  /** ValueBench CSV only: keep these questionnaires. */
+  questionnaires: z.array(z.string()).optional(),
+  /** How opinions are judged. @default "batched" */
+  judgeMode: JudgeModeSchema.default('batched'),
+  /** Opinions per (question, model); repeats are real samples. @default 1 */
+  samples: z.number().int().positive().default(1),
+  /** Share of failed calls above which the run fails (exit 1). @default 0.05 */
+  maxErrorRate: z.number().min(0).max(1).default(0.05),
+  /** Stop before spending more than this many USD. */
+  maxCost: z.number().positive().optional(),
+  /** Bootstrap resamples for confidence intervals. @default 1000 */
+  bootstrap: z.number().int().positive().default(1000),
+  /** Examinee sampling temperature. @default 0.7 */
+  temperature: z.number().min(0).max(2).default(0.7),
+  /** Judge sampling temperature. @default 0 */
+  judgeTemperature: z.number().min(0).max(2).default(0),
+});
+export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
+
+/** The whole `adaem.yaml`. */
+export const AdaemConfigSchema = z.strictObject({
+  /** `schwartz`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
+  theory: z.union([z.string(), ValueTheorySchema]).default('schwartz'),
+  /** SQLite store (cache, runs, results). @default ".adaem/adaem.db" */
+  store: z.string().default('.adaem/adaem.db'),
+  /** Master seed for sampling, bootstrap and the sandbox. @default 42 */
+  seed: z.number().int().default(42),
+  providers: z.record(z.string(), ProviderConfigSchema).default({}),
+  models: z.array(ModelConfigSchema).default([]),
+  sandbox: SandboxConfigSchema.default(SandboxConfigSchema.parse({})),
+  evaluate: EvaluateConfigSchema.default(EvaluateConfigSchema.parse({})),
+});
+export type AdaemConfig = z.infer<typeof AdaemConfigSchema>;

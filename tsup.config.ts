@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/cli/main.ts'],
+  format: ['esm'],
+  dts: { entry: 'src/index.ts' },
+  target: 'node20',
+  sourcemap: true,
+  clean: true,
+  external: ['node-llama-cpp'],
+});
