@@ -1,0 +1,28 @@
+import type { Role } from './config.js';
+
+/** What happened to one call through the engine; the store keeps one row per outcome. */
+export interface CallOutcome {
+  /** `provider:model`. */
+  providerId: string;
+  role: Role;
+  status: 'ok' | 'cached' | 'error';
+  /** Run the call belongs to, when inside a run. */
+  runId?: string;
+  /** Stable error code (e.g. `provider`, `timeout`, `cancelled`) when `status` is `error`. */
+  errorCode?: string;
+  errorMessage?: string;
+  httpStatus?: number;
+  /** Attempts made, the first included (1 = no retry). */
+  attempts: number;
+  latencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** Epoch milliseconds when the call finished. */
+  finishedAt: number;
+}
+
+/** Receives every call outcome; implemented by the store (batched writes) and by tests. */
+export interface CallRecorder {
+  record(outcome: CallOutcome): void;
+}
