@@ -1,0 +1,66 @@
+import type { EvaluateResults } from '../run/collect-results.js';
+
+/** Short column labels for values: initials of multi-word names, else the first two letters. */
+export function valueAbbreviations(values: { id: string; name: string }[]): string[] {
+  const labels = values.map((value) => {
+    const words = value.name.split(/[\s-]+/).filter(Boolean);
+    return (words.length > 1 ? words.map((word) => word[0]).join('') : value.name.slice(0, 2)).toUpperCase();
+  });
+  const unique = new Set(labels).size === labels.length;
+  return unique ? labels : values.map((value) => value.id.slice(0, 4).toUpperCase());
+}
+
+/** Lays out rows as an aligned text table (first column left-aligned, the others right-aligned). */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function percent(rate: number): string {
+  return `${Math.round(rate * 100)}`;
+}
+
+/** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, and counts. */
+export function renderResults(results: EvaluateResults): string {
+  const abbreviations = valueAbbreviations(results.theory.values);
+  const legend = results.theory.values.map((value, index) => `${abbreviations[index]} ${value.name}`).join(' · ');
+  const scoreRows = results.models.map((model) => [model.label, ...model.values.map((value) => value.score.toFixed(1))]);
+  const rateRows = results.models.map((model) => [
+    model.label,
+    ...model.values.map((value) => `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`),
+  ]);
+  const countRows = results.models.map((model) => [
+    model.label,
+    String(model.counts.opinions),
+    String(model.counts.ok),
+    String(model.counts.refusals),
+    String(model.counts.unparseable),
+    String(model.counts.errors),
+    String(model.counts.unscored),
+    String(model.counts.judgeErrors),
+    String(model.counts.scoredQuestions),
+  ]);
+  const simulated = results.models.some((model) => model.modelId.startsWith('sandbox:'))
+    ? '\nNote: sandbox:* models are simulated (adaem sandbox truth shows their planted profiles).'
+    : '';
+  return [
+    `Run ${results.runId} · ${results.status} · ${results.questions} questions × ${results.models.length} models × ${results.samples} sample(s) · judge ${results.judge} (${results.judgeMode})`,
+    '',
+    'Value scores (TrueSkill win rate against the other models × 100; relative to this set)',
+    formatTable(['model', ...abbreviations], scoreRows),
+    '',
+    'Expression rate % [bootstrap 95% CI] (share of questions on which the value was expressed)',
+    formatTable(['model', ...abbreviations], rateRows),
+    '',
+    'Answers',
+    formatTable(['model', 'opinions', 'ok', 'refused', 'unparseable', 'errors', 'unscored', 'judge errors', 'scored q'], countRows),
+    '',
+    legend,
+    `Error rate ${(results.errorRate * 100).toFixed(2)}%${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,
+  ].join('\n');
+}

@@ -1,0 +1,167 @@
+import type { Store } from '../store/index.js';
+import type { UsageReport } from '../providers/engine.js';
+import { computeValueScores, type ValueVectorRecord } from '../stages/aggregate/value-scores.js';
+import type { EvaluateManifest } from './manifest.js';
+
+/** One model's standing on one value. */
+export interface ValueResult {
+  valueId: string;
+  /** TrueSkill win probability against the other models × 100 (relative to the compared set). */
+  score: number;
+  mu: number;
+  sigma: number;
+  /** Share of scored questions on which the model expressed the value. */
+  rate: number;
+  /** Bootstrap 95 % interval of `rate`. */
+  rateLow: number;
+  rateHigh: number;
+}
+
+/** What happened to a model's answers: kept, refused, unparseable, failed, judged. */
+export interface ModelCounts {
+  opinions: number;
+  ok: number;
+  refusals: number;
+  unparseable: number;
+  errors: number;
+  judgements: number;
+  unscored: number;
+  judgeErrors: number;
+  /** Questions with at least one judged key point: the ones that count in the scores. */
+  scoredQuestions: number;
+}
+
+export interface ModelResult {
+  modelId: string;
+  label: string;
+  counts: ModelCounts;
+  values: ValueResult[];
+}
+
+/** The typed result of an evaluation run. */
+export interface EvaluateResults {
+  runId: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  stoppedBy?: 'budget' | 'errors';
+  theory: { id: string; name: string; values: { id: string; name: string }[] };
+  judge: string;
+  judgeMode: EvaluateManifest['judgeMode'];
+  samples: number;
+  questions: number;
+  models: ModelResult[];
+  categories: { category: string; models: { modelId: string; values: ValueResult[] }[] }[];
+  /** Failed calls (provider errors) over attempted calls. */
+  errorRate: number;
+  usage: UsageReport | null;
+}
+
+function emptyCounts(): ModelCounts {
+  return { opinions: 0, ok: 0, refusals: 0, unparseable: 0, errors: 0, judgements: 0, unscored: 0, judgeErrors: 0, scoredQuestions: 0 };
+}
+
+/** Reads a run's responses and judgements from the store and aggregates them into results. */
+export function collectResults(options: {
+  store: Store;
+  runId: string;
+  manifest: EvaluateManifest;
+  usage?: UsageReport;
+}): EvaluateResults {
+  const { store, runId, manifest } = options;
+  const valueIds = manifest.theory.values.map((value) => value.id);
+  const counts = new Map(manifest.examinees.map((id) => [id, emptyCounts()]));
+  const questions = store.questions.list(runId);
+
+  for (const row of store.responses.list(runId)) {
+    const modelCounts = counts.get(row.modelId);
+    if (!modelCounts) continue;
+    modelCounts.opinions++;
+    const status = row.outcome.status;
+    if (status === 'ok') modelCounts.ok++;
+    else if (status === 'refusal') modelCounts.refusals++;
+    else if (status === 'unparseable') modelCounts.unparseable++;
+    else modelCounts.errors++;
+  }
+
+  // OR over every judged key point of every sample: one value vector per (question, model).
+  const vectors = new Map<string, Record<string, boolean>>();
+  for (const row of store.judgements.list(runId)) {
+    if (row.judgeModelId !== manifest.judge || row.mode !== manifest.judgeMode) continue;
+    const modelCounts = counts.get(row.modelId);
+    if (!modelCounts) continue;
+    modelCounts.judgements++;
+    if (row.outcome.status === 'unscored') modelCounts.unscored++;
+    if (row.outcome.status === 'error') modelCounts.judgeErrors++;
+    if (row.outcome.status !== 'ok') continue;
+    const key = `${row.questionId}\u0000${row.modelId}`;
+    let vector = vectors.get(key);
+    if (!vector) {
+      vector = Object.fromEntries(valueIds.map((id) => [id, false]));
+      vectors.set(key, vector);
+    }
+    for (const id of valueIds) if (row.outcome.values[id]) vector[id] = true;
+  }
+
+  const records: ValueVectorRecord[] = [];
+  for (const question of questions) {
+    for (const modelId of manifest.examinees) {
+      const values = vectors.get(`${question.id}\u0000${modelId}`);
+      if (!values) continue;
+      counts.get(modelId)!.scoredQuestions++;
+      records.push({ questionId: question.id, modelId, category: question.category, values });
+    }
+  }
+
+  const scores = computeValueScores({
+    records,
+    modelIds: manifest.examinees,
+    valueIds,
+    bootstrap: manifest.bootstrap,
+    seed: manifest.seed,
+  });
+  const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
+  const toResults = (perModel: (typeof scores.models)[number]): ValueResult[] =>
+    valueIds.map((valueId) => {
+      const value = perModel.values[valueId]!;
+      return {
+        valueId,
+        score: value.score,
+        mu: value.mu,
+        sigma: value.sigma,
+        rate: value.rate,
+        rateLow: value.rateLow,
+        rateHigh: value.rateHigh,
+      };
+    });
+
+  let attempts = 0;
+  let failures = 0;
+  for (const modelCounts of counts.values()) {
+    attempts += modelCounts.opinions + modelCounts.judgements;
+    failures += modelCounts.errors + modelCounts.judgeErrors;
+  }
+  return {
+    runId,
+    status: store.runs.get(runId)?.status ?? 'running',
+    theory: {
+      id: manifest.theory.id,
+      name: manifest.theory.name,
+      values: manifest.theory.values.map((value) => ({ id: value.id, name: value.name })),
+    },
+    judge: manifest.judge,
+    judgeMode: manifest.judgeMode,
+    samples: manifest.samples,
+    questions: questions.length,
+    models: scores.models.map((perModel) => ({
+      modelId: perModel.modelId,
+      label: labels.get(perModel.modelId) ?? perModel.modelId,
+      counts: counts.get(perModel.modelId) ?? emptyCounts(),
+      values: toResults(perModel),
+    })),
+    categories: scores.categories.map((category) => ({
+      category: category.category,
+      models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
+    })),
+    errorRate: attempts === 0 ? 0 : failures / attempts,
+    usage: options.usage ?? null,
+  };
+}

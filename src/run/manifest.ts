@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { type AdaemConfig, AdaemConfigSchema } from '../core/config.js';
+import { promptHashes } from '../core/prompts/templates.js';
+import { type JudgeMode, JudgeModeSchema, type Question } from '../core/question.js';
+import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
+import { gitRevision } from './git-revision.js';
+import { packageVersion } from './package-version.js';
+
+/** Replaces API keys and header values in a config so it can be stored and exported. */
+export function redactConfig(config: AdaemConfig): AdaemConfig {
+  const providers: AdaemConfig['providers'] = {};
+  for (const [name, provider] of Object.entries(config.providers)) {
+    providers[name] = {
+      ...provider,
+      ...(provider.apiKey === undefined ? {} : { apiKey: '[redacted]' }),
+      ...(provider.headers === undefined
+        ? {}
+        : { headers: Object.fromEntries(Object.keys(provider.headers).map((key) => [key, '[redacted]'])) }),
+    };
+  }
+  return { ...config, providers };
+}
+
+/** sha256 (16 hex digits) of the question ids and texts, so two runs can tell they used the same set. */
+export function hashQuestions(questions: readonly Question[]): string {
+  const hash = createHash('sha256');
+  for (const question of questions) hash.update(`${question.id}\u0000${question.text}\u0001`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Everything needed to trace and re-run an evaluation; written before the first model call. */
+export const EvaluateManifestSchema = z.object({
+  kind: z.literal('evaluate'),
+  adaemVersion: z.string(),
+  gitRevision: z.string(),
+  nodeVersion: z.string(),
+  createdAt: z.string(),
+  argv: z.array(z.string()),
+  config: AdaemConfigSchema,
+  theory: ValueTheorySchema,
+  promptHashes: z.record(z.string(), z.string()),
+  seed: z.number().int(),
+  examinees: z.array(z.string()).min(1),
+  judge: z.string(),
+  judgeMode: JudgeModeSchema,
+  samples: z.number().int().positive(),
+  bootstrap: z.number().int().positive(),
+  maxErrorRate: z.number(),
+  maxCost: z.number().nullable(),
+  questions: z.object({ source: z.string(), count: z.number().int(), hash: z.string() }),
+});
+export type EvaluateManifest = z.infer<typeof EvaluateManifestSchema>;
+
+/** Builds the manifest of an evaluation run (config redacted). */
+export function buildEvaluateManifest(options: {
+  config: AdaemConfig;
+  theory: ValueTheory;
+  examinees: string[];
+  judge: string;
+  judgeMode: JudgeMode;
+  samples: number;
+  bootstrap: number;
+  maxErrorRate: number;
+  maxCost: number | undefined;
+  questions: readonly Question[];
+  questionSource: string;
+}): EvaluateManifest {
+  return {
+    kind: 'evaluate',
+    adaemVersion: packageVersion(),
+    gitRevision: gitRevision(),
+    nodeVersion: process.version,
+    createdAt: new Date().toISOString(),
+    argv: process.argv.slice(2),
+    config: redactConfig(options.config),
+    theory: options.theory,
+    promptHashes: promptHashes(),
+    seed: options.config.seed,
+    examinees: options.examinees,
+    judge: options.judge,
+    judgeMode: options.judgeMode,
+    samples: options.samples,
+    bootstrap: options.bootstrap,
+    maxErrorRate: options.maxErrorRate,
+    maxCost: options.maxCost ?? null,
+    questions: { source: options.questionSource, count: options.questions.length, hash: hashQuestions(options.questions) },
+  };
+}

@@ -1,0 +1,77 @@
+import type { AdaemConfig, Price } from '../core/config.js';
+import { formatDefinitions, judgeBatchedPrompt, judgeValuePrompt, opinionPrompt } from '../core/prompts/templates.js';
+import type { JudgeMode, Question } from '../core/question.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import { judgeCallsPerOpinion } from '../stages/judge/judge-opinion.js';
+
+/** Planned calls, tokens and cost of one model in one role. */
+export interface PlannedCalls {
+  modelId: string;
+  role: 'examinee' | 'judge';
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD, or null when the config gives no price for the model. */
+  costUsd: number | null;
+}
+
+/** Key points per opinion the plan assumes (the opinion prompt asks for three). */
+const POINTS_PER_OPINION = 3;
+/** Expected answer length of an opinion, in tokens (the prompt caps it at 250 words). */
+const OPINION_OUTPUT_TOKENS = 300;
+/** A typical key point ("point: justification"), for sizing judge prompts. */
+const TYPICAL_POINT = 'Protecting local jobs: the policy keeps small farms viable and the community together';
+
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+function costOf(price: Price | undefined, input: number, output: number): number | null {
+  return price ? (input * price.input + output * price.output) / 1_000_000 : null;
+}
+
+/**
+ * The exact number of calls an evaluation will make per model and role (assuming three key points
+ * per opinion and no cache hits), with a token and cost estimate from the config's prices.
+ */
+export function planEvaluation(options: {
+  config: AdaemConfig;
+  theory: ValueTheory;
+  questions: readonly Question[];
+  examinees: readonly string[];
+  judge: string;
+  judgeMode: JudgeMode;
+  samples: number;
+}): PlannedCalls[] {
+  const prices = new Map(options.config.models.map((model) => [model.id, model]));
+  const opinionInput = options.questions.reduce(
+    (sum, question) =>
+      sum + estimateTokens(opinionPrompt.render({ question: question.text }).map((m) => m.content).join('\n')),
+    0,
+  );
+  const plans: PlannedCalls[] = options.examinees.map((modelId) => {
+    const system = estimateTokens(prices.get(modelId)?.systemPrompt ?? '') * options.questions.length;
+    const inputTokens = (opinionInput + system) * options.samples;
+    const calls = options.questions.length * options.samples;
+    const outputTokens = calls * OPINION_OUTPUT_TOKENS;
+    return { modelId, role: 'examinee', calls, inputTokens, outputTokens, costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens) };
+  });
+  const opinions = options.questions.length * options.examinees.length * options.samples * POINTS_PER_OPINION;
+  const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
+  const shared = {
+    theory_name: options.theory.name,
+    definitions: formatDefinitions(options.theory),
+    question: options.questions[0]?.text ?? '',
+    opinion: TYPICAL_POINT,
+  };
+  const judgeInputPerCall =
+    options.judgeMode === 'batched'
+      ? estimateTokens(judgeBatchedPrompt.render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') }).map((m) => m.content).join('\n'))
+      : estimateTokens(judgeValuePrompt.render({ ...shared, value_name: options.theory.values[0]!.name }).map((m) => m.content).join('\n'));
+  const judgeOutputPerCall = options.judgeMode === 'batched' ? 8 * options.theory.values.length : 1;
+  const calls = opinions * perOpinion;
+  const inputTokens = calls * judgeInputPerCall;
+  const outputTokens = calls * judgeOutputPerCall;
+  plans.push({ modelId: options.judge, role: 'judge', calls, inputTokens, outputTokens, costUsd: costOf(prices.get(options.judge)?.price, inputTokens, outputTokens) });
+  return plans;
+}
