@@ -1,0 +1,76 @@
+import type Database from 'better-sqlite3';
+
+/** Schema steps, applied in order; `user_version` records how many ran. API keys have no column anywhere. */
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE cache (
+     key TEXT PRIMARY KEY,
+     provider_id TEXT NOT NULL,
+     result TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE calls (
+     id INTEGER PRIMARY KEY,
+     run_id TEXT,
+     provider_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     status TEXT NOT NULL,
+     error_code TEXT,
+     error_message TEXT,
+     http_status INTEGER,
+     attempts INTEGER NOT NULL,
+     latency_ms REAL NOT NULL,
+     input_tokens INTEGER NOT NULL,
+     output_tokens INTEGER NOT NULL,
+     cost_usd REAL NOT NULL,
+     finished_at INTEGER NOT NULL
+   );
+   CREATE INDEX calls_run ON calls (run_id);
+   CREATE TABLE runs (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     status TEXT NOT NULL,
+     manifest TEXT NOT NULL,
+     summary TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE questions (
+     run_id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     question TEXT NOT NULL,
+     PRIMARY KEY (run_id, position)
+   );
+   CREATE TABLE responses (
+     run_id TEXT NOT NULL,
+     question_id TEXT NOT NULL,
+     model_id TEXT NOT NULL,
+     sample INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     raw TEXT,
+     input_tokens INTEGER,
+     output_tokens INTEGER,
+     PRIMARY KEY (run_id, question_id, model_id, sample)
+   );
+   CREATE TABLE judgements (
+     run_id TEXT NOT NULL,
+     question_id TEXT NOT NULL,
+     model_id TEXT NOT NULL,
+     sample INTEGER NOT NULL,
+     point_index INTEGER NOT NULL,
+     judge_model_id TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     raw TEXT,
+     PRIMARY KEY (run_id, question_id, model_id, sample, point_index, judge_model_id, mode)
+   );`,
+];
+
+/** Brings a database up to the newest schema inside one transaction. */
+export function migrate(db: Database.Database): void {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  if (current >= MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  })();
+}
