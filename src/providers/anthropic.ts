@@ -1,0 +1,90 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { ProviderConfig } from '../core/config.js';
+import { CancelledError, isRetryableStatus, ProviderError } from '../core/errors.js';
+import type { ChatRequest, ChatResult, Provider } from '../core/provider.js';
+import { parseRetryAfter } from './openai.js';
+
+function toProviderError(providerId: string, error: unknown, signal: AbortSignal | undefined): Error {
+  if (error instanceof Anthropic.APIUserAbortError || signal?.aborted) return new CancelledError();
+  if (error instanceof Anthropic.APIConnectionError) {
+    const timeout = error instanceof Anthropic.APIConnectionTimeoutError;
+    return new ProviderError(
+      `${providerId}: ${timeout ? 'request timed out' : `connection failed (${error.message})`}`,
+      {
+        providerId,
+        isRetryable: true,
+        code: timeout ? 'timeout' : 'connection',
+        cause: error,
+      },
+    );
+  }
+  if (error instanceof Anthropic.APIError && error.status !== undefined) {
+    return new ProviderError(`${providerId}: HTTP ${error.status} ${error.message.split('\n')[0]}`, {
+      providerId,
+      status: error.status,
+      isRetryable: isRetryableStatus(error.status),
+      retryAfterMs: parseRetryAfter(error.headers),
+      cause: error,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ProviderError(`${providerId}: malformed response (${reason})`, {
+    providerId,
+    isRetryable: true,
+    code: 'malformed',
+  });
+}
+
+/**
+ * An adapter for Anthropic's Messages API (no log-probabilities; JSON is requested in the prompt).
+ * SDK 1.x no longer accepts temperature or top_p, so only max tokens and stop sequences are sent.
+ */
+export function createAnthropicProvider(options: {
+  id: string;
+  model: string;
+  config: Pick<ProviderConfig, 'apiKey' | 'baseURL' | 'headers' | 'timeoutMs'>;
+}): Provider {
+  const client = new Anthropic({
+    apiKey: options.config.apiKey,
+    baseURL: options.config.baseURL,
+    defaultHeaders: options.config.headers,
+    timeout: options.config.timeoutMs,
+    maxRetries: 0,
+  });
+  const { id, model } = options;
+  return {
+    id,
+    capabilities: { chat: true, embeddings: false, logprobs: false, jsonSchema: false },
+    async chat(request: ChatRequest): Promise<ChatResult> {
+      const params = request.params ?? {};
+      const system = request.messages
+        .filter((message) => message.role === 'system')
+        .map((message) => message.content);
+      const started = performance.now();
+      try {
+        const message = await client.messages.create(
+          {
+            model,
+            max_tokens: params.maxTokens ?? 1024,
+            ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
+            messages: request.messages.flatMap((entry) =>
+              entry.role === 'system' ? [] : [{ role: entry.role, content: entry.content }],
+            ),
+            stop_sequences: params.stop,
+          },
+          { signal: request.signal },
+        );
+        const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+        return {
+          text,
+          usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+          model: message.model,
+          finishReason: message.stop_reason ?? undefined,
+          latencyMs: performance.now() - started,
+        };
+      } catch (error) {
+        throw toProviderError(id, error, request.signal);
+      }
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Llama, LlamaContextSequence, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
+import type { ProviderConfig } from '../core/config.js';
+import { CancelledError, ConfigError, ProviderError } from '../core/errors.js';
+import type { ChatMessage, ChatRequest, ChatResult, Provider, TokenLogprob } from '../core/provider.js';
+
+type NodeLlamaCpp = typeof import('node-llama-cpp');
+
+async function importNodeLlamaCpp(id: string): Promise<NodeLlamaCpp> {
+  try {
+    return await import('node-llama-cpp');
+  } catch (error) {
+    throw new ConfigError(`model ${id} needs node-llama-cpp: run npm i node-llama-cpp@3.22.1`, {
+      cause: error,
+    });
+  }
+}
+
+/** Plain chat layout for models whose file has no chat template of its own. */
+function formatPrompt(messages: readonly ChatMessage[]): string {
+  return `${messages.map((message) => `<|${message.role}|>\n${message.content}\n`).join('')}<|assistant|>\n`;
+}
+
+interface Loaded {
+  library: NodeLlamaCpp;
+  llama: Llama;
+  model: LlamaModel;
+  sequence: LlamaContextSequence;
+}
+
+/**
+ * A local GGUF model through node-llama-cpp (an optional peer dependency): one CPU context with
+ * one thread and one sequence, calls served one at a time; JSON-schema grammars and log-probabilities.
+ */
+export function createLlamaCppProvider(options: {
+  id: string;
+  modelPath: string;
+  providerConfig: ProviderConfig;
+  configDir: string;
+}): Provider {
+  const path = resolve(options.configDir, options.modelPath);
+  if (!existsSync(path)) throw new ConfigError(`model ${options.id}: GGUF file not found: ${path}`);
+  let loading: Promise<Loaded> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const grammars = new Map<string, Promise<LlamaGrammar>>();
+
+  const load = (): Promise<Loaded> => {
+    loading ??= (async () => {
+      const library = await importNodeLlamaCpp(options.id);
+      const llama = await library.getLlama({ gpu: false, build: 'never' });
+      const model = await llama.loadModel({ modelPath: path });
+      const context = await model.createContext({
+        threads: 1,
+        contextSize: Math.min(4096, model.trainContextSize),
+      });
+      return { library, llama, model, sequence: context.getSequence() };
+    })();
+    return loading;
+  };
+
+  const generate = async (request: ChatRequest): Promise<ChatResult> => {
+    const { library, llama, model, sequence } = await load();
+    const params = request.params ?? {};
+    let grammarState: InstanceType<NodeLlamaCpp['LlamaGrammarEvaluationState']> | undefined;
+    if (request.jsonSchema) {
+      const key = JSON.stringify(request.jsonSchema.schema);
+      let grammar = grammars.get(key);
+      if (!grammar) {
+        // The schema is validated again with zod by the caller; the grammar only shapes sampling.
+        grammar = llama.createGrammarForJsonSchema(request.jsonSchema.schema as never);
+        grammars.set(key, grammar);
+      }
+      grammarState = new library.LlamaGrammarEvaluationState({ model, grammar: await grammar });
+    }
+    await sequence.clearHistory();
+    const promptTokens = model.tokenize(formatPrompt(request.messages));
+    const maxTokens = params.maxTokens ?? 256;
+    const wantLogprobs = (request.topLogprobs ?? 0) > 0;
+    const generated: Token[] = [];
+    const logprobs: TokenLogprob[] = [];
+    const iterator = sequence.evaluateWithMetadata(
+      promptTokens,
+      { probabilities: wantLogprobs, confidence: true },
+      {
+        temperature: params.temperature ?? 0,
+        topP: params.topP,
+        seed: params.seed ?? 0,
+        grammarEvaluationState: grammarState,
+      },
+    );
+    for await (const output of iterator) {
+      if (request.signal?.aborted) throw new CancelledError();
+      if (model.isEogToken(output.token)) break;
+      generated.push(output.token);
+      if (wantLogprobs && 'probabilities' in output && output.probabilities instanceof Map) {
+        const top = [...output.probabilities.entries()]
+          .slice(0, request.topLogprobs)
+          .map(([token, probability]) => ({
+            token: model.detokenize([token]),
+            logprob: Math.log(probability),
+          }));
+        logprobs.push({ token: model.detokenize([output.token]), logprob: Math.log(output.confidence), top });
+      }
+      if (generated.length >= maxTokens) break;
+      if (grammarState && isCompleteJson(model.detokenize(generated))) break;
+    }
+    return {
+      text: model.detokenize(generated),
+      usage: { inputTokens: promptTokens.length, outputTokens: generated.length },
+      model: options.modelPath,
+      finishReason: generated.length >= maxTokens ? 'length' : 'stop',
+      ...(wantLogprobs ? { logprobs } : {}),
+    };
+  };
+
+  return {
+    id: options.id,
+    capabilities: { chat: true, embeddings: false, logprobs: true, jsonSchema: true },
+    chat(request) {
+      const next = queue.then(() =>
+        generate(request).catch((error: unknown) => {
+          if (error instanceof ConfigError || error instanceof CancelledError) throw error;
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new ProviderError(`${options.id}: ${reason}`, {
+            providerId: options.id,
+            isRetryable: false,
+            cause: error,
+          });
+        }),
+      );
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      if (!loading) return;
+      const loaded = await loading.catch(() => undefined);
+      await loaded?.model.dispose();
+    },
+  };
+}
+
+function isCompleteJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+import type { AdaemConfig, ProviderConfig, ProviderType } from '../core/config.js';
+import { PROVIDER_TYPES, ProviderConfigSchema } from '../core/config.js';
+import { didYouMean } from '../core/did-you-mean.js';
+import { ConfigError } from '../core/errors.js';
+import { type Provider, parseModelId } from '../core/provider.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import { createSandboxProvider } from '../sandbox/provider.js';
+import { createAnthropicProvider } from './anthropic.js';
+import { createLlamaCppProvider } from './llama-cpp.js';
+import { createOpenAIProvider } from './openai.js';
+
+/** A model id resolved against the config: which provider instance, adapter type and settings. */
+export interface ResolvedModel {
+  modelId: string;
+  providerName: string;
+  type: ProviderType;
+  model: string;
+  providerConfig: ProviderConfig;
+}
+
+function isProviderType(name: string): name is ProviderType {
+  return (PROVIDER_TYPES as readonly string[]).includes(name);
+}
+
+/** Finds the provider instance of `provider:model`; unknown providers are a ConfigError with a suggestion. */
+export function resolveModel(config: AdaemConfig, modelId: string): ResolvedModel {
+  const parts = parseModelId(modelId);
+  if (!parts)
+    throw new ConfigError(`model id "${modelId}" must read provider:model, e.g. openai:gpt-4o-mini`);
+  const configured = config.providers[parts.provider];
+  const type = configured?.type ?? (isProviderType(parts.provider) ? parts.provider : undefined);
+  if (!type) {
+    const known = [...new Set([...Object.keys(config.providers), ...PROVIDER_TYPES])];
+    throw new ConfigError(
+      `model "${modelId}": unknown provider "${parts.provider}"${didYouMean(parts.provider, known)}`,
+      { code: 'unknown-provider' },
+    );
+  }
+  const defaults = type === 'sandbox' ? { concurrency: 512 } : {};
+  const providerConfig = configured ?? ProviderConfigSchema.parse(defaults);
+  return { modelId, providerName: parts.provider, type, model: parts.model, providerConfig };
+}
+
+const apiKeyVariables: Partial<Record<ProviderType, string>> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+};
+
+function apiKeyOf(resolved: ResolvedModel, env: Record<string, string | undefined>): string | undefined {
+  if (resolved.providerConfig.apiKey) return resolved.providerConfig.apiKey;
+  const variable = apiKeyVariables[resolved.type];
+  const key = variable ? env[variable] : undefined;
+  const needsKey =
+    resolved.type === 'anthropic' || (resolved.type === 'openai' && !resolved.providerConfig.baseURL);
+  if (!key && needsKey) {
+    throw new ConfigError(
+      `model "${resolved.modelId}" needs an API key: set ${variable} or providers.${resolved.providerName}.apiKey`,
+      { code: 'missing-key' },
+    );
+  }
+  return key;
+}
+
+/** Builds the adapter of a resolved model (no network until the first call). */
+export function buildAdapter(
+  resolved: ResolvedModel,
+  context: {
+    config: AdaemConfig;
+    theory: ValueTheory;
+    env: Record<string, string | undefined>;
+    configDir: string;
+  },
+): Provider {
+  const connection = () => ({ ...resolved.providerConfig, apiKey: apiKeyOf(resolved, context.env) });
+  const builders: Record<ProviderType, () => Provider> = {
+    openai: () => createOpenAIProvider({ id: resolved.modelId, model: resolved.model, config: connection() }),
+    anthropic: () =>
+      createAnthropicProvider({ id: resolved.modelId, model: resolved.model, config: connection() }),
+    'llama-cpp': () =>
+      createLlamaCppProvider({
+        id: resolved.modelId,
+        modelPath: resolved.model,
+        providerConfig: resolved.providerConfig,
+        configDir: context.configDir,
+      }),
+    sandbox: () =>
+      createSandboxProvider({ model: resolved.model, config: context.config, theory: context.theory }),
+  };
+  return builders[resolved.type]();
+}
