@@ -1,0 +1,181 @@
+import type { SandboxModelConfig } from '../core/config.js';
+import { SCHWARTZ_VALUE_IDS, type SchwartzValueId } from '../core/theories.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import { unitHash } from './hash.js';
+
+/** A simulated model: planted value weights (theory order), region, knowledge cut-off and style. */
+export interface SandboxModel {
+  name: string;
+  description: string;
+  region: string;
+  cutoffYear: number;
+  style: SandboxModelConfig['style'];
+  weights: number[];
+}
+
+interface BuiltInModel {
+  name: string;
+  description: string;
+  region: string;
+  cutoffYear: number;
+  style: SandboxModelConfig['style'];
+  /** The value the profile peaks at on the Schwartz circle. */
+  center: SchwartzValueId;
+  /** How strongly the profile varies around the circle. */
+  amplitude: number;
+}
+
+/** Values every aligned model weighs highly: generic questions get the same answer from all. */
+const SAFE_BOOST: Partial<Record<SchwartzValueId, number>> = {
+  benevolence: 0.22,
+  universalism: 0.18,
+  security: 0.14,
+};
+
+/** The built-in panel; profiles peak at different points of the circle, as model families are reported to. */
+export const BUILT_IN_MODELS: BuiltInModel[] = [
+  {
+    name: 'atlas',
+    description: 'open, individualist',
+    region: 'us',
+    cutoffYear: 2024,
+    style: 'concise',
+    center: 'self_direction',
+    amplitude: 0.4,
+  },
+  {
+    name: 'basalt',
+    description: 'traditional, conforming',
+    region: 'china',
+    cutoffYear: 2023,
+    style: 'formal',
+    center: 'conformity',
+    amplitude: 0.42,
+  },
+  {
+    name: 'cirrus',
+    description: 'universalist',
+    region: 'france',
+    cutoffYear: 2024,
+    style: 'verbose',
+    center: 'universalism',
+    amplitude: 0.38,
+  },
+  {
+    name: 'dune',
+    description: 'devout, community-minded',
+    region: 'middle-east',
+    cutoffYear: 2023,
+    style: 'formal',
+    center: 'tradition',
+    amplitude: 0.45,
+  },
+  {
+    name: 'ember',
+    description: 'ambitious, status-seeking',
+    region: 'us',
+    cutoffYear: 2022,
+    style: 'casual',
+    center: 'power',
+    amplitude: 0.42,
+  },
+  {
+    name: 'fjord',
+    description: 'egalitarian, independent',
+    region: 'nordic',
+    cutoffYear: 2024,
+    style: 'concise',
+    center: 'universalism',
+    amplitude: 0.3,
+  },
+  {
+    name: 'grove',
+    description: 'caring, family-first',
+    region: 'india',
+    cutoffYear: 2023,
+    style: 'verbose',
+    center: 'benevolence',
+    amplitude: 0.4,
+  },
+  {
+    name: 'harbor',
+    description: 'cautious, order-minded',
+    region: 'global',
+    cutoffYear: 2021,
+    style: 'formal',
+    center: 'security',
+    amplitude: 0.4,
+  },
+  {
+    name: 'iris',
+    description: 'pleasure- and novelty-seeking',
+    region: 'latin-america',
+    cutoffYear: 2024,
+    style: 'casual',
+    center: 'hedonism',
+    amplitude: 0.44,
+  },
+  {
+    name: 'jade',
+    description: 'achievement-driven',
+    region: 'east-asia',
+    cutoffYear: 2024,
+    style: 'concise',
+    center: 'achievement',
+    amplitude: 0.4,
+  },
+];
+
+function schwartzWeights(model: BuiltInModel): Record<SchwartzValueId, number> {
+  const centerIndex = SCHWARTZ_VALUE_IDS.indexOf(model.center);
+  const weights = {} as Record<SchwartzValueId, number>;
+  for (const [index, id] of SCHWARTZ_VALUE_IDS.entries()) {
+    const angle = (2 * Math.PI * (index - centerIndex)) / SCHWARTZ_VALUE_IDS.length;
+    const value = 0.42 + model.amplitude * Math.cos(angle) + (SAFE_BOOST[id] ?? 0);
+    weights[id] = Math.round(Math.min(0.97, Math.max(0.03, value)) * 100) / 100;
+  }
+  return weights;
+}
+
+/** MFT weights derived from the Schwartz profile (care ← benevolence, fairness ← universalism, …). */
+function mftWeights(schwartz: Record<SchwartzValueId, number>): Record<string, number> {
+  return {
+    care: schwartz.benevolence,
+    fairness: schwartz.universalism,
+    loyalty: (schwartz.benevolence + schwartz.conformity) / 2,
+    authority: (schwartz.conformity + schwartz.security + schwartz.power) / 3,
+    sanctity: schwartz.tradition,
+  };
+}
+
+function weightsFor(theory: ValueTheory, byId: Record<string, number>, name: string): number[] {
+  return theory.values.map((value) => byId[value.id] ?? 0.2 + 0.6 * unitHash('weight', name, value.id));
+}
+
+/** The planted profile of a built-in model under a theory. */
+function builtInWeights(theory: ValueTheory, model: BuiltInModel): number[] {
+  const schwartz = schwartzWeights(model);
+  return weightsFor(theory, theory.id === 'mft' ? mftWeights(schwartz) : schwartz, model.name);
+}
+
+/** Every sandbox model of a config: built-ins plus (overriding) those the config defines. */
+export function sandboxModels(
+  theory: ValueTheory,
+  configured: readonly SandboxModelConfig[] = [],
+): SandboxModel[] {
+  const models = new Map<string, SandboxModel>();
+  for (const model of BUILT_IN_MODELS) {
+    models.set(model.name, { ...model, weights: builtInWeights(theory, model) });
+  }
+  for (const model of configured) {
+    models.set(model.name, {
+      name: model.name,
+      description: 'defined in config',
+      region: model.region,
+      cutoffYear: model.cutoffYear,
+      style: model.style,
+      weights: theory.values.map((value) => model.weights[value.id] ?? 0.3),
+    });
+  }
+  return [...models.values()];
+}
