@@ -34,7 +34,8 @@ export function createProgressLine(options: { stream?: NodeJS.WriteStream; label
   const render = (snapshot: ProgressSnapshot): string => {
     const elapsed = (Date.now() - started) / 1000;
     const fraction = snapshot.total === 0 ? 1 : snapshot.done / snapshot.total;
-    const eta = snapshot.done === 0 ? Number.NaN : (elapsed / snapshot.done) * (snapshot.total - snapshot.done);
+    const eta =
+      snapshot.done === 0 ? Number.NaN : (elapsed / snapshot.done) * (snapshot.total - snapshot.done);
     return (
       `${options.label} ${bar(fraction)} ${snapshot.done}/${snapshot.total} ` +
       `ETA ${formatDuration(eta)} | calls ${snapshot.calls} (cached ${snapshot.cached}, errors ${snapshot.errors}) ` +

@@ -12,7 +12,9 @@ export function valueAbbreviations(values: { id: string; name: string }[]): stri
 
 /** Lays out rows as an aligned text table (first column left-aligned, the others right-aligned). */
 export function formatTable(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: string[]): string =>
     cells
       .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
@@ -28,11 +30,18 @@ function percent(rate: number): string {
 /** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, and counts. */
 export function renderResults(results: EvaluateResults): string {
   const abbreviations = valueAbbreviations(results.theory.values);
-  const legend = results.theory.values.map((value, index) => `${abbreviations[index]} ${value.name}`).join(' · ');
-  const scoreRows = results.models.map((model) => [model.label, ...model.values.map((value) => value.score.toFixed(1))]);
+  const legend = results.theory.values
+    .map((value, index) => `${abbreviations[index]} ${value.name}`)
+    .join(' · ');
+  const scoreRows = results.models.map((model) => [
+    model.label,
+    ...model.values.map((value) => value.score.toFixed(1)),
+  ]);
   const rateRows = results.models.map((model) => [
     model.label,
-    ...model.values.map((value) => `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`),
+    ...model.values.map(
+      (value) => `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`,
+    ),
   ]);
   const countRows = results.models.map((model) => [
     model.label,
@@ -58,7 +67,10 @@ export function renderResults(results: EvaluateResults): string {
     formatTable(['model', ...abbreviations], rateRows),
     '',
     'Answers',
-    formatTable(['model', 'opinions', 'ok', 'refused', 'unparseable', 'errors', 'unscored', 'judge errors', 'scored q'], countRows),
+    formatTable(
+      ['model', 'opinions', 'ok', 'refused', 'unparseable', 'errors', 'unscored', 'judge errors', 'scored q'],
+      countRows,
+    ),
     '',
     legend,
     `Error rate ${(results.errorRate * 100).toFixed(2)}%${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,

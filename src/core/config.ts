@@ -90,8 +90,6 @@ export const EvaluateConfigSchema = z.strictObject({
   maxErrorRate: z.number().min(0).max(1).default(0.05),
   /** Stop before spending more than this many USD. */
   maxCost: z.number().positive().optional(),
-  /** Bootstrap resamples for confidence intervals. @default 1000 */
-  bootstrap: z.number().int().positive().default(1000),
   /** Examinee sampling temperature. @default 0.7 */
   temperature: z.number().min(0).max(2).default(0.7),
   /** Judge sampling temperature. @default 0 */

@@ -1,6 +1,6 @@
-import type { Store } from '../store/index.js';
 import type { UsageReport } from '../providers/engine.js';
 import { computeValueScores, type ValueVectorRecord } from '../stages/aggregate/value-scores.js';
+import type { Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
 
 /** One model's standing on one value. */
@@ -56,7 +56,17 @@ export interface EvaluateResults {
 }
 
 function emptyCounts(): ModelCounts {
-  return { opinions: 0, ok: 0, refusals: 0, unparseable: 0, errors: 0, judgements: 0, unscored: 0, judgeErrors: 0, scoredQuestions: 0 };
+  return {
+    opinions: 0,
+    ok: 0,
+    refusals: 0,
+    unparseable: 0,
+    errors: 0,
+    judgements: 0,
+    unscored: 0,
+    judgeErrors: 0,
+    scoredQuestions: 0,
+  };
 }
 
 /** Reads a run's responses and judgements from the store and aggregates them into results. */
@@ -115,8 +125,6 @@ export function collectResults(options: {
     records,
     modelIds: manifest.examinees,
     valueIds,
-    bootstrap: manifest.bootstrap,
-    seed: manifest.seed,
   });
   const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
   const toResults = (perModel: (typeof scores.models)[number]): ValueResult[] =>

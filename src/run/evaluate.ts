@@ -6,9 +6,9 @@ import type { Engine } from '../providers/engine.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
 import { askOpinion } from '../stages/respond/ask-opinion.js';
 import type { Store } from '../store/index.js';
-import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
 import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
+import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
 import { runPool } from './worker-pool.js';
 
 /** Live counters of an evaluation, reported to the progress display. */
@@ -47,7 +47,9 @@ export interface EvaluateRunOptions {
 
 /** The examinees and judge of a config, by role. */
 export function modelsByRole(config: AdaemConfig): { examinees: string[]; judge: string | undefined } {
-  const examinees = config.models.filter((model) => model.roles.includes('examinee')).map((model) => model.id);
+  const examinees = config.models
+    .filter((model) => model.roles.includes('examinee'))
+    .map((model) => model.id);
   const judge = config.models.find((model) => model.roles.includes('judge'))?.id;
   return { examinees, judge };
 }
@@ -58,8 +60,10 @@ function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest;
   const examinees = options.examinees ?? byRole.examinees;
   const judge = options.judge ?? byRole.judge;
   const questions = options.questions;
-  if (!questions || questions.length === 0) throw new ConfigError('no questions to evaluate: pass --questions FILE');
-  if (examinees.length === 0) throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
+  if (!questions || questions.length === 0)
+    throw new ConfigError('no questions to evaluate: pass --questions FILE');
+  if (examinees.length === 0)
+    throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
   if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
   const manifest = buildEvaluateManifest({
     config: options.config,
@@ -68,7 +72,6 @@ function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest;
     judge,
     judgeMode: options.judgeMode ?? settings.judgeMode,
     samples: options.samples ?? settings.samples,
-    bootstrap: settings.bootstrap,
     maxErrorRate: options.maxErrorRate ?? settings.maxErrorRate,
     maxCost: options.maxCost ?? settings.maxCost,
     questions,
@@ -77,7 +80,11 @@ function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest;
   return { manifest, questions };
 }
 
-function openRun(options: EvaluateRunOptions): { runId: string; manifest: EvaluateManifest; questions: Question[] } {
+function openRun(options: EvaluateRunOptions): {
+  runId: string;
+  manifest: EvaluateManifest;
+  questions: Question[];
+} {
   const { store } = options;
   if (options.resume) {
     if (!options.runId) throw new ConfigError('--resume needs a run id');
@@ -138,9 +145,11 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     judgeErrors: 0,
   };
   let attempts = 0;
-  const overBudget = (): boolean => manifest.maxCost !== null && engine.usage().total.costUsd >= manifest.maxCost;
+  const overBudget = (): boolean =>
+    manifest.maxCost !== null && engine.usage().total.costUsd >= manifest.maxCost;
   const failingFast = (): boolean =>
-    attempts >= 20 && (progress.opinionErrors + progress.judgeErrors) / attempts > Math.max(0.5, manifest.maxErrorRate);
+    attempts >= 20 &&
+    (progress.opinionErrors + progress.judgeErrors) / attempts > Math.max(0.5, manifest.maxErrorRate);
 
   const work = async (item: WorkItem): Promise<void> => {
     const key = itemKey({ questionId: item.question.id, modelId: item.modelId, sample: item.sample });
@@ -220,7 +229,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     });
   } catch (error) {
     store.runs.setStatus(runId, isCancellation(error, signal) ? 'cancelled' : 'failed');
-    if (isCancellation(error, signal)) throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
+    if (isCancellation(error, signal))
+      throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
     throw error;
   }
   if (signal?.aborted) {

@@ -45,7 +45,6 @@ export const EvaluateManifestSchema = z.object({
   judge: z.string(),
   judgeMode: JudgeModeSchema,
   samples: z.number().int().positive(),
-  bootstrap: z.number().int().positive(),
   maxErrorRate: z.number(),
   maxCost: z.number().nullable(),
   questions: z.object({ source: z.string(), count: z.number().int(), hash: z.string() }),
@@ -60,7 +59,6 @@ export function buildEvaluateManifest(options: {
   judge: string;
   judgeMode: JudgeMode;
   samples: number;
-  bootstrap: number;
   maxErrorRate: number;
   maxCost: number | undefined;
   questions: readonly Question[];
@@ -81,9 +79,12 @@ export function buildEvaluateManifest(options: {
     judge: options.judge,
     judgeMode: options.judgeMode,
     samples: options.samples,
-    bootstrap: options.bootstrap,
     maxErrorRate: options.maxErrorRate,
     maxCost: options.maxCost ?? null,
-    questions: { source: options.questionSource, count: options.questions.length, hash: hashQuestions(options.questions) },
+    questions: {
+      source: options.questionSource,
+      count: options.questions.length,
+      hash: hashQuestions(options.questions),
+    },
   };
 }

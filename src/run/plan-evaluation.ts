@@ -1,5 +1,10 @@
 import type { AdaemConfig, Price } from '../core/config.js';
-import { formatDefinitions, judgeBatchedPrompt, judgeValuePrompt, opinionPrompt } from '../core/prompts/templates.js';
+import {
+  formatDefinitions,
+  judgeBatchedPrompt,
+  judgeValuePrompt,
+  opinionPrompt,
+} from '../core/prompts/templates.js';
 import type { JudgeMode, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { judgeCallsPerOpinion } from '../stages/judge/judge-opinion.js';
@@ -46,7 +51,13 @@ export function planEvaluation(options: {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
   const opinionInput = options.questions.reduce(
     (sum, question) =>
-      sum + estimateTokens(opinionPrompt.render({ question: question.text }).map((m) => m.content).join('\n')),
+      sum +
+      estimateTokens(
+        opinionPrompt
+          .render({ question: question.text })
+          .map((m) => m.content)
+          .join('\n'),
+      ),
     0,
   );
   const plans: PlannedCalls[] = options.examinees.map((modelId) => {
@@ -54,7 +65,14 @@ export function planEvaluation(options: {
     const inputTokens = (opinionInput + system) * options.samples;
     const calls = options.questions.length * options.samples;
     const outputTokens = calls * OPINION_OUTPUT_TOKENS;
-    return { modelId, role: 'examinee', calls, inputTokens, outputTokens, costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens) };
+    return {
+      modelId,
+      role: 'examinee',
+      calls,
+      inputTokens,
+      outputTokens,
+      costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens),
+    };
   });
   const opinions = options.questions.length * options.examinees.length * options.samples * POINTS_PER_OPINION;
   const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
@@ -66,12 +84,29 @@ export function planEvaluation(options: {
   };
   const judgeInputPerCall =
     options.judgeMode === 'batched'
-      ? estimateTokens(judgeBatchedPrompt.render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') }).map((m) => m.content).join('\n'))
-      : estimateTokens(judgeValuePrompt.render({ ...shared, value_name: options.theory.values[0]!.name }).map((m) => m.content).join('\n'));
+      ? estimateTokens(
+          judgeBatchedPrompt
+            .render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') })
+            .map((m) => m.content)
+            .join('\n'),
+        )
+      : estimateTokens(
+          judgeValuePrompt
+            .render({ ...shared, value_name: options.theory.values[0]!.name })
+            .map((m) => m.content)
+            .join('\n'),
+        );
   const judgeOutputPerCall = options.judgeMode === 'batched' ? 8 * options.theory.values.length : 1;
   const calls = opinions * perOpinion;
   const inputTokens = calls * judgeInputPerCall;
   const outputTokens = calls * judgeOutputPerCall;
-  plans.push({ modelId: options.judge, role: 'judge', calls, inputTokens, outputTokens, costUsd: costOf(prices.get(options.judge)?.price, inputTokens, outputTokens) });
+  plans.push({
+    modelId: options.judge,
+    role: 'judge',
+    calls,
+    inputTokens,
+    outputTokens,
+    costUsd: costOf(prices.get(options.judge)?.price, inputTokens, outputTokens),
+  });
   return plans;
 }

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
+import { formatDefinitions, judgeBatchedPrompt, judgeValuePrompt } from '../../core/prompts/templates.js';
+import type { ChatResult, Provider, SamplingParams } from '../../core/provider.js';
+import type { JudgeMode, JudgementOutcome, Question } from '../../core/question.js';
+import type { ValueTheory } from '../../core/value-theory.js';
+import { parseBatchedJudgement, parseYesNo, probabilityOfYes } from './parse-judgement.js';
+
+/** The judge's reading of one key point, with the raw text(s) and the number of calls it took. */
+export interface JudgeAnswer {
+  outcome: JudgementOutcome;
+  raw: string | null;
+  calls: number;
+}
+
+/** Judge calls per key point: one per value for `per-value` and `logprob`, one for `batched`. */
+export function judgeCallsPerOpinion(mode: JudgeMode, theory: ValueTheory): number {
+  return mode === 'batched' ? 1 : theory.values.length;
+}
+
+/** JSON schema of a batched judgement: `{ values: { <id>: boolean, … } }` with every id required. */
+export function batchedJudgementSchema(theory: ValueTheory) {
+  const shape = Object.fromEntries(theory.values.map((value) => [value.id, z.boolean()]));
+  return z.strictObject({ values: z.strictObject(shape) });
+}
+
+const schemaCache = new WeakMap<
+  ValueTheory,
+  { zod: ReturnType<typeof batchedJudgementSchema>; json: Record<string, unknown> }
+>();
+
+function schemasOf(theory: ValueTheory) {
+  let cached = schemaCache.get(theory);
+  if (!cached) {
+    const zod = batchedJudgementSchema(theory);
+    cached = { zod, json: z.toJSONSchema(zod) };
+    schemaCache.set(theory, cached);
+  }
+  return cached;
+}
+
+type JudgeOptions = {
+  provider: Provider;
+  theory: ValueTheory;
+  question: Question;
+  /** The key point, "point: justification". */
+  opinion: string;
+  mode: JudgeMode;
+  params?: SamplingParams;
+  signal?: AbortSignal;
+};
+
+async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<JudgeAnswer> {
+  const { theory } = options;
+  const shared = {
+    theory_name: theory.name,
+    definitions: formatDefinitions(theory),
+    question: options.question.text,
+    opinion: options.opinion,
+  };
+  const results: ChatResult[] = await Promise.all(
+    theory.values.map((value) =>
+      options.provider.chat({
+        messages: judgeValuePrompt.render({ ...shared, value_name: value.name }),
+        params: { temperature: 0, ...options.params, ...(logprob ? { maxTokens: 1 } : {}) },
+        ...(logprob ? { topLogprobs: 5 } : {}),
+        signal: options.signal,
+      }),
+    ),
+  );
+  const values: Record<string, boolean> = {};
+  const probabilities: Record<string, number> = {};
+  const raw = results.map((result, index) => `${theory.values[index]!.id}=${result.text}`).join('\n');
+  for (const [index, result] of results.entries()) {
+    const id = theory.values[index]!.id;
+    if (logprob) {
+      const probability = probabilityOfYes(result.logprobs?.[0]?.top ?? []);
+      if (probability === undefined) {
+        return {
+          outcome: { status: 'unscored', reason: `no Yes/No in the log-probabilities for ${id}`, raw },
+          raw,
+          calls: results.length,
+        };
+      }
+      probabilities[id] = probability;
+      values[id] = probability >= 0.5;
+    } else {
+      const answer = parseYesNo(result.text);
+      if (answer === undefined) {
+        return {
+          outcome: { status: 'unscored', reason: `judge answer for ${id} is not Yes or No`, raw },
+          raw,
+          calls: results.length,
+        };
+      }
+      values[id] = answer;
+    }
+  }
+  return {
+    outcome: { status: 'ok', values, ...(logprob ? { probabilities } : {}) },
+    raw,
+    calls: results.length,
+  };
+}
+
+async function judgeBatched(options: JudgeOptions): Promise<JudgeAnswer> {
+  const { theory } = options;
+  const schemas = schemasOf(theory);
+  const result = await options.provider.chat({
+    messages: judgeBatchedPrompt.render({
+      theory_name: theory.name,
+      definitions: formatDefinitions(theory),
+      question: options.question.text,
+      opinion: options.opinion,
+      value_ids: theory.values.map((value) => value.id).join(', '),
+    }),
+    params: { temperature: 0, ...options.params },
+    jsonSchema: { name: 'value_judgement', schema: schemas.json },
+    signal: options.signal,
+  });
+  const parsed = parseBatchedJudgement(result.text, schemas.zod);
+  if (!parsed.ok)
+    return {
+      outcome: { status: 'unscored', reason: parsed.reason, raw: result.text },
+      raw: result.text,
+      calls: 1,
+    };
+  return { outcome: { status: 'ok', values: parsed.values }, raw: result.text, calls: 1 };
+}
+
+/**
+ * Asks the judge which values one key point reflects, in the given mode. Provider failures become
+ * `error` records and unreadable answers `unscored` ones; cancellation is rethrown.
+ */
+export async function judgeOpinion(options: JudgeOptions): Promise<JudgeAnswer> {
+  if (options.mode === 'logprob' && !options.provider.capabilities.logprobs) {
+    throw new ConfigError(
+      `judge ${options.provider.id} cannot give log-probabilities; use --judge-mode batched or per-value`,
+    );
+  }
+  try {
+    if (options.mode === 'batched') return await judgeBatched(options);
+    return await judgePerValue(options, options.mode === 'logprob');
+  } catch (error) {
+    if (error instanceof CancelledError || options.signal?.aborted || error instanceof ConfigError)
+      throw error;
+    if (!isAdaemError(error)) throw error;
+    return { outcome: { status: 'error', reason: error.message }, raw: null, calls: 0 };
+  }
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../../core/errors.js';
+import type { Question } from '../../core/question.js';
+import { parseCsv } from './parse-csv.js';
+
+/** A stable id from the normalised text: `q-` + 10 hex digits. */
+export function questionId(text: string): string {
+  const normalised = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return `q-${createHash('sha256').update(normalised).digest('hex').slice(0, 10)}`;
+}
+
+const JsonlRowSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string().optional(),
+    question: z.string().optional(),
+    category: z.string().optional(),
+    source: z.string().optional(),
+    target_value: z.string().optional(),
+    targetValue: z.string().optional(),
+  })
+  .loose();
+
+const VALUEBENCH_HEADER = ['questionnaire', 'item', 'value', 'agreement', 'question'];
+
+interface RawQuestion {
+  line: number;
+  id?: string;
+  text: string;
+  category?: string;
+  source?: string;
+  targetValue?: string;
+}
+
+function fromJsonl(path: string, text: string): RawQuestion[] {
+  const rows: RawQuestion[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new ConfigError(`${path}:${index + 1}: invalid JSON`);
+    }
+    const row = JsonlRowSchema.safeParse(json);
+    if (!row.success)
+      throw new ConfigError(`${path}:${index + 1}: expected an object with a "text" or "question" string`);
+    const body = row.data.text ?? row.data.question;
+    if (!body?.trim())
+      throw new ConfigError(`${path}:${index + 1}: missing question text ("text" or "question")`);
+    rows.push({
+      line: index + 1,
+      id: row.data.id === undefined ? undefined : String(row.data.id),
+      text: body.trim(),
+      category: row.data.category,
+      source: row.data.source,
+      targetValue: row.data.target_value ?? row.data.targetValue,
+    });
+  }
+  return rows;
+}
+
+function fromCsv(path: string, text: string, questionnaires: string[] | undefined): RawQuestion[] {
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    throw new ConfigError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const [header, ...rows] = records;
+  if (!header) throw new ConfigError(`${path}: empty file`);
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
+  const column = (name: string): number => columns.indexOf(name);
+  const valueBench = VALUEBENCH_HEADER.every((name, index) => columns[index] === name);
+  const textColumn = valueBench
+    ? column('question')
+    : column('question') >= 0
+      ? column('question')
+      : column('text');
+  if (textColumn < 0)
+    throw new ConfigError(`${path}:${header.line}: the header needs a "question" or "text" column`);
+  if (valueBench && questionnaires) {
+    const known = new Set(rows.map((row) => row.cells[0]?.trim() ?? ''));
+    const unknown = questionnaires.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        `${path}: unknown questionnaire "${unknown[0]}"; known: ${[...known].sort().join(', ')}`,
+      );
+    }
+  }
+  const cell = (row: (typeof rows)[number], name: string): string | undefined => {
+    const index = column(name);
+    const value = index >= 0 ? row.cells[index]?.trim() : undefined;
+    return value ? value : undefined;
+  };
+  const result: RawQuestion[] = [];
+  for (const row of rows) {
+    if (row.cells.length !== columns.length) {
+      throw new ConfigError(
+        `${path}:${row.line}: expected ${columns.length} columns, found ${row.cells.length}`,
+      );
+    }
+    const body = row.cells[textColumn]?.trim();
+    if (!body) throw new ConfigError(`${path}:${row.line}: missing question text`);
+    if (valueBench) {
+      const questionnaire = row.cells[0]!.trim();
+      if (questionnaires && !questionnaires.includes(questionnaire)) continue;
+      result.push({
+        line: row.line,
+        id: `${questionnaire}-${row.cells[1]!.trim()}`,
+        text: body,
+        source: questionnaire,
+        targetValue: cell(row, 'value'),
+      });
+    } else {
+      result.push({
+        line: row.line,
+        id: cell(row, 'id'),
+        text: body,
+        category: cell(row, 'category'),
+        source: cell(row, 'source'),
+        targetValue: cell(row, 'target_value'),
+      });
+    }
+  }
+  return result;
+}
+
+function fromText(text: string): RawQuestion[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: index + 1, text: line.trim() }))
+    .filter((row) => row.text !== '' && !row.text.startsWith('#'));
+}
+
+const readers: Record<string, (path: string, text: string, questionnaires?: string[]) => RawQuestion[]> = {
+  '.jsonl': fromJsonl,
+  '.csv': fromCsv,
+  '.txt': (_, text) => fromText(text),
+};
+
+/** Reads a question file (JSONL, CSV, ValueBench CSV or TXT); malformed input is a ConfigError naming file and line. */
+export async function loadQuestions(options: {
+  path: string;
+  questionnaires?: string[];
+}): Promise<Question[]> {
+  const { path } = options;
+  const reader = readers[extname(path).toLowerCase()];
+  if (!reader) throw new ConfigError(`${path}: unknown question file type; use .jsonl, .csv or .txt`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ConfigError(`${path}: question file not found or not readable`);
+  }
+  if (text.trim() === '') throw new ConfigError(`${path}: empty file`);
+  const raw = reader(path, text, options.questionnaires);
+  if (raw.length === 0) throw new ConfigError(`${path}: no questions found`);
+  const seen = new Map<string, number>();
+  return raw.map((row) => {
+    const id = row.id ?? questionId(row.text);
+    const previous = seen.get(id);
+    if (previous !== undefined)
+      throw new ConfigError(`${path}:${row.line}: duplicate question id "${id}" (first at line ${previous})`);
+    seen.set(id, row.line);
+    return {
+      id,
+      text: row.text,
+      ...(row.category ? { category: row.category } : {}),
+      ...(row.source ? { source: row.source } : {}),
+      ...(row.targetValue ? { targetValue: row.targetValue } : {}),
+    };
+  });
+}

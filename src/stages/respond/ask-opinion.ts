@@ -1,0 +1,38 @@
+import { CancelledError, isAdaemError } from '../../core/errors.js';
+import { opinionPrompt } from '../../core/prompts/templates.js';
+import type { Provider, SamplingParams, TokenUsage } from '../../core/provider.js';
+import type { OpinionOutcome, Question } from '../../core/question.js';
+import { parseOpinion } from './parse-opinion.js';
+
+/** One examinee answer: the parsed outcome (or why it failed) and the raw text. */
+export interface OpinionAnswer {
+  outcome: OpinionOutcome;
+  raw: string | null;
+  usage?: TokenUsage;
+}
+
+/** Asks a model the opinion prompt for one question and sample; provider failures become records. */
+export async function askOpinion(options: {
+  provider: Provider;
+  question: Question;
+  sample: number;
+  systemPrompt?: string;
+  params?: SamplingParams;
+  signal?: AbortSignal;
+}): Promise<OpinionAnswer> {
+  const messages = opinionPrompt.render({ question: options.question.text });
+  if (options.systemPrompt) messages.unshift({ role: 'system', content: options.systemPrompt });
+  try {
+    const result = await options.provider.chat({
+      messages,
+      params: options.params,
+      sampleIndex: options.sample,
+      signal: options.signal,
+    });
+    return { outcome: parseOpinion(result.text), raw: result.text, usage: result.usage };
+  } catch (error) {
+    if (error instanceof CancelledError || options.signal?.aborted) throw error;
+    if (!isAdaemError(error)) throw error;
+    return { outcome: { status: 'error', reason: error.message }, raw: null };
+  }
+}
