@@ -123,10 +123,10 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const { runId, manifest, questions } = openRun(options);
   options.onStart?.(runId);
   const theory = manifest.theory;
-  const settings = options.config.evaluate;
+  const settings = manifest.config.evaluate;
   const judge = engine.provider(manifest.judge, 'judge');
   const examinees = new Map(manifest.examinees.map((id) => [id, engine.provider(id, 'examinee')]));
-  const modelSettings = new Map(options.config.models.map((model) => [model.id, model]));
+  const modelSettings = new Map(manifest.config.models.map((model) => [model.id, model]));
 
   const storedResponses = new Map<string, OpinionOutcome>();
   for (const row of store.responses.list(runId)) {

@@ -38,7 +38,7 @@ const styleNumbering = {
   concise: (n: number) => `${n}. `,
   formal: (n: number) => `${n}) `,
   verbose: (n: number) => `**${n}.** `,
-  casual: (n: number) => `- `,
+  casual: (_: number) => '- ',
 };
 const styleLead = {
   concise: '',

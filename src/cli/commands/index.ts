@@ -1,7 +1,23 @@
 import type { Command } from 'commander';
+import type { CliRuntime } from '../runtime.js';
+import { registerCache } from './cache.js';
+import { registerEvaluate } from './evaluate.js';
+import { registerInit } from './init.js';
+import { registerModels } from './models.js';
+import { registerResults } from './results.js';
+import { registerSandbox } from './sandbox.js';
+import { registerSchema } from './schema.js';
 
 /** Adds one sub-command (with its options and action) to the program. */
-export type CommandRegistrar = (program: Command) => void;
+export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 
-/** Every sub-command, in `--help` order. Each module exports one registrar. */
-export const COMMANDS: CommandRegistrar[] = [];
+/** Every sub-command, in `--help` order. */
+export const COMMANDS: CommandRegistrar[] = [
+  registerEvaluate,
+  registerResults,
+  registerSandbox,
+  registerModels,
+  registerInit,
+  registerSchema,
+  registerCache,
+];

@@ -69,8 +69,8 @@ function scoreSet(
         winners.map((id) => ratings.get(key(id, valueId))!),
         losers.map((id) => ratings.get(key(id, valueId))!),
       );
-      winners.forEach((id, index) => ratings.set(key(id, valueId), updated.winners[index]!));
-      losers.forEach((id, index) => ratings.set(key(id, valueId), updated.losers[index]!));
+      for (const [index, id] of winners.entries()) ratings.set(key(id, valueId), updated.winners[index]!);
+      for (const [index, id] of losers.entries()) ratings.set(key(id, valueId), updated.losers[index]!);
     }
   }
   return modelIds.map((modelId) => {

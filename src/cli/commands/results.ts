@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/errors.js';
+import { collectResults } from '../../run/collect-results.js';
+import { EvaluateManifestSchema } from '../../run/manifest.js';
+import { formatTable, renderResults } from '../render-results.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+
+/** `adaem results [RUN_ID]` and `adaem runs`: stored results and the list of runs. */
+export function registerResults(program: Command, runtime: CliRuntime): void {
+  program
+    .command('results')
+    .argument('[runId]', 'run id (default: the newest evaluation)')
+    .description('show the results of an evaluation run: per model × value, with CIs')
+    .option('--json', 'print results as JSON')
+    .action((runId: string | undefined, options: { json?: boolean }, command: Command) => {
+      const store = runtime.openStore(runtime.loadConfig(command));
+      try {
+        const run = runId
+          ? store.runs.get(runId)
+          : store.runs.list().find((candidate) => candidate.kind === 'evaluate');
+        if (!run)
+          throw new ConfigError(
+            runId ? `no run "${runId}" in ${store.path}` : `no evaluation runs in ${store.path}`,
+          );
+        const manifest = EvaluateManifestSchema.safeParse(run.manifest);
+        if (!manifest.success) throw new ConfigError(`run "${run.id}" is not an evaluation run`);
+        const results = collectResults({ store, runId: run.id, manifest: manifest.data });
+        if (options.json) printJson(results);
+        else process.stdout.write(`${renderResults(results)}\n`);
+      } finally {
+        store.close();
+      }
+    });
+  program
+    .command('runs')
+    .description('list stored runs')
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }, command: Command) => {
+      const store = runtime.openStore(runtime.loadConfig(command));
+      try {
+        const runs = store.runs
+          .list()
+          .map((run) => ({
+            id: run.id,
+            kind: run.kind,
+            status: run.status,
+            created: new Date(run.createdAt).toISOString(),
+          }));
+        if (options.json) printJson(runs);
+        else
+          process.stdout.write(
+            `${formatTable(
+              ['run', 'kind', 'status', 'created'],
+              runs.map((run) => [run.id, run.kind, run.status, run.created]),
+            )}\n`,
+          );
+      } finally {
+        store.close();
+      }
+    });
+}

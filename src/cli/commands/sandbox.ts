@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/errors.js';
+import { sandboxModels } from '../../sandbox/models.js';
+import { startSandboxServer } from '../../sandbox/server.js';
+import { formatTable, valueAbbreviations } from '../render-results.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+
+function rate(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 1)
+    throw new ConfigError(`fault rate "${value}" must be between 0 and 1`);
+  return number;
+}
+
+/** `adaem sandbox list | truth | serve`: the simulated panel. */
+export function registerSandbox(program: Command, runtime: CliRuntime): void {
+  const sandbox = program
+    .command('sandbox')
+    .description('the offline panel of simulated models with known value profiles');
+  sandbox
+    .command('list')
+    .description('the simulated models: region, knowledge cut-off, style, strongest values')
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }, command: Command) => {
+      const { config, theory } = runtime.loadConfig(command);
+      const models = sandboxModels(theory, config.sandbox.models);
+      const top = (weights: number[]): string[] =>
+        weights
+          .map((weight, index) => ({ weight, name: theory.values[index]!.name }))
+          .sort((a, b) => b.weight - a.weight)
+          .slice(0, 3)
+          .map((entry) => entry.name);
+      if (options.json) {
+        printJson(
+          models.map((model) => ({
+            id: `sandbox:${model.name}`,
+            region: model.region,
+            cutoffYear: model.cutoffYear,
+            style: model.style,
+            description: model.description,
+            topValues: top(model.weights),
+          })),
+        );
+        return;
+      }
+      const rows = models.map((model) => [
+        `sandbox:${model.name}`,
+        model.region,
+        String(model.cutoffYear),
+        model.style,
+        model.description,
+        top(model.weights).join(', '),
+      ]);
+      process.stdout.write(
+        `${formatTable(['model', 'region', 'cut-off', 'style', 'profile', 'strongest values'], rows)}\nSimulated models (not real LLMs); sandbox:judge judges with the same lexicon.\n`,
+      );
+    });
+  sandbox
+    .command('truth')
+    .description('the planted value profile of every simulated model (ground truth)')
+    .option('--json', 'machine-readable output')
+    .action((options: { json?: boolean }, command: Command) => {
+      const { config, theory } = runtime.loadConfig(command);
+      const models = sandboxModels(theory, config.sandbox.models);
+      if (options.json) {
+        printJson({
+          theory: theory.id,
+          models: models.map((model) => ({
+            id: `sandbox:${model.name}`,
+            weights: Object.fromEntries(
+              theory.values.map((value, index) => [value.id, model.weights[index]!]),
+            ),
+          })),
+        });
+        return;
+      }
+      const header = ['model', ...valueAbbreviations(theory.values)];
+      process.stdout.write(
+        `${formatTable(
+          header,
+          models.map((model) => [
+            `sandbox:${model.name}`,
+            ...model.weights.map((weight) => weight.toFixed(2)),
+          ]),
+        )}\nPlanted weights (0–1) of the simulated models.\n`,
+      );
+    });
+  sandbox
+    .command('serve')
+    .description('serve the sandbox as an OpenAI-compatible API on 127.0.0.1 (chat, embeddings)')
+    .option('--port <port>', 'port (0 = any free port)', '8787')
+    .option('--fault-429 <rate>', 'share of requests answered 429', rate)
+    .option('--fault-500 <rate>', 'share of requests answered 500', rate)
+    .option('--fault-timeout <rate>', 'share of requests that hang', rate)
+    .option('--fault-drop <rate>', 'share of connections dropped', rate)
+    .option('--fault-malformed <rate>', 'share of responses with a broken body', rate)
+    .option('--latency-ms <ms>', 'added latency per request', Number)
+    .action(async (options: Record<string, number | string | undefined>, command: Command) => {
+      const { config, theory } = runtime.loadConfig(command);
+      const server = await startSandboxServer({
+        config,
+        theory,
+        port: Number(options.port),
+        faults: {
+          rate429: options.fault429 as number | undefined,
+          rate500: options.fault500 as number | undefined,
+          rateTimeout: options.faultTimeout as number | undefined,
+          rateDrop: options.faultDrop as number | undefined,
+          rateMalformed: options.faultMalformed as number | undefined,
+          latencyMs: options.latencyMs as number | undefined,
+        },
+      });
+      process.stdout.write(`${server.url}\n`);
+      process.stderr.write(
+        `Sandbox (simulated models) serving OpenAI-compatible API at ${server.url}; Ctrl-C to stop.\n`,
+      );
+      await new Promise<void>((resolve) =>
+        runtime.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
+      await server.close();
+    });
+}

@@ -1,0 +1,55 @@
+import { Command, CommanderError } from 'commander';
+import { CancelledError, ConfigError, isAdaemError } from '../core/errors.js';
+import { packageVersion } from '../run/package-version.js';
+import { COMMANDS } from './commands/index.js';
+import { createRuntime } from './runtime.js';
+
+/** Exit codes: 0 done, 1 the run failed, 2 usage or config error, 130 interrupted twice. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** Runs the CLI; the one place where errors become messages and exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      process.stderr.write('\nStopping after the calls in flight… (Ctrl-C again to quit at once)\n');
+      controller.abort();
+    } else process.exit(EXIT.interrupted);
+  };
+  process.on('SIGINT', onInterrupt);
+  const debug = argv.includes('--debug');
+  const program = new Command('adaem')
+    .description('Adaptive measurement of how LLMs differ in the human values they express (AdAEM)')
+    .version(packageVersion())
+    .option('-c, --config <file>', 'config file (default: ./adaem.yaml, or built-in defaults)')
+    .option('--debug', 'show stack traces')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .showHelpAfterError('(run adaem --help for usage)');
+  const runtime = createRuntime(controller.signal);
+  for (const register of COMMANDS) register(program, runtime);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`adaem: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (error instanceof ConfigError) return EXIT.usage;
+    if (error instanceof CancelledError) return EXIT.failed;
+    if (!isAdaemError(error) && !debug)
+      process.stderr.write('(unexpected error; run again with --debug for details)\n');
+    return EXIT.failed;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+const exitCode = await main(process.argv.slice(2));
+process.exitCode = exitCode;

@@ -1,0 +1,234 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import type { AdaemConfig } from '../core/config.js';
+import { ConfigError } from '../core/errors.js';
+import type { Provider } from '../core/provider.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import { createRandom } from './hash.js';
+import { createSandboxProvider, worldFor } from './provider.js';
+
+/** Fault dials of the HTTP server: shares of requests that fail each way, and added latency. */
+export interface SandboxFaults {
+  rate429?: number;
+  rate500?: number;
+  rateTimeout?: number;
+  rateDrop?: number;
+  rateMalformed?: number;
+  latencyMs?: number;
+  /** How long a "timeout" request hangs before the socket is closed. @default 30000 */
+  hangMs?: number;
+}
+
+const ChatBodySchema = z.object({
+  model: z.string(),
+  messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+  temperature: z.number().optional(),
+  top_p: z.number().optional(),
+  max_tokens: z.number().optional(),
+  seed: z.number().optional(),
+  logprobs: z.boolean().optional(),
+  top_logprobs: z.number().optional(),
+  response_format: z
+    .object({
+      type: z.string(),
+      json_schema: z.object({ name: z.string(), schema: z.record(z.string(), z.unknown()) }).optional(),
+    })
+    .optional(),
+});
+
+const EmbedBodySchema = z.object({ model: z.string(), input: z.union([z.string(), z.array(z.string())]) });
+
+/** A running sandbox server. */
+export interface SandboxServer {
+  url: string;
+  port: number;
+  /** Successful chat answers served, per request content (for resume tests). */
+  answered: Map<string, number>;
+  close(): Promise<void>;
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Starts an OpenAI-compatible server (chat, embeddings, models) answering as the sandbox models, on 127.0.0.1. */
+export async function startSandboxServer(options: {
+  config: AdaemConfig;
+  theory: ValueTheory;
+  port?: number;
+  host?: string;
+  faults?: SandboxFaults;
+  seed?: number;
+}): Promise<SandboxServer> {
+  const faults = options.faults ?? {};
+  const random = createRandom(options.seed ?? options.config.seed);
+  const providers = new Map<string, Provider>();
+  const answered = new Map<string, number>();
+  const providerFor = (name: string): Provider => {
+    let provider = providers.get(name);
+    if (!provider) {
+      provider = createSandboxProvider({ model: name, config: options.config, theory: options.theory });
+      providers.set(name, provider);
+    }
+    return provider;
+  };
+  const timers = new Set<NodeJS.Timeout>();
+
+  const injectFault = (response: ServerResponse): boolean => {
+    const roll = random();
+    let threshold = 0;
+    const hit = (rate: number | undefined): boolean => {
+      threshold += rate ?? 0;
+      return roll < threshold;
+    };
+    if (hit(faults.rate429))
+      send(response, 429, { error: { message: 'rate limited (sandbox fault)' } }, { 'retry-after-ms': '20' });
+    else if (hit(faults.rate500))
+      send(response, 500, { error: { message: 'internal error (sandbox fault)' } });
+    else if (hit(faults.rateDrop)) response.socket?.destroy();
+    else if (hit(faults.rateMalformed)) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"id": "chatcmpl-broken", "choices": [');
+    } else if (hit(faults.rateTimeout)) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        response.socket?.destroy();
+      }, faults.hangMs ?? 30_000);
+      timers.add(timer);
+    } else return false;
+    return true;
+  };
+
+  const handleChat = async (body: unknown, response: ServerResponse): Promise<void> => {
+    const parsed = ChatBodySchema.safeParse(body);
+    if (!parsed.success)
+      return send(response, 400, {
+        error: { message: `invalid request: ${parsed.error.issues[0]?.message}` },
+      });
+    const request = parsed.data;
+    let provider: Provider;
+    try {
+      provider = providerFor(request.model);
+    } catch (error) {
+      return send(response, 404, {
+        error: { message: error instanceof ConfigError ? error.message : 'unknown model' },
+      });
+    }
+    const result = await provider.chat({
+      messages: request.messages,
+      params: {
+        temperature: request.temperature,
+        topP: request.top_p,
+        maxTokens: request.max_tokens,
+        seed: request.seed,
+      },
+      ...(request.logprobs && request.top_logprobs ? { topLogprobs: request.top_logprobs } : {}),
+      ...(request.response_format?.json_schema ? { jsonSchema: request.response_format.json_schema } : {}),
+    });
+    const key = JSON.stringify(body);
+    answered.set(key, (answered.get(key) ?? 0) + 1);
+    send(response, 200, {
+      id: `chatcmpl-sandbox-${answered.size}`,
+      object: 'chat.completion',
+      created: 0,
+      model: request.model,
+      system_fingerprint: 'adaem-sandbox',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: result.text },
+          finish_reason: 'stop',
+          logprobs: result.logprobs
+            ? {
+                content: result.logprobs.map((entry) => ({
+                  token: entry.token,
+                  logprob: entry.logprob,
+                  bytes: null,
+                  top_logprobs: entry.top.map((alternative) => ({ ...alternative, bytes: null })),
+                })),
+              }
+            : null,
+        },
+      ],
+      usage: {
+        prompt_tokens: result.usage.inputTokens,
+        completion_tokens: result.usage.outputTokens,
+        total_tokens: result.usage.inputTokens + result.usage.outputTokens,
+      },
+    });
+  };
+
+  const server = createServer((request, response) => {
+    const route = `${request.method} ${request.url?.replace(/\?.*$/, '')}`;
+    const handle = async (): Promise<void> => {
+      if (route === 'GET /v1/models') {
+        const names = [...worldFor(options.config, options.theory).models.keys(), 'judge'];
+        return send(response, 200, {
+          object: 'list',
+          data: names.map((id) => ({ id, object: 'model', owned_by: 'adaem-sandbox' })),
+        });
+      }
+      if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/embeddings') {
+        return send(response, 404, { error: { message: `no route ${route}` } });
+      }
+      let body: unknown;
+      try {
+        body = await readBody(request);
+      } catch {
+        return send(response, 400, { error: { message: 'body is not JSON' } });
+      }
+      if (faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+      if (injectFault(response)) return;
+      if (route === 'POST /v1/chat/completions') return handleChat(body, response);
+      const parsed = EmbedBodySchema.safeParse(body);
+      if (!parsed.success) return send(response, 400, { error: { message: 'invalid embeddings request' } });
+      const texts = typeof parsed.data.input === 'string' ? [parsed.data.input] : parsed.data.input;
+      const embedded = await providerFor(parsed.data.model).embed!({ texts });
+      send(response, 200, {
+        object: 'list',
+        model: parsed.data.model,
+        data: embedded.vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+        usage: { prompt_tokens: embedded.usage.inputTokens, total_tokens: embedded.usage.inputTokens },
+      });
+    };
+    handle().catch((error: unknown) => {
+      if (!response.headersSent)
+        send(response, 500, { error: { message: error instanceof Error ? error.message : 'error' } });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/v1`,
+    port,
+    answered,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
