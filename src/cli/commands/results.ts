@@ -38,14 +38,12 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
     .action((options: { json?: boolean }, command: Command) => {
       const store = runtime.openStore(runtime.loadConfig(command));
       try {
-        const runs = store.runs
-          .list()
-          .map((run) => ({
-            id: run.id,
-            kind: run.kind,
-            status: run.status,
-            created: new Date(run.createdAt).toISOString(),
-          }));
+        const runs = store.runs.list().map((run) => ({
+          id: run.id,
+          kind: run.kind,
+          status: run.status,
+          created: new Date(run.createdAt).toISOString(),
+        }));
         if (options.json) printJson(runs);
         else
           process.stdout.write(
