@@ -137,7 +137,7 @@ export function createOpenAIProvider(options: {
     async embed(request: EmbedRequest): Promise<EmbedResult> {
       try {
         const response = await client.embeddings.create(
-          { model, input: request.texts },
+          { model, input: request.texts, encoding_format: 'float' },
           { signal: request.signal },
         );
         const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
