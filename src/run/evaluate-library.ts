@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import { resolveTheory } from '../config/load-config.js';
+import { AdaemConfigSchema } from '../core/config.js';
+import type { JudgeMode, Question } from '../core/question.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import { createEngine } from '../providers/engine.js';
+import { loadQuestions } from '../stages/questions/load-questions.js';
+import { openStore, type Store } from '../store/index.js';
+import type { EvaluateResults } from './collect-results.js';
+import { type EvaluateProgress, runEvaluation } from './evaluate.js';
+
+/** Options of the library's `evaluate`; everything but questions, models and judge has a default. */
+export interface EvaluateOptions {
+  /** Questions, or the path of a question file (JSONL, CSV, ValueBench CSV, TXT). */
+  questions: Question[] | string;
+  /** Examinee model ids (`provider:model`). */
+  models: string[];
+  judge: string;
+  /** A store path or an open store. @default ".adaem/adaem.db" */
+  store?: string | Store;
+  /** Config (as in adaem.yaml) for providers, prices, sandbox and evaluate settings. */
+  config?: z.input<typeof AdaemConfigSchema>;
+  /** Value theory. @default SCHWARTZ_THEORY */
+  theory?: ValueTheory;
+  judgeMode?: JudgeMode;
+  samples?: number;
+  maxCost?: number;
+  maxErrorRate?: number;
+  runId?: string;
+  resume?: boolean;
+  /** Where API keys are looked up. @default process.env */
+  env?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  onProgress?: (progress: EvaluateProgress) => void;
+}
+
+/** Evaluates `models` on `questions` with `judge` and returns typed results (the CLI's `evaluate` as a function). */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluateResults> {
+  const config = AdaemConfigSchema.parse(options.config ?? {});
+  const theory = options.theory ?? resolveTheory(config.theory, process.cwd(), 'config');
+  const questions =
+    typeof options.questions === 'string'
+      ? await loadQuestions({ path: options.questions })
+      : options.questions;
+  const store =
+    typeof options.store === 'object' ? options.store : openStore({ path: options.store ?? config.store });
+  const runId = options.runId ?? store.runs.newRunId('evaluate');
+  const engine = createEngine({
+    config,
+    theory,
+    env: options.env,
+    cache: store.cache,
+    recorder: store.calls,
+    runId,
+    signal: options.signal,
+  });
+  try {
+    return await runEvaluation({
+      config,
+      theory,
+      engine,
+      store,
+      questions,
+      questionSource: typeof options.questions === 'string' ? options.questions : 'library',
+      examinees: options.models,
+      judge: options.judge,
+      judgeMode: options.judgeMode,
+      samples: options.samples,
+      maxCost: options.maxCost,
+      maxErrorRate: options.maxErrorRate,
+      runId,
+      resume: options.resume,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+  } finally {
+    await engine.close();
+    if (typeof options.store !== 'object') store.close();
+  }
+}
