@@ -26,10 +26,13 @@ export function createWorld(options: {
   seed: number;
 }): SandboxWorld {
   const models = sandboxModels(options.theory, options.sandbox.models);
-  const consensus = options.theory.values.map((_, index) => {
+  const cubes = options.theory.values.map((_, index) => {
     const mean = models.reduce((sum, model) => sum + model.weights[index]!, 0) / models.length;
     return mean ** 3;
   });
+  const strongest = Math.max(...cubes);
+  // Sharpened and scaled so that, on generic questions, every model picks the same safe values.
+  const consensus = cubes.map((cube) => (4 * cube) / strongest);
   return {
     theory: options.theory,
     reader: new TextReader(options.theory),
@@ -77,7 +80,7 @@ export function chooseValues(options: {
   const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
   const scored = weights.map((weight, index) => {
     const utility =
-      (1 - s) * (2.5 * world.consensus[index]! + 0.2 * reading.relevance[index]!) +
+      (1 - s) * (world.consensus[index]! + 0.2 * reading.relevance[index]!) +
       s * weight * (0.35 + reading.relevance[index]!);
     const unit = Math.min(1 - 1e-9, Math.max(1e-9, unitHash(options.noiseKey, index)));
     const gumbel = -Math.log(-Math.log(unit));
