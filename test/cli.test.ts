@@ -63,6 +63,7 @@ describe('adaem CLI', () => {
     ],
     [
       'missing env var',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the config syntax under test
       'providers:\n  openai:\n    apiKey: ${NOT_SET_ANYWHERE_XYZ}\n',
       /adaem\.yaml:3 providers\.openai\.apiKey: environment variable NOT_SET_ANYWHERE_XYZ is not set/,
     ],
