@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import type { ProviderConfig } from '../core/config.js';
 import { CancelledError, isRetryableStatus, ProviderError } from '../core/errors.js';
 import type {
@@ -23,128 +22,189 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function toProviderError(providerId: string, error: unknown, signal: AbortSignal | undefined): Error {
-  if (error instanceof OpenAI.APIUserAbortError || signal?.aborted) return new CancelledError();
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ProviderError(`${providerId}: request timed out`, {
-      providerId,
-      isRetryable: true,
-      code: 'timeout',
-      cause: error,
-    });
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    return new ProviderError(`${providerId}: connection failed (${error.message})`, {
-      providerId,
-      isRetryable: true,
-      code: 'connection',
-      cause: error,
-    });
-  }
-  if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    const message = error.message.split('\n')[0] ?? 'error';
-    return new ProviderError(`${providerId}: HTTP ${error.status} ${message}`, {
-      providerId,
-      status: error.status,
-      isRetryable: isRetryableStatus(error.status),
-      retryAfterMs: parseRetryAfter(error.headers),
-      cause: error,
-    });
-  }
-  const reason = error instanceof Error ? error.message : String(error);
+interface WireLogprob {
+  token?: unknown;
+  logprob?: unknown;
+  top_logprobs?: { token?: unknown; logprob?: unknown }[] | null;
+}
+
+function readLogprobs(content: unknown): TokenLogprob[] | undefined {
+  if (!Array.isArray(content)) return undefined;
+  return content.map((entry: WireLogprob) => ({
+    token: String(entry.token ?? ''),
+    logprob: Number(entry.logprob),
+    top: (entry.top_logprobs ?? []).map((alternative) => ({
+      token: String(alternative.token ?? ''),
+      logprob: Number(alternative.logprob),
+    })),
+  }));
+}
+
+function malformed(providerId: string, reason: string): ProviderError {
   return new ProviderError(`${providerId}: malformed response (${reason})`, {
     providerId,
     isRetryable: true,
     code: 'malformed',
-    cause: error,
   });
 }
 
-/** An adapter for any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp server, OpenRouter…). */
+/**
+ * An adapter for any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama `/v1`, LM Studio, llama.cpp
+ * server, OpenRouter, DeepSeek…). It speaks the chat-completions and embeddings protocol over
+ * `fetch` directly — the official SDK costs a third of the throughput on fast local servers —
+ * and leaves retries to the engine.
+ */
 export function createOpenAIProvider(options: {
   id: string;
   model: string;
   config: Pick<ProviderConfig, 'apiKey' | 'baseURL' | 'headers' | 'timeoutMs'>;
 }): Provider {
-  const client = new OpenAI({
-    apiKey: options.config.apiKey ?? 'not-needed',
-    baseURL: options.config.baseURL,
-    defaultHeaders: options.config.headers,
-    timeout: options.config.timeoutMs,
-    maxRetries: 0,
-  });
   const { id, model } = options;
+  const base = (options.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...(options.config.apiKey ? { authorization: `Bearer ${options.config.apiKey}` } : {}),
+    ...options.config.headers,
+  };
+
+  const post = async (
+    path: string,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<Record<string, unknown>> => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.config.timeoutMs);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        let detail = text.slice(0, 200);
+        try {
+          const parsed = JSON.parse(text) as { error?: { message?: unknown } };
+          if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
+        } catch {
+          // keep the raw text as the detail
+        }
+        throw new ProviderError(`${id}: HTTP ${response.status} ${detail.split('\n')[0]}`, {
+          providerId: id,
+          status: response.status,
+          isRetryable: isRetryableStatus(response.status),
+          retryAfterMs: parseRetryAfter(response.headers),
+        });
+      }
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+        return parsed as Record<string, unknown>;
+      } catch {
+        throw malformed(id, 'body is not JSON');
+      }
+    } catch (error) {
+      if (error instanceof ProviderError) throw error;
+      if (signal?.aborted) throw new CancelledError();
+      if (timedOut) {
+        throw new ProviderError(`${id}: no answer within ${options.config.timeoutMs} ms`, {
+          providerId: id,
+          isRetryable: true,
+          code: 'timeout',
+        });
+      }
+      const cause =
+        error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new ProviderError(`${id}: connection failed (${cause})`, {
+        providerId: id,
+        isRetryable: true,
+        code: 'connection',
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
   return {
     id,
     capabilities: { chat: true, embeddings: true, logprobs: true, jsonSchema: true },
     async chat(request: ChatRequest): Promise<ChatResult> {
       const params = request.params ?? {};
       const started = performance.now();
-      try {
-        const completion = await client.chat.completions.create(
-          {
-            model,
-            messages: request.messages,
-            temperature: params.temperature,
-            top_p: params.topP,
-            max_tokens: params.maxTokens,
-            seed: params.seed,
-            stop: params.stop,
-            ...(request.jsonSchema
-              ? {
-                  response_format: {
-                    type: 'json_schema' as const,
-                    json_schema: {
-                      name: request.jsonSchema.name,
-                      schema: request.jsonSchema.schema,
-                      strict: true,
-                    },
+      const body = await post(
+        '/chat/completions',
+        {
+          model,
+          messages: request.messages,
+          temperature: params.temperature,
+          top_p: params.topP,
+          max_tokens: params.maxTokens,
+          seed: params.seed,
+          stop: params.stop,
+          ...(request.jsonSchema
+            ? {
+                response_format: {
+                  type: 'json_schema',
+                  json_schema: {
+                    name: request.jsonSchema.name,
+                    schema: request.jsonSchema.schema,
+                    strict: true,
                   },
-                }
-              : {}),
-            ...(request.topLogprobs ? { logprobs: true, top_logprobs: request.topLogprobs } : {}),
-          },
-          { signal: request.signal },
-        );
-        const choice = completion.choices?.[0];
-        if (!choice || typeof choice.message?.content !== 'string') {
-          throw new Error('no message content in the first choice');
-        }
-        const logprobs: TokenLogprob[] | undefined = choice.logprobs?.content?.map((entry) => ({
-          token: entry.token,
-          logprob: entry.logprob,
-          top: (entry.top_logprobs ?? []).map((alternative) => ({
-            token: alternative.token,
-            logprob: alternative.logprob,
-          })),
-        }));
-        return {
-          text: choice.message.content,
-          usage: {
-            inputTokens: completion.usage?.prompt_tokens ?? 0,
-            outputTokens: completion.usage?.completion_tokens ?? 0,
-          },
-          model: completion.model ?? model,
-          finishReason: choice.finish_reason ?? undefined,
-          ...(logprobs ? { logprobs } : {}),
-          ...(completion.system_fingerprint ? { systemFingerprint: completion.system_fingerprint } : {}),
-          latencyMs: performance.now() - started,
-        };
-      } catch (error) {
-        throw toProviderError(id, error, request.signal);
-      }
+                },
+              }
+            : {}),
+          ...(request.topLogprobs ? { logprobs: true, top_logprobs: request.topLogprobs } : {}),
+        },
+        request.signal,
+      );
+      const choice = Array.isArray(body.choices)
+        ? (body.choices[0] as Record<string, unknown> | undefined)
+        : undefined;
+      const message = choice?.message as { content?: unknown } | undefined;
+      if (typeof message?.content !== 'string') throw malformed(id, 'no message content in the first choice');
+      const usage = body.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined;
+      const logprobs = readLogprobs((choice?.logprobs as { content?: unknown } | null | undefined)?.content);
+      return {
+        text: message.content,
+        usage: {
+          inputTokens: Number(usage?.prompt_tokens ?? 0),
+          outputTokens: Number(usage?.completion_tokens ?? 0),
+        },
+        model: typeof body.model === 'string' ? body.model : model,
+        ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}),
+        ...(logprobs ? { logprobs } : {}),
+        ...(typeof body.system_fingerprint === 'string'
+          ? { systemFingerprint: body.system_fingerprint }
+          : {}),
+        latencyMs: performance.now() - started,
+      };
     },
     async embed(request: EmbedRequest): Promise<EmbedResult> {
-      try {
-        const response = await client.embeddings.create(
-          { model, input: request.texts, encoding_format: 'float' },
-          { signal: request.signal },
-        );
-        const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
-        return { vectors, usage: { inputTokens: response.usage?.prompt_tokens ?? 0, outputTokens: 0 } };
-      } catch (error) {
-        throw toProviderError(id, error, request.signal);
-      }
+      const body = await post(
+        '/embeddings',
+        { model, input: request.texts, encoding_format: 'float' },
+        request.signal,
+      );
+      if (!Array.isArray(body.data)) throw malformed(id, 'no data in the embeddings response');
+      const items = (body.data as { index?: unknown; embedding?: unknown }[]).map((item, position) => ({
+        index: typeof item.index === 'number' ? item.index : position,
+        embedding: Array.isArray(item.embedding) ? item.embedding.map(Number) : [],
+      }));
+      const usage = body.usage as { prompt_tokens?: unknown } | undefined;
+      return {
+        vectors: items.sort((a, b) => a.index - b.index).map((item) => item.embedding),
+        usage: { inputTokens: Number(usage?.prompt_tokens ?? 0), outputTokens: 0 },
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOpenAIServer } from '../../test/helpers/openai-server.js';
 import { AdaemConfigSchema } from '../core/config.js';
@@ -166,6 +167,59 @@ describe('sandbox server', () => {
     expect(dot(embedded.vectors[0]!, embedded.vectors[1]!)).toBeGreaterThan(
       dot(embedded.vectors[0]!, embedded.vectors[2]!),
     );
+  });
+
+  it('answers the official openai client: chat, json_schema, logprobs and embeddings', async () => {
+    const server = await startSandboxServer({ config: AdaemConfigSchema.parse({}), theory: SCHWARTZ_THEORY });
+    closers.push(server.close);
+    const client = new OpenAI({ apiKey: 'unused', baseURL: server.url, maxRetries: 0 });
+    const opinion = await client.chat.completions.create({
+      model: 'basalt',
+      messages: opinionPrompt.render({
+        question:
+          'Should Egypt keep historic religious festivals as paid holidays even if it means less career success?',
+      }),
+      seed: 1,
+    });
+    expect(parseOpinion(opinion.choices[0]!.message.content ?? '').status).toBe('ok');
+    const { judgeBatchedPrompt, judgeValuePrompt, formatDefinitions } = await import(
+      '../core/prompts/templates.js'
+    );
+    const shared = {
+      theory_name: SCHWARTZ_THEORY.name,
+      definitions: formatDefinitions(SCHWARTZ_THEORY),
+      question: 'q',
+      opinion: 'Faith and ritual: religious practice gives this question its meaning',
+    };
+    const structured = await client.chat.completions.create({
+      model: 'judge',
+      messages: judgeBatchedPrompt.render({
+        ...shared,
+        value_ids: SCHWARTZ_THEORY.values.map((value) => value.id).join(', '),
+      }),
+      response_format: { type: 'json_schema', json_schema: { name: 'v', schema: { type: 'object' } } },
+    });
+    expect(JSON.parse(structured.choices[0]!.message.content ?? '{}').values).toMatchObject({
+      tradition: true,
+      power: false,
+    });
+    const yesNo = await client.chat.completions.create({
+      model: 'judge',
+      messages: judgeValuePrompt.render({ ...shared, value_name: 'Tradition' }),
+      logprobs: true,
+      top_logprobs: 2,
+      max_tokens: 1,
+    });
+    const top = yesNo.choices[0]!.logprobs!.content![0]!.top_logprobs;
+    expect(top.map((entry) => entry.token)).toEqual(['Yes', 'No']);
+    expect(Math.exp(top[0]!.logprob)).toBeGreaterThan(0.9);
+    const embedding = await client.embeddings.create({
+      model: 'atlas',
+      input: ['equal justice', 'market share'],
+      encoding_format: 'float',
+    });
+    expect(embedding.data).toHaveLength(2);
+    expect(embedding.data[0]!.embedding).toHaveLength(64);
   });
 
   it.each([
