@@ -8,7 +8,8 @@ import { mb, trackPeakRss } from './helpers/figures.js';
 import { examinees, PAPER_QUESTIONS, paperScaleRun } from './helpers/paper-scale.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'adaem-bench-evaluate-'));
-const size = (path: string): number => statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+const size = (path: string): number =>
+  statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
 try {
   const items = PAPER_QUESTIONS * examinees.length;
   const freshPath = join(dir, 'fresh.db');
@@ -23,9 +24,13 @@ try {
 
   // Kill a second run with SIGKILL at 50 %, then resume it.
   const killedPath = join(dir, 'killed.db');
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./helpers/paper-scale-child.ts', import.meta.url).pathname, killedPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./helpers/paper-scale-child.ts', import.meta.url).pathname, killedPath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const [done, total] = chunk.toString().trim().split('\n').at(-1)!.split(' ').map(Number);
@@ -45,12 +50,20 @@ try {
   const resumedCalls = resumed.usage.total.calls - resumed.usage.total.cached;
   const same = JSON.stringify(resumed.results.models) === JSON.stringify(fresh.results.models);
 
-  console.log(`adaem bench:evaluate — ${PAPER_QUESTIONS} questions × ${examinees.length} sandbox models, batched judge, in-process`);
-  console.log(`wall time:               ${seconds.toFixed(1)} s for ${items} (question, model) items and ${freshCalls} model calls`);
-  console.log(`per item:                ${((seconds * 1e6) / items).toFixed(0)} µs (orchestration, store and simulation together)`);
+  console.log(
+    `adaem bench:evaluate — ${PAPER_QUESTIONS} questions × ${examinees.length} sandbox models, batched judge, in-process`,
+  );
+  console.log(
+    `wall time:               ${seconds.toFixed(1)} s for ${items} (question, model) items and ${freshCalls} model calls`,
+  );
+  console.log(
+    `per item:                ${((seconds * 1e6) / items).toFixed(0)} µs (orchestration, store and simulation together)`,
+  );
   console.log(`peak RSS:                ${mb(peak)} (target < 1.5 GB)`);
   console.log(`store size:              ${mb(size(freshPath))}`);
-  console.log(`resume after SIGKILL at 50 %: ${resumeSeconds.toFixed(1)} s to finish, ${before} calls committed before the kill + ${resumedCalls} after = ${before + resumedCalls - freshCalls} calls re-issued, results ${same ? 'identical to' : 'DIFFERENT from'} the uninterrupted run`);
+  console.log(
+    `resume after SIGKILL at 50 %: ${resumeSeconds.toFixed(1)} s to finish, ${before} calls committed before the kill + ${resumedCalls} after = ${before + resumedCalls - freshCalls} calls re-issued, results ${same ? 'identical to' : 'DIFFERENT from'} the uninterrupted run`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,22 +8,36 @@ import { startSandboxServer } from '../src/sandbox/server.js';
 import { pool } from './helpers/figures.js';
 
 const config = AdaemConfigSchema.parse({});
-const questions = sandboxQuestions({ count: 20_000, kind: 'tradeoff', seed: 5 }).map((question) => question.text);
+const questions = sandboxQuestions({ count: 20_000, kind: 'tradeoff', seed: 5 }).map(
+  (question) => question.text,
+);
 const atlas = createSandboxProvider({ model: 'atlas', config, theory: SCHWARTZ_THEORY });
 const judge = createSandboxProvider({ model: 'judge', config, theory: SCHWARTZ_THEORY });
 
 let started = performance.now();
 const opinions: string[] = [];
 for (const [index, question] of questions.entries()) {
-  opinions.push((await atlas.chat({ messages: opinionPrompt.render({ question }), sampleIndex: index })).text);
+  opinions.push(
+    (await atlas.chat({ messages: opinionPrompt.render({ question }), sampleIndex: index })).text,
+  );
 }
 const opinionRate = questions.length / ((performance.now() - started) / 1000);
 
-const shared = { theory_name: SCHWARTZ_THEORY.name, definitions: formatDefinitions(SCHWARTZ_THEORY), value_ids: SCHWARTZ_THEORY.values.map((value) => value.id).join(', ') };
+const shared = {
+  theory_name: SCHWARTZ_THEORY.name,
+  definitions: formatDefinitions(SCHWARTZ_THEORY),
+  value_ids: SCHWARTZ_THEORY.values.map((value) => value.id).join(', '),
+};
 const points = opinions.flatMap((text) => text.split('\n').slice(1));
 started = performance.now();
 for (const [index, point] of points.entries()) {
-  await judge.chat({ messages: judgeBatchedPrompt.render({ ...shared, question: questions[index % questions.length]!, opinion: point }) });
+  await judge.chat({
+    messages: judgeBatchedPrompt.render({
+      ...shared,
+      question: questions[index % questions.length]!,
+      opinion: point,
+    }),
+  });
 }
 const judgeRate = points.length / ((performance.now() - started) / 1000);
 
@@ -46,7 +60,9 @@ const paperJudge = paperOpinions * 3;
 console.log('adaem bench:sandbox — simulated models (in this process unless noted)');
 console.log(`opinion prompts:        ${opinionRate.toFixed(0)} answers/s`);
 console.log(`batched judge prompts:  ${judgeRate.toFixed(0)} answers/s`);
-console.log(`HTTP server:            ${httpRate.toFixed(0)} requests/s at concurrency 64 (client in the same process)`);
+console.log(
+  `HTTP server:            ${httpRate.toFixed(0)} requests/s at concurrency 64 (client in the same process)`,
+);
 console.log(
   `paper scale (12,310 questions × 16 models, batched judge): ${(paperOpinions / opinionRate + paperJudge / judgeRate).toFixed(1)} s of simulation for ${paperOpinions} opinions + ${paperJudge} judge calls`,
 );

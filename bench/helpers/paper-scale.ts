@@ -9,17 +9,33 @@ import type { Store } from '../../src/store/index.js';
 /** Six config-defined sandbox models on top of the ten built-ins: the paper's 16 examinees. */
 const EXTRA_MODELS = ['kestrel', 'lumen', 'moraine', 'nimbus', 'onyx', 'pampas'].map((name, index) => ({
   name,
-  weights: Object.fromEntries(SCHWARTZ_THEORY.values.map((value, position) => [value.id, ((position + index * 3) % 10) / 10 + 0.05])),
+  weights: Object.fromEntries(
+    SCHWARTZ_THEORY.values.map((value, position) => [value.id, ((position + index * 3) % 10) / 10 + 0.05]),
+  ),
 }));
 
 export const PAPER_QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 12_310);
 export const config = AdaemConfigSchema.parse({ sandbox: { models: EXTRA_MODELS } });
-export const examinees = [...BUILT_IN_MODELS.map((model) => model.name), ...EXTRA_MODELS.map((model) => model.name)].map((name) => `sandbox:${name}`);
+export const examinees = [
+  ...BUILT_IN_MODELS.map((model) => model.name),
+  ...EXTRA_MODELS.map((model) => model.name),
+].map((name) => `sandbox:${name}`);
 export const questions = sandboxQuestions({ count: PAPER_QUESTIONS, kind: 'tradeoff', seed: 9 });
 
 /** Runs (or resumes) the paper-scale evaluation on `store`. */
-export async function paperScaleRun(options: { store: Store; runId: string; resume?: boolean; onProgress?: (done: number, total: number) => void }) {
-  const engine = createEngine({ config, theory: SCHWARTZ_THEORY, cache: options.store.cache, recorder: options.store.calls, runId: options.runId });
+export async function paperScaleRun(options: {
+  store: Store;
+  runId: string;
+  resume?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}) {
+  const engine = createEngine({
+    config,
+    theory: SCHWARTZ_THEORY,
+    cache: options.store.cache,
+    recorder: options.store.calls,
+    runId: options.runId,
+  });
   const results = await runEvaluation({
     config,
     theory: SCHWARTZ_THEORY,
