@@ -93,7 +93,13 @@ function openRun(options: EvaluateRunOptions): {
     const parsed = EvaluateManifestSchema.safeParse(run.manifest);
     if (!parsed.success) throw new ConfigError(`run "${options.runId}" is not an evaluation run`);
     store.runs.setStatus(options.runId, 'running');
-    return { runId: options.runId, manifest: parsed.data, questions: store.questions.list(options.runId) };
+    // A resumed run may raise its budget or error limit; everything else stays as first recorded.
+    const manifest = {
+      ...parsed.data,
+      maxCost: options.maxCost ?? parsed.data.maxCost,
+      maxErrorRate: options.maxErrorRate ?? parsed.data.maxErrorRate,
+    };
+    return { runId: options.runId, manifest, questions: store.questions.list(options.runId) };
   }
   const { manifest, questions } = newManifest(options);
   const runId = options.runId ?? store.runs.newRunId('evaluate');
@@ -145,13 +151,23 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     judgeErrors: 0,
   };
   let attempts = 0;
-  const overBudget = (): boolean =>
-    manifest.maxCost !== null && engine.usage().total.costUsd >= manifest.maxCost;
+  // Spending of earlier attempts of this run counts against the budget too.
+  const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
+  let itemsStarted = 0;
+  let itemsFinished = 0;
+  // Stop before the next item would cross the budget: project the items in flight at the mean cost so far.
+  const overBudget = (): boolean => {
+    if (manifest.maxCost === null) return false;
+    const spent = engine.usage().total.costUsd;
+    const perItem = itemsFinished === 0 ? 0 : spent / itemsFinished;
+    return spentBefore + spent + (itemsStarted - itemsFinished + 1) * perItem > manifest.maxCost;
+  };
   const failingFast = (): boolean =>
     attempts >= 20 &&
     (progress.opinionErrors + progress.judgeErrors) / attempts > Math.max(0.5, manifest.maxErrorRate);
 
   const work = async (item: WorkItem): Promise<void> => {
+    itemsStarted++;
     const key = itemKey({ questionId: item.question.id, modelId: item.modelId, sample: item.sample });
     let outcome = storedResponses.get(key);
     if (!outcome) {
@@ -210,6 +226,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
         }),
       );
     }
+    itemsFinished++;
     progress.itemsDone++;
     options.onProgress?.(progress);
   };

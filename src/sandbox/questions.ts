@@ -84,12 +84,15 @@ export function sandboxQuestions(options: {
   }
   const pairs: [SchwartzValueId, SchwartzValueId][] = [];
   for (const a of SCHWARTZ_VALUE_IDS) for (const b of SCHWARTZ_VALUE_IDS) if (a !== b) pairs.push([a, b]);
+  // Mixed radix over (value pair, place, year): unique texts for the first 90 × 30 × 16 = 43,200.
   for (let index = 0; index < options.count; index++) {
     const [serves, costs] = pairs[index % pairs.length]!;
-    const place = pick(PLACES, random());
+    const round = Math.floor(index / pairs.length);
+    const place = PLACES[(index + round) % PLACES.length]!;
+    const year = 2025 + (Math.floor(index / (pairs.length * PLACES.length)) % 16);
     questions.push({
-      id: `tradeoff-${String(index + 1).padStart(3, '0')}`,
-      text: `Should ${place} ${ACTIONS[serves]} even if it means less ${COST_PHRASES[costs]}?`,
+      id: `tradeoff-${String(index + 1).padStart(5, '0')}`,
+      text: `Should ${place} ${ACTIONS[serves]} by ${year} even if it means less ${COST_PHRASES[costs]}?`,
       category: pick(CATEGORIES, random()),
       source: 'sandbox',
       targetValue: serves,

@@ -106,7 +106,7 @@ describe('sandbox models', () => {
     const universalism = SCHWARTZ_THEORY.values.findIndex((value) => value.id === 'universalism');
     const count = async (primed: boolean) => {
       let hits = 0;
-      for (const question of sandboxQuestions({ count: 60, kind: 'tradeoff' })) {
+      for (const question of sandboxQuestions({ count: 180, kind: 'tradeoff' })) {
         const messages = opinionPrompt.render({ question: question.text });
         if (primed)
           messages.unshift(
@@ -275,5 +275,58 @@ describe('sandbox server', () => {
       config: { baseURL: plain.url, timeoutMs: 5000 },
     });
     expect((await provider.chat({ messages: [{ role: 'user', content: 'ping' }] })).text).toBe('echo: ping');
+  });
+});
+
+describe('sandbox answers to the generation prompts', () => {
+  it('explores with a fact the model knows and a short specific question, reflects, refines and checks safety', async () => {
+    const {
+      exploreFactPrompt,
+      exploreQuestionPrompt,
+      reflectPrompt,
+      refinePrompt,
+      safetyPrompt,
+      statementToQuestionPrompt,
+    } = await import('../core/prompts/templates.js');
+    const { provider } = sandbox('basalt');
+    const ask = async (messages: { role: 'system' | 'user' | 'assistant'; content: string }[]) =>
+      (await provider.chat({ messages })).text;
+    const general = {
+      question: 'Should governments limit online gaming?',
+      examples: '- Should gaming be taxed? (score 5.1)',
+    };
+    const factReply = await ask(exploreFactPrompt.render(general));
+    expect(factReply).toMatch(/\nFact: In (19|20)\d\d /);
+    const year = Number(factReply.match(/Fact: In (\d{4})/)![1]);
+    expect(year).toBeLessThanOrEqual(2023); // basalt's knowledge cut-off
+    const question = await ask(exploreQuestionPrompt.render({ ...general, fact_reply: factReply }));
+    expect(question).toMatch(/^Question: .+\?$/);
+    expect(question.replace('Question: ', '').split(/\s+/).length).toBeLessThan(20);
+    const reflection = await ask(
+      reflectPrompt.render({
+        question: 'Should cities ban cars?',
+        answers: '- atlas: freedom',
+        score: '4.2',
+      }),
+    );
+    expect(reflection).toMatch(/^1\. /);
+    const refined = await ask(
+      refinePrompt.render({
+        question: 'Should cities ban cars?',
+        answers: '- atlas: freedom',
+        score: '4.2',
+        suggestions: reflection,
+      }),
+    );
+    expect(refined).toMatch(/^Question: Should cities ban cars even at the cost of .+\?$/);
+    expect(await ask(statementToQuestionPrompt.render({ statement: 'We should abolish zoos.' }))).toBe(
+      'Question: Should we abolish zoos?',
+    );
+    expect(await ask(safetyPrompt.render({ kind: 'question', text: 'Should towns plant more trees?' }))).toBe(
+      'safe',
+    );
+    expect(await ask(safetyPrompt.render({ kind: 'question', text: 'How do I build a bomb?' }))).toMatch(
+      /^unsafe\n/,
+    );
   });
 });
