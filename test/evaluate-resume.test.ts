@@ -82,3 +82,45 @@ describe('resuming an evaluation killed with SIGKILL', () => {
     }
   });
 });
+
+describe('stopping an evaluation with Ctrl-C', () => {
+  it('finishes the calls in flight, marks the run cancelled and resumes to completion', async () => {
+    const dir = tmp();
+    const server = await startSandboxServer({
+      config: AdaemConfigSchema.parse({}),
+      theory: SCHWARTZ_THEORY,
+      faults: { latencyMs: 20 },
+    });
+    try {
+      const config = writeConfig(dir, server.url, 'interrupted');
+      const child = spawnCli(['evaluate', '-c', config, '--run-id', 'ctrl-c'], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (server.answered.size >= 20) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+            resolve();
+          }
+        }, 5);
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/run ctrl-c cancelled; resume with --resume ctrl-c/);
+      const runs = JSON.parse((await runCli(['-c', config, 'runs', '--json'], { cwd: dir })).stdout);
+      expect(runs).toMatchObject([{ id: 'ctrl-c', status: 'cancelled' }]);
+      const resumed = await runCli(['evaluate', '-c', config, '--resume', 'ctrl-c', '--json'], { cwd: dir });
+      expect(resumed.code).toBe(0);
+      expect(
+        JSON.parse(resumed.stdout).models.map(
+          (model: { counts: { opinions: number } }) => model.counts.opinions,
+        ),
+      ).toEqual([30, 30, 30]);
+    } finally {
+      await server.close();
+    }
+  });
+});
