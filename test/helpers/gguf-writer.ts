@@ -53,31 +53,31 @@ type MetaValue =
 
 function writeMeta(bytes: Bytes, key: string, meta: MetaValue): void {
   bytes.string(key);
-  switch (meta.kind) {
-    case 'u32':
-      bytes.u32(TYPE.uint32);
-      return bytes.u32(meta.value);
-    case 'i32':
-      bytes.u32(TYPE.int32);
-      return bytes.i32(meta.value);
-    case 'f32':
-      bytes.u32(TYPE.float32);
-      return bytes.f32(meta.value);
-    case 'string':
-      bytes.u32(TYPE.string);
-      return bytes.string(meta.value);
-    case 'strings':
-      bytes.u32(TYPE.array);
-      bytes.u32(TYPE.string);
-      bytes.u64(meta.value.length);
-      for (const item of meta.value) bytes.string(item);
-      return;
-    case 'f32s':
-    case 'i32s':
-      bytes.u32(TYPE.array);
-      bytes.u32(meta.kind === 'f32s' ? TYPE.float32 : TYPE.int32);
-      bytes.u64(meta.value.length);
-      for (const item of meta.value) (meta.kind === 'f32s' ? bytes.f32 : bytes.i32).call(bytes, item);
+  if (meta.kind === 'string') {
+    bytes.u32(TYPE.string);
+    bytes.string(meta.value);
+  } else if (meta.kind === 'strings') {
+    bytes.u32(TYPE.array);
+    bytes.u32(TYPE.string);
+    bytes.u64(meta.value.length);
+    for (const item of meta.value) bytes.string(item);
+  } else if (meta.kind === 'f32s' || meta.kind === 'i32s') {
+    bytes.u32(TYPE.array);
+    bytes.u32(meta.kind === 'f32s' ? TYPE.float32 : TYPE.int32);
+    bytes.u64(meta.value.length);
+    for (const item of meta.value) {
+      if (meta.kind === 'f32s') bytes.f32(item);
+      else bytes.i32(item);
+    }
+  } else {
+    const scalar = {
+      u32: [TYPE.uint32, 'u32'],
+      i32: [TYPE.int32, 'i32'],
+      f32: [TYPE.float32, 'f32'],
+    } as const;
+    const [type, method] = scalar[meta.kind];
+    bytes.u32(type);
+    bytes[method](meta.value);
   }
 }
 
