@@ -46,10 +46,13 @@ class Bytes {
 }
 
 type MetaValue =
-  | { kind: 'u32' | 'i32' | 'f32'; value: number }
+  | { kind: 'u32'; value: number }
+  | { kind: 'i32'; value: number }
+  | { kind: 'f32'; value: number }
   | { kind: 'string'; value: string }
   | { kind: 'strings'; value: string[] }
-  | { kind: 'f32s' | 'i32s'; value: number[] };
+  | { kind: 'f32s'; value: number[] }
+  | { kind: 'i32s'; value: number[] };
 
 function writeMeta(bytes: Bytes, key: string, meta: MetaValue): void {
   bytes.string(key);
