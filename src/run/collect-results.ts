@@ -1,21 +1,15 @@
 import type { UsageReport } from '../providers/engine.js';
-import { computeValueScores, type ValueVectorRecord } from '../stages/aggregate/value-scores.js';
+import {
+  computeValueScores,
+  type ModelValueScores,
+  type ValueScore,
+  type ValueVectorRecord,
+} from '../stages/aggregate/value-scores.js';
 import type { Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
 
-/** One model's standing on one value. */
-export interface ValueResult {
-  valueId: string;
-  /** TrueSkill win probability against the other models × 100 (relative to the compared set). */
-  score: number;
-  mu: number;
-  sigma: number;
-  /** Share of scored questions on which the model expressed the value. */
-  rate: number;
-  /** Bootstrap 95 % interval of `rate`. */
-  rateLow: number;
-  rateHigh: number;
-}
+/** One model's standing on one value: TrueSkill score (relative to the compared set), μ, σ, expression rate and its interval. */
+export type ValueResult = ValueScore & { valueId: string };
 
 /** What happened to a model's answers: kept, refused, unparseable, failed, judged. */
 export interface ModelCounts {
@@ -127,19 +121,8 @@ export function collectResults(options: {
     valueIds,
   });
   const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
-  const toResults = (perModel: (typeof scores.models)[number]): ValueResult[] =>
-    valueIds.map((valueId) => {
-      const value = perModel.values[valueId]!;
-      return {
-        valueId,
-        score: value.score,
-        mu: value.mu,
-        sigma: value.sigma,
-        rate: value.rate,
-        rateLow: value.rateLow,
-        rateHigh: value.rateHigh,
-      };
-    });
+  const toResults = (perModel: ModelValueScores): ValueResult[] =>
+    valueIds.map((valueId) => ({ valueId, ...perModel.values[valueId]! }));
 
   let attempts = 0;
   let failures = 0;
