@@ -11,7 +11,7 @@ async function importNodeLlamaCpp(id: string): Promise<NodeLlamaCpp> {
   try {
     return await import('node-llama-cpp');
   } catch (error) {
-    throw new ConfigError(`model ${id} needs node-llama-cpp: run npm i node-llama-cpp@3.22.1`, {
+    throw new ConfigError(`model ${id} needs node-llama-cpp: run npm i node-llama-cpp@3.21.1`, {
       cause: error,
     });
   }
