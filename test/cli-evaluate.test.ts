@@ -88,7 +88,13 @@ describe('adaem evaluate (CLI)', () => {
     const dir = project(pricedPanel);
     expect((await runCli(['evaluate', '--run-id', 'first'], { cwd: dir })).code).toBe(0);
     const second = await runCli(['evaluate', '--run-id', 'second', '--json'], { cwd: dir });
-    expect(JSON.parse(second.stdout).usage.total.costUsd).toBe(0);
+    const reused = JSON.parse(second.stdout).usage;
+    expect(reused.total.costUsd).toBe(0);
+    expect(reused.total.cached).toBe(reused.total.calls);
+    const table = await runCli(['results', 'first', '--by-category'], { cwd: dir });
+    expect(table.stdout).toMatch(
+      /Usage \(every attempt of this run\)\n.*\n.*\nsandbox:atlas\s+examinee\s+4\s+0\s+0\s+0\s/,
+    );
     const stats = JSON.parse((await runCli(['cache', 'stats', '--json'], { cwd: dir })).stdout);
     expect(stats.entries).toBeGreaterThan(8);
     expect(stats.byProvider.map((row: { providerId: string }) => row.providerId)).toEqual([

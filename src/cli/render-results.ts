@@ -27,8 +27,54 @@ function percent(rate: number): string {
   return `${Math.round(rate * 100)}`;
 }
 
-/** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, and counts. */
-export function renderResults(results: EvaluateResults): string {
+function usageTable(results: EvaluateResults): string {
+  const rows = results.usage.byModel.map((row) => [
+    row.providerId,
+    row.role,
+    String(row.calls),
+    String(row.cached),
+    String(row.errors),
+    String(Math.max(0, row.attempts - (row.calls - row.cached))),
+    String(row.inputTokens),
+    String(row.outputTokens),
+    `$${row.costUsd.toFixed(4)}`,
+  ]);
+  const total = results.usage.total;
+  rows.push([
+    'total',
+    '',
+    String(total.calls),
+    String(total.cached),
+    String(total.errors),
+    '',
+    String(total.inputTokens),
+    String(total.outputTokens),
+    `$${total.costUsd.toFixed(4)}`,
+  ]);
+  return formatTable(
+    ['model', 'role', 'calls', 'cached', 'errors', 'retries', 'input tok', 'output tok', 'cost'],
+    rows,
+  );
+}
+
+/** Expression rates per question category, one table per category. */
+export function renderCategories(results: EvaluateResults): string {
+  const abbreviations = valueAbbreviations(results.theory.values);
+  const labels = new Map(results.models.map((model) => [model.modelId, model.label]));
+  return results.categories
+    .map((category) => {
+      const rows = category.models.map((model) => [
+        labels.get(model.modelId) ?? model.modelId,
+        String(model.values[0]?.questions ?? 0),
+        ...model.values.map((value) => percent(value.rate)),
+      ]);
+      return `${category.category} — expression rate %\n${formatTable(['model', 'questions', ...abbreviations], rows)}`;
+    })
+    .join('\n\n');
+}
+
+/** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
+export function renderResults(results: EvaluateResults, options: { byCategory?: boolean } = {}): string {
   const abbreviations = valueAbbreviations(results.theory.values);
   const legend = results.theory.values
     .map((value, index) => `${abbreviations[index]} ${value.name}`)
@@ -71,6 +117,10 @@ export function renderResults(results: EvaluateResults): string {
       ['model', 'opinions', 'ok', 'refused', 'unparseable', 'errors', 'unscored', 'judge errors', 'scored q'],
       countRows,
     ),
+    '',
+    'Usage (every attempt of this run)',
+    usageTable(results),
+    ...(options.byCategory && results.categories.length > 0 ? ['', renderCategories(results)] : []),
     '',
     legend,
     `Error rate ${(results.errorRate * 100).toFixed(2)}%${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,

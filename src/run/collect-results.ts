@@ -1,11 +1,10 @@
-import type { UsageReport } from '../providers/engine.js';
 import {
   computeValueScores,
   type ModelValueScores,
   type ValueScore,
   type ValueVectorRecord,
 } from '../stages/aggregate/value-scores.js';
-import type { Store } from '../store/index.js';
+import type { CallSummaryRow, Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
 
 /** One model's standing on one value: TrueSkill score (relative to the compared set), μ, σ, expression rate and its interval. */
@@ -46,7 +45,8 @@ export interface EvaluateResults {
   categories: { category: string; models: { modelId: string; values: ValueResult[] }[] }[];
   /** Failed calls (provider errors) over attempted calls. */
   errorRate: number;
-  usage: UsageReport | null;
+  /** Calls, cache hits, errors, tokens and cost per model and role, over every attempt of the run. */
+  usage: { byModel: CallSummaryRow[]; total: Omit<CallSummaryRow, 'providerId' | 'role'> };
 }
 
 function emptyCounts(): ModelCounts {
@@ -63,12 +63,25 @@ function emptyCounts(): ModelCounts {
   };
 }
 
+function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
+  const total = { calls: 0, cached: 0, errors: 0, attempts: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  for (const row of byModel) {
+    total.calls += row.calls;
+    total.cached += row.cached;
+    total.errors += row.errors;
+    total.attempts += row.attempts;
+    total.inputTokens += row.inputTokens;
+    total.outputTokens += row.outputTokens;
+    total.costUsd += row.costUsd;
+  }
+  return { byModel, total };
+}
+
 /** Reads a run's responses and judgements from the store and aggregates them into results. */
 export function collectResults(options: {
   store: Store;
   runId: string;
   manifest: EvaluateManifest;
-  usage?: UsageReport;
 }): EvaluateResults {
   const { store, runId, manifest } = options;
   const valueIds = manifest.theory.values.map((value) => value.id);
@@ -153,6 +166,6 @@ export function collectResults(options: {
       models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
     })),
     errorRate: attempts === 0 ? 0 : failures / attempts,
-    usage: options.usage ?? null,
+    usage: summariseUsage(store.calls.summary(runId)),
   };
 }

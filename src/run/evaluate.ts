@@ -254,7 +254,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     store.runs.setStatus(runId, 'cancelled');
     throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
   }
-  const results = collectResults({ store, runId, manifest, usage: engine.usage() });
+  store.flush();
+  const results = collectResults({ store, runId, manifest });
   const failed = stoppedBy !== undefined || results.errorRate > manifest.maxErrorRate;
   const status = failed ? 'failed' : 'done';
   results.status = status;

@@ -20,7 +20,14 @@ export async function evaluateSandbox(options: {
 }) {
   const config = AdaemConfigSchema.parse({ sandbox: options.sandbox ?? {} });
   const store = openStore({ path: join(options.dir, `${options.judgeMode ?? 'batched'}.db`) });
-  const engine = createEngine({ config, theory: SCHWARTZ_THEORY, cache: store.cache, recorder: store.calls });
+  const runId = store.runs.newRunId('evaluate');
+  const engine = createEngine({
+    config,
+    theory: SCHWARTZ_THEORY,
+    cache: store.cache,
+    recorder: store.calls,
+    runId,
+  });
   try {
     const results = await runEvaluation({
       config,
@@ -31,6 +38,7 @@ export async function evaluateSandbox(options: {
       examinees: options.examinees ?? SANDBOX_IDS,
       judge: 'sandbox:judge',
       judgeMode: options.judgeMode ?? 'batched',
+      runId,
     });
     return { results, usage: engine.usage(), judgements: store.judgements.list(results.runId) };
   } finally {

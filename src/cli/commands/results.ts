@@ -11,26 +11,29 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
     .command('results')
     .argument('[runId]', 'run id (default: the newest evaluation)')
     .description('show the results of an evaluation run: per model × value, with CIs')
+    .option('--by-category', 'add expression rates per question category')
     .option('--json', 'print results as JSON')
-    .action((runId: string | undefined, options: { json?: boolean }, command: Command) => {
-      const store = runtime.openStore(runtime.loadConfig(command));
-      try {
-        const run = runId
-          ? store.runs.get(runId)
-          : store.runs.list().find((candidate) => candidate.kind === 'evaluate');
-        if (!run)
-          throw new ConfigError(
-            runId ? `no run "${runId}" in ${store.path}` : `no evaluation runs in ${store.path}`,
-          );
-        const manifest = EvaluateManifestSchema.safeParse(run.manifest);
-        if (!manifest.success) throw new ConfigError(`run "${run.id}" is not an evaluation run`);
-        const results = collectResults({ store, runId: run.id, manifest: manifest.data });
-        if (options.json) printJson(results);
-        else process.stdout.write(`${renderResults(results)}\n`);
-      } finally {
-        store.close();
-      }
-    });
+    .action(
+      (runId: string | undefined, options: { json?: boolean; byCategory?: boolean }, command: Command) => {
+        const store = runtime.openStore(runtime.loadConfig(command));
+        try {
+          const run = runId
+            ? store.runs.get(runId)
+            : store.runs.list().find((candidate) => candidate.kind === 'evaluate');
+          if (!run)
+            throw new ConfigError(
+              runId ? `no run "${runId}" in ${store.path}` : `no evaluation runs in ${store.path}`,
+            );
+          const manifest = EvaluateManifestSchema.safeParse(run.manifest);
+          if (!manifest.success) throw new ConfigError(`run "${run.id}" is not an evaluation run`);
+          const results = collectResults({ store, runId: run.id, manifest: manifest.data });
+          if (options.json) printJson(results);
+          else process.stdout.write(`${renderResults(results, { byCategory: options.byCategory })}\n`);
+        } finally {
+          store.close();
+        }
+      },
+    );
   program
     .command('runs')
     .description('list stored runs')
