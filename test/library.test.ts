@@ -33,3 +33,31 @@ describe('library evaluate()', () => {
     store.close();
   });
 });
+
+describe('repeated samples', () => {
+  it('asks each sample for real: distinct cache entries and answers that vary', async () => {
+    const path = join(tmp(), 'samples.db');
+    const questions = Array.from({ length: 12 }, (_, index) => ({
+      id: `q${index}`,
+      text: `Should Chile fine citizens who break minor rules by ${2030 + index} even if it means less personal freedom?`,
+    }));
+    const results = await evaluate({
+      questions,
+      models: ['sandbox:fjord'],
+      judge: 'sandbox:judge',
+      store: path,
+      samples: 3,
+    });
+    expect(results.models[0]!.counts.opinions).toBe(36);
+    const store = openStore({ path });
+    const raws = store.responses.list(results.runId);
+    const byQuestion = new Map<string, Set<string | null>>();
+    for (const row of raws)
+      byQuestion.set(row.questionId, (byQuestion.get(row.questionId) ?? new Set()).add(row.raw));
+    expect([...byQuestion.values()].some((answers) => answers.size > 1)).toBe(true);
+    expect(store.cache.stats().byProvider.find((row) => row.providerId === 'sandbox:fjord')?.entries).toBe(
+      36,
+    );
+    store.close();
+  });
+});
