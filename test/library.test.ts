@@ -61,3 +61,20 @@ describe('repeated samples', () => {
     store.close();
   });
 });
+
+describe('library evaluate() with bad input', () => {
+  it('rejects an unknown model before recording a run', async () => {
+    const path = join(tmp(), 'bad.db');
+    await expect(
+      evaluate({
+        questions: [{ id: 'q', text: 'Is it fine?' }],
+        models: ['sandbox:nobody'],
+        judge: 'sandbox:judge',
+        store: path,
+      }),
+    ).rejects.toThrow(/unknown sandbox model "nobody"/);
+    const store = openStore({ path });
+    expect(store.runs.list()).toEqual([]);
+    store.close();
+  });
+});

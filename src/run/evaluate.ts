@@ -126,6 +126,13 @@ function isCancellation(error: unknown, signal: AbortSignal | undefined): boolea
  */
 export async function runEvaluation(options: EvaluateRunOptions): Promise<EvaluateResults> {
   const { store, engine, signal } = options;
+  if (!options.resume) {
+    // Unknown models or missing keys fail before a run is recorded.
+    const byRole = modelsByRole(options.config);
+    for (const id of options.examinees ?? byRole.examinees) engine.provider(id, 'examinee');
+    const judgeId = options.judge ?? byRole.judge;
+    if (judgeId) engine.provider(judgeId, 'judge');
+  }
   const { runId, manifest, questions } = openRun(options);
   options.onStart?.(runId);
   const theory = manifest.theory;
