@@ -23,8 +23,9 @@ export class TextReader {
 
   constructor(theory: ValueTheory) {
     this.size = theory.values.length;
+    const stems = stemsFor(theory);
     for (const [index, value] of theory.values.entries()) {
-      for (const stem of stemsFor(theory).get(value.id) ?? []) {
+      for (const stem of stems.get(value.id) ?? []) {
         (stem.includes(' ') ? this.phraseStems : this.singleStems).push({ stem, value: index });
       }
     }

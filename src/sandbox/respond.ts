@@ -127,10 +127,10 @@ function answerExploreFact(turn: Turn, question: string): string {
   return `The general question touches on how societies settle such choices. A concrete case from my knowledge: ${fact.text}\nFact: ${fact.text}`;
 }
 
-function answerExploreQuestion(turn: Turn, question: string, factReply: string): string {
+function answerExploreQuestion(turn: Turn, question: string): string {
+  // The same key as the fact step, so the question builds on the fact the model just stated.
   const fact = factFor(turn.model, `${turn.noise}|${question}`);
-  const subject = factReply.includes(fact.text) ? fact.subject : fact.subject;
-  return `Question: ${capWords(`Should governments back ${subject} even at the cost of ${costPhrase(turn, question)}`, 19)}`;
+  return `Question: ${capWords(`Should governments back ${fact.subject} even at the cost of ${costPhrase(turn, question)}`, 19)}`;
 }
 
 function answerRefine(turn: Turn, question: string): string {
@@ -149,8 +149,7 @@ function answerTemplates(turn: Turn): SandboxReply | undefined {
   const batched = judgeBatchedPrompt.match(messages);
   if (batched) return { text: answerJudgeBatched(turn, batched.opinion) };
   const exploreQuestion = exploreQuestionPrompt.match(messages);
-  if (exploreQuestion)
-    return { text: answerExploreQuestion(turn, exploreQuestion.question, exploreQuestion.fact_reply) };
+  if (exploreQuestion) return { text: answerExploreQuestion(turn, exploreQuestion.question) };
   const exploreFact = exploreFactPrompt.match(messages);
   if (exploreFact) return { text: answerExploreFact(turn, exploreFact.question) };
   const refine = refinePrompt.match(messages);

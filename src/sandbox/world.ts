@@ -2,7 +2,7 @@ import type { SandboxConfig } from '../core/config.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { findValue, groupNeighbours, opposingValues } from '../core/value-theory.js';
 import { TextReader } from './analyze-text.js';
-import { hashString, pick, unitHash } from './hash.js';
+import { pick, unitHash } from './hash.js';
 import { type SandboxModel, sandboxModels } from './models.js';
 import { FACTS, pointsFor } from './phrases.js';
 
@@ -102,5 +102,3 @@ export function factFor(model: SandboxModel, key: string): (typeof FACTS)[number
 export function happens(rate: number, ...key: (string | number)[]): boolean {
   return rate > 0 && unitHash(...key) < rate;
 }
-
-export { hashString };

@@ -12,6 +12,16 @@ function rate(value: string): number {
   return number;
 }
 
+interface ServeOptions {
+  port: string;
+  fault429?: number;
+  fault500?: number;
+  faultTimeout?: number;
+  faultDrop?: number;
+  faultMalformed?: number;
+  latencyMs?: number;
+}
+
 /** `adaem sandbox list | truth | serve`: the simulated panel. */
 export function registerSandbox(program: Command, runtime: CliRuntime): void {
   const sandbox = program
@@ -95,19 +105,19 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
     .option('--fault-drop <rate>', 'share of connections dropped', rate)
     .option('--fault-malformed <rate>', 'share of responses with a broken body', rate)
     .option('--latency-ms <ms>', 'added latency per request', Number)
-    .action(async (options: Record<string, number | string | undefined>, command: Command) => {
+    .action(async (options: ServeOptions, command: Command) => {
       const { config, theory } = runtime.loadConfig(command);
       const server = await startSandboxServer({
         config,
         theory,
         port: Number(options.port),
         faults: {
-          rate429: options.fault429 as number | undefined,
-          rate500: options.fault500 as number | undefined,
-          rateTimeout: options.faultTimeout as number | undefined,
-          rateDrop: options.faultDrop as number | undefined,
-          rateMalformed: options.faultMalformed as number | undefined,
-          latencyMs: options.latencyMs as number | undefined,
+          rate429: options.fault429,
+          rate500: options.fault500,
+          rateTimeout: options.faultTimeout,
+          rateDrop: options.faultDrop,
+          rateMalformed: options.faultMalformed,
+          latencyMs: options.latencyMs,
         },
       });
       process.stdout.write(`${server.url}\n`);
