@@ -19,8 +19,15 @@ export async function runPool<T>(options: {
     }
     return iterator.next();
   };
+  let lastYield = Date.now();
   const worker = async (): Promise<void> => {
     for (let step = next(); step && !step.done; step = next()) {
+      // In-process providers resolve at once, so without this the event loop would never turn:
+      // no signal handler (Ctrl-C), timer or I/O callback would run until the whole pool is done.
+      if (Date.now() - lastYield > 20) {
+        lastYield = Date.now();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       try {
         await options.work(step.value);
       } catch (error) {
