@@ -161,6 +161,30 @@ describe('engine with the OpenAI-compatible adapter', () => {
     });
   });
 
+  it('never replays a reply cached from another endpoint or other sandbox settings', async () => {
+    const first = await startOpenAIServer(() => ({ kind: 'reply', text: 'from the first endpoint' }));
+    const second = await startOpenAIServer(() => ({ kind: 'reply', text: 'from the second endpoint' }));
+    servers.push(first, second);
+    const store = openStore({ path: join(tmp(), 'scope.db') });
+    const engineFor = (config: Record<string, unknown>) =>
+      createEngine({ config: AdaemConfigSchema.parse(config), theory: SCHWARTZ_THEORY, cache: store.cache });
+    const at = (url: string) => ({ providers: { local: { type: 'openai', baseURL: url } } });
+    const fromFirst = await engineFor(at(first.url)).provider('local:m', 'examinee').chat(ask('q'));
+    const replayed = await engineFor(at(first.url)).provider('local:m', 'examinee').chat(ask('q'));
+    const fromSecond = await engineFor(at(second.url)).provider('local:m', 'examinee').chat(ask('q'));
+    expect(fromFirst.text).toBe('from the first endpoint');
+    expect(replayed.cached).toBe(true);
+    expect(fromSecond).toMatchObject({ text: 'from the second endpoint' });
+    expect(fromSecond.cached).toBeUndefined();
+
+    const sandboxAnswer = (sandbox: Record<string, unknown>) =>
+      engineFor({ sandbox }).provider('sandbox:atlas', 'examinee').chat(ask('Should cities ban cars?'));
+    await sandboxAnswer({ refusalRate: 0 });
+    expect((await sandboxAnswer({ refusalRate: 0 })).cached).toBe(true);
+    expect((await sandboxAnswer({ refusalRate: 1 })).cached).toBeUndefined();
+    store.close();
+  });
+
   it('keeps the API key out of call records, errors and the store', async () => {
     const { provider, store, outcomes } = await setup((index) =>
       index === 0 ? { kind: 'status', status: 401 } : { kind: 'reply' },

@@ -5,7 +5,7 @@ import type { ChatRequest, ChatResult, Provider, ResponseCache } from '../core/p
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
 import { Limiter } from './limiter.js';
-import { buildAdapter, type ResolvedModel, resolveModel } from './registry.js';
+import { buildAdapter, cacheScopeOf, type ResolvedModel, resolveModel } from './registry.js';
 import { type RetryPolicy, withRetry } from './retry.js';
 import { costOf, UsageLedger, type UsageReport } from './usage-ledger.js';
 
@@ -44,6 +44,8 @@ interface ModelEntry {
   adapter: Provider;
   limiter: Limiter;
   settings: ModelConfig | undefined;
+  /** See `cacheScopeOf`. */
+  cacheScope: string;
 }
 
 /** Creates the call engine for a config. */
@@ -60,11 +62,12 @@ export function createEngine(options: EngineOptions): Engine {
     const existing = models.get(modelId);
     if (existing) return existing;
     const resolved = resolveModel(options.config, modelId);
+    const configDir = options.configDir ?? process.cwd();
     const adapter = buildAdapter(resolved, {
       config: options.config,
       theory: options.theory,
       env,
-      configDir: options.configDir ?? process.cwd(),
+      configDir,
     });
     let limiter = limiters.get(resolved.providerName);
     if (!limiter) {
@@ -72,7 +75,13 @@ export function createEngine(options: EngineOptions): Engine {
       limiter = new Limiter({ concurrency, rpm, tpm });
       limiters.set(resolved.providerName, limiter);
     }
-    const entry = { resolved, adapter, limiter, settings: settingsById.get(modelId) };
+    const entry = {
+      resolved,
+      adapter,
+      limiter,
+      settings: settingsById.get(modelId),
+      cacheScope: cacheScopeOf(resolved, options.config, configDir),
+    };
     models.set(modelId, entry);
     return entry;
   };
@@ -159,7 +168,7 @@ export function createEngine(options: EngineOptions): Engine {
       capabilities: entry.adapter.capabilities,
       async chat(request: ChatRequest): Promise<ChatResult> {
         if (options.signal?.aborted || request.signal?.aborted) throw new CancelledError();
-        const key = cacheKey(modelId, request);
+        const key = cacheKey(modelId, request, entry.cacheScope);
         if (useCache) {
           const hit = options.cache!.get(key);
           if (hit) {

@@ -4,7 +4,7 @@ import { didYouMean } from '../core/did-you-mean.js';
 import { ConfigError } from '../core/errors.js';
 import { type Provider, parseModelId } from '../core/provider.js';
 import type { ValueTheory } from '../core/value-theory.js';
-import { createSandboxProvider } from '../sandbox/provider.js';
+import { createSandboxProvider, SANDBOX_REVISION } from '../sandbox/provider.js';
 import { createAnthropicProvider } from './anthropic.js';
 import { createLlamaCppProvider } from './llama-cpp.js';
 import { createOpenAIProvider } from './openai.js';
@@ -87,4 +87,18 @@ export function buildAdapter(
       createSandboxProvider({ model: resolved.model, config: context.config, theory: context.theory }),
   };
   return builders[resolved.type]();
+}
+
+/**
+ * Everything besides the request that changes a model's answer, for the cache key: the adapter
+ * type and endpoint, the local file, or the sandbox's settings, seed and revision.
+ */
+export function cacheScopeOf(resolved: ResolvedModel, config: AdaemConfig, configDir: string): string {
+  const scopes: Record<ProviderType, () => unknown> = {
+    openai: () => resolved.providerConfig.baseURL ?? 'https://api.openai.com/v1',
+    anthropic: () => resolved.providerConfig.baseURL ?? 'https://api.anthropic.com',
+    'llama-cpp': () => [configDir, resolved.model],
+    sandbox: () => [SANDBOX_REVISION, config.seed, config.sandbox],
+  };
+  return JSON.stringify([resolved.type, scopes[resolved.type]()]);
 }

@@ -6,6 +6,9 @@ import { embedText } from './embed.js';
 import { respond } from './respond.js';
 import { createWorld, type SandboxWorld } from './world.js';
 
+/** Bumped whenever the simulation changes how it answers, so cached sandbox replies are not replayed. */
+export const SANDBOX_REVISION = 2;
+
 const worlds = new WeakMap<AdaemConfig, Map<ValueTheory, SandboxWorld>>();
 
 /** The world of a config and theory, built once and shared by all its sandbox models. */
