@@ -109,7 +109,7 @@ export function answerExploreQuestion(turn: Turn, question: string, examples: st
   const poor = 1 - turn.model.craft;
   const best = readExamples(examples).best;
   if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${g.topic}?`;
-  else if (slip < 0.02 + poor * 0.3) text = `Should society think more carefully about ${g.topic}?`;
+  else if (slip < 0.02 + poor * 0.3) text = `Is ${g.topic} important for everyone?`;
   else if (slip < 0.02 + poor * 0.5)
     text = `Should ${g.place} ${g.verb} ${pick(STRAY_SUBJECTS, unit('stray'))}${tradeoff}?`;
   else if (slip < 0.02 + poor * 0.75)

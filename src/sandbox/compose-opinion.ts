@@ -35,7 +35,9 @@ export function planOpinion(options: {
     return { bewildered: true, stance: 'neutral', points: [] };
   }
   const namedCount = reading.named.filter(Boolean).length;
-  const echo = namedCount === 0 ? 0 : Math.min(1, 0.15 + 0.2 * (namedCount - 1));
+  const echo = namedCount === 0 ? 0 : Math.min(1, 0.1 + 0.15 * (namedCount - 1));
+  // Questions that name many values get those values back from every model.
+  const echoBoost = echo * (1 + 3 * echo);
   const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
   const generic = (1 - s) ** 2;
   const ranked = weights
@@ -43,7 +45,7 @@ export function planOpinion(options: {
       const utility =
         generic * (world.consensus[index]! + 0.25 * reading.relevance[index]!) +
         s * weight * (0.7 + reading.relevance[index]!) +
-        (reading.named[index] ? 1.2 * echo : 0) +
+        (reading.named[index] ? echoBoost : 0) +
         bias[index]!;
       const unit = Math.min(1 - 1e-9, Math.max(1e-9, key('rank', index)));
       return { index, key: utility / scale - Math.log(-Math.log(unit)) };

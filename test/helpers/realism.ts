@@ -27,12 +27,21 @@ export interface RealismFigures {
 }
 
 /** Evaluates the built-in sandbox panel on `questions` through the real pipeline and measures it. */
-export async function measureRealism(dir: string, questions: Question[], sandbox = {}): Promise<RealismFigures> {
+export async function measureRealism(
+  dir: string,
+  questions: Question[],
+  sandbox = {},
+): Promise<RealismFigures> {
   const { results } = await evaluateSandbox({ dir, questions, sandbox });
-  const planted = new Map(sandboxModels(SCHWARTZ_THEORY).map((model) => [`sandbox:${model.name}`, model.weights]));
+  const planted = new Map(
+    sandboxModels(SCHWARTZ_THEORY).map((model) => [`sandbox:${model.name}`, model.weights]),
+  );
   const profiles = results.models.map((model) => model.values.map((value) => value.rate));
   const recovery = Object.fromEntries(
-    results.models.map((model, index) => [model.modelId, spearman(profiles[index]!, planted.get(model.modelId)!)]),
+    results.models.map((model, index) => [
+      model.modelId,
+      spearman(profiles[index]!, planted.get(model.modelId)!),
+    ]),
   );
   const correlations: number[] = [];
   for (let a = 0; a < profiles.length; a++)
