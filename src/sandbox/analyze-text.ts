@@ -117,7 +117,6 @@ export class TextReader {
   private read(text: string): QuestionReading {
     const tokens = readTokens(text).filter((token) => token.pos !== 'PUNCT' && token.pos !== 'SYM');
     const lemmas = tokens.map((token) => token.lemma);
-    const joined = ` ${lemmas.join(' ')} `;
     const counts = this.hits(tokens);
     const named = counts.map((count) => count > 0);
     const relevance = counts.map((count) => 0.6 * Math.min(2, count));
@@ -125,14 +124,18 @@ export class TextReader {
     // Subject knowledge and the asked action (Schwartz only; other theories rely on their words).
     const evoked = new Set<number>();
     let known = 0;
-    for (const [subject, ids] of TOPIC_VALUES) {
-      if (!joined.includes(` ${subject} `)) continue;
-      known++;
-      for (const id of ids) {
-        const index = this.indexOf(id);
-        if (index === undefined) continue;
-        evoked.add(index);
-        relevance[index]! += 0.45;
+    // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
+    for (let start = 0; start < lemmas.length; start++) {
+      for (let length = 1; length <= 3 && start + length <= lemmas.length; length++) {
+        const ids = TOPIC_VALUES.get(lemmas.slice(start, start + length).join(' '));
+        if (!ids) continue;
+        known++;
+        for (const id of ids) {
+          const index = this.indexOf(id);
+          if (index === undefined) continue;
+          evoked.add(index);
+          relevance[index]! += 0.45;
+        }
       }
     }
     let frame: ActionFrame | undefined;

