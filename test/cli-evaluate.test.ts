@@ -77,7 +77,7 @@ describe('adaem evaluate (CLI)', () => {
       expect(run.stderr).toMatch(/error rate .* is over the limit/);
       const results = JSON.parse(run.stdout);
       expect(results.status).toBe('failed');
-      expect(results.models[0].counts).toMatchObject({ opinions: 4, errors: 4, scoredQuestions: 0 });
+      expect(results.models[0].counts).toMatchObject({ opinions: 4, errors: 4, scoredAnswers: 0 });
       expect(results.models[1].counts).toMatchObject({ opinions: 4, ok: 4 });
     } finally {
       await server.close();

@@ -19,7 +19,7 @@ describe('evaluate on the sandbox', () => {
     });
     expect(results.status).toBe('done');
     for (const model of results.models) {
-      const rates = model.values.map((value) => value.rate);
+      const rates = model.values.map((value) => value.rate ?? Number.NaN);
       const correlation = spearman(rates, planted.get(model.modelId)!);
       expect(
         correlation,
@@ -35,7 +35,7 @@ describe('evaluate on the sandbox', () => {
           const gap = planted.get(a.modelId)![valueIndex]! - planted.get(b.modelId)![valueIndex]!;
           if (gap < 0.3) continue;
           pairs++;
-          if (a.values[valueIndex]!.score > b.values[valueIndex]!.score) agree++;
+          if ((a.values[valueIndex]!.score ?? 0) > (b.values[valueIndex]!.score ?? 100)) agree++;
         }
       }
     }
@@ -88,7 +88,7 @@ describe('evaluate on the sandbox', () => {
     expect(refusals).toBeGreaterThan(20);
     expect(refusals).toBeLessThan(80);
     for (const model of results.models) {
-      expect(model.counts.scoredQuestions).toBe(model.counts.ok);
+      expect(model.counts.scoredAnswers).toBe(model.counts.ok);
       expect(model.counts.opinions).toBe(60);
     }
   });

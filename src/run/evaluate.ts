@@ -184,6 +184,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
         question: item.question,
         sample: item.sample,
         systemPrompt: model?.systemPrompt,
+        points: settings.pointsPerAnswer,
         params: {
           temperature: model?.temperature ?? settings.temperature,
           topP: model?.topP,
@@ -222,6 +223,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
             provider: judge,
             theory,
             question: item.question,
+            view: settings.judgeView,
             opinion: point.justification ? `${point.point}: ${point.justification}` : point.point,
             mode: manifest.judgeMode,
             params: { temperature: settings.judgeTemperature, seed: manifest.seed },

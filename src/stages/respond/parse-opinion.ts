@@ -42,7 +42,8 @@ function splitPoint(text: string): KeyPoint | undefined {
  * Reads an answer to the opinion prompt: a stance and up to three key points, tolerant of numbering
  * styles, markdown and missing colons. Refusals and answers without points are reported as such.
  */
-export function parseOpinion(text: string): OpinionOutcome {
+export function parseOpinion(text: string, options: { points?: number } = {}): OpinionOutcome {
+  const wanted = options.points ?? 3;
   const trimmed = text.trim();
   if (trimmed.length === 0) return { status: 'refusal', reason: 'empty answer' };
   const lines = trimmed
@@ -74,5 +75,11 @@ export function parseOpinion(text: string): OpinionOutcome {
     const inline = trimmed.match(/\b(?:stance|answer|position)\b[^a-z]*\b(yes|no|neutral)\b/i);
     stance = inline ? toStance(inline[1]!) : 'neutral';
   }
-  return { status: 'ok', stance, points: points.slice(0, 3) };
+  const kept = points.slice(0, wanted);
+  return {
+    status: 'ok',
+    stance,
+    points: kept,
+    ...(kept.length < wanted ? { missingPoints: wanted - kept.length } : {}),
+  };
 }
