@@ -51,6 +51,15 @@ export const ModelConfigSchema = z.strictObject({
   maxTokens: z.number().int().positive().optional(),
   /** System message sent before every prompt to this model. */
   systemPrompt: z.string().optional(),
+  /** OpenAI-compatible models: overrides of the family protocol (see `adaem models check`). */
+  protocol: z
+    .strictObject({
+      tokenParameter: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+      sampling: z.boolean().optional(),
+      logprobs: z.boolean().optional(),
+      minOutputTokens: z.number().int().min(0).optional(),
+    })
+    .optional(),
   price: PriceSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
