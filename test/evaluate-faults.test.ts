@@ -51,7 +51,7 @@ async function evaluateThroughServer(dir: string, name: string, faults: SandboxF
 describe('an evaluation through a faulty server without retries', () => {
   it('leaves partly judged answers out (unbiased rates covering the fault-free ones) and retries them on resume', async () => {
     const dir = tmp();
-    const questions = sandboxQuestions({ count: 80, kind: 'tradeoff', seed: 4 });
+    const questions = sandboxQuestions({ count: 160, kind: 'tradeoff', seed: 4 });
     writeFileSync(join(dir, 'questions.jsonl'), questions.map((q) => JSON.stringify(q)).join('\n'));
     const clean = (await evaluateThroughServer(dir, 'clean', {})).first;
     const runs = await evaluateThroughServer(dir, 'faulty', {
@@ -65,7 +65,7 @@ describe('an evaluation through a faulty server without retries', () => {
     expect(partly, 'answers with a failed key-point judgement').toBeGreaterThan(50);
     for (const model of faulty.models) {
       expect(model.counts.scoredAnswers + model.counts.partiallyJudged).toBe(model.counts.ok);
-      expect(model.counts.scoredAnswers).toBeLessThan(80);
+      expect(model.counts.scoredAnswers).toBeLessThan(160);
     }
     let signed = 0;
     let covered = 0;
@@ -86,7 +86,7 @@ describe('an evaluation through a faulty server without retries', () => {
 
     for (const model of runs.resumed.models) {
       expect(model.counts.partiallyJudged).toBe(0);
-      expect(model.counts.scoredAnswers).toBe(80);
+      expect(model.counts.scoredAnswers).toBe(160);
     }
     const rates = (results: EvaluateResults) =>
       results.models.map((model) => model.values.map((v) => v.rate));
