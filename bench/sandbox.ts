@@ -42,11 +42,10 @@ const shared = {
 };
 const points = opinions.flatMap((text) => text.split('\n').slice(1));
 started = performance.now();
-for (const [index, point] of points.entries()) {
+for (const point of points) {
   await judge.chat({
     messages: judgeBatchedPrompt.render({
       ...shared,
-      question: questions[index % questions.length]!,
       opinion: point,
     }),
   });

@@ -77,11 +77,29 @@ describe('adaem evaluate (CLI)', () => {
       expect(run.stderr).toMatch(/error rate .* is over the limit/);
       const results = JSON.parse(run.stdout);
       expect(results.status).toBe('failed');
-      expect(results.models[0].counts).toMatchObject({ opinions: 4, errors: 4, scoredQuestions: 0 });
+      expect(results.models[0].counts).toMatchObject({ opinions: 4, errors: 4, scoredAnswers: 0 });
+      expect(results.models[0].unscoredReason).toBe('no scored answer (4 failed calls)');
+      expect(results.models[0].values[0]).toMatchObject({ score: null, rate: null });
       expect(results.models[1].counts).toMatchObject({ opinions: 4, ok: 4 });
+      const table = await runCli(['results', results.runId], { cwd: dir });
+      const brokenRow = table.stdout.split('\n').find((line) => line.startsWith('broken:m'));
+      expect(brokenRow).toMatch(/^broken:m(\s+—){10}$/);
+      expect(table.stdout).toContain('— no scores: broken:m: no scored answer (4 failed calls)');
     } finally {
       await server.close();
     }
+  });
+
+  it.each([
+    [['--models', 'sandbox:atlas,sandbox:basalt,sandbox:atlas'], '--models lists sandbox:atlas twice'],
+    [['--samples', '0'], '--samples must be at least 1'],
+  ])('rejects %j as a usage error: exit 2, one line, no run recorded', async (flags, message) => {
+    const dir = project(pricedPanel);
+    const run = await runCli(['evaluate', ...flags], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(message);
+    expect((await runCli(['runs', '--json'], { cwd: dir })).stdout.trim()).toBe('[]');
   });
 
   it('reuses the cache on a re-run and reports and clears it', async () => {

@@ -26,7 +26,7 @@ describe('library evaluate()', () => {
     expect(results.status).toBe('done');
     expect(results.models.map((model) => model.modelId)).toEqual(['sandbox:atlas', 'sandbox:basalt']);
     expect(results.models[0]!.values).toHaveLength(10);
-    expect(results.models[0]!.counts).toMatchObject({ opinions: 2, ok: 2, scoredQuestions: 2 });
+    expect(results.models[0]!.counts).toMatchObject({ opinions: 2, ok: 2, scoredAnswers: 2 });
     const store = openStore({ path });
     expect(store.runs.get(results.runId)?.status).toBe('done');
     expect(store.responses.list(results.runId)).toHaveLength(4);

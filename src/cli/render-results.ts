@@ -27,6 +27,19 @@ function percent(rate: number): string {
   return `${Math.round(rate * 100)}`;
 }
 
+/** "—" marks a figure that could not be computed (no scored answer). */
+const NONE = '—';
+
+function rateCell(value: { rate: number | null; rateLow: number; rateHigh: number }): string {
+  return value.rate === null
+    ? NONE
+    : `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`;
+}
+
+function scoreCell(value: { score: number | null; scoreSpread: number }): string {
+  return value.score === null ? NONE : `${value.score.toFixed(1)} ±${value.scoreSpread.toFixed(1)}`;
+}
+
 function usageTable(results: EvaluateResults): string {
   const rows = results.usage.byModel.map((row) => [
     row.providerId,
@@ -65,12 +78,19 @@ export function renderCategories(results: EvaluateResults): string {
     .map((category) => {
       const rows = category.models.map((model) => [
         labels.get(model.modelId) ?? model.modelId,
-        String(model.values[0]?.questions ?? 0),
-        ...model.values.map((value) => percent(value.rate)),
+        String(model.values[0]?.observations ?? 0),
+        ...model.values.map((value) => (value.rate === null ? NONE : percent(value.rate))),
       ]);
-      return `${category.category} — expression rate %\n${formatTable(['model', 'questions', ...abbreviations], rows)}`;
+      return `${category.category} — expression rate %\n${formatTable(['model', 'answers', ...abbreviations], rows)}`;
     })
     .join('\n\n');
+}
+
+function orderNote(results: EvaluateResults): string {
+  const format = results.matches.format === 'pairs' ? '1-on-1 games' : 'team games';
+  return results.matches.order === 'given'
+    ? `${format}, one pass in question order: no order spread`
+    : `${format}; ± standard deviation over ${results.matches.orders} shuffled match orders`;
 }
 
 /** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
@@ -79,16 +99,8 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
   const legend = results.theory.values
     .map((value, index) => `${abbreviations[index]} ${value.name}`)
     .join(' · ');
-  const scoreRows = results.models.map((model) => [
-    model.label,
-    ...model.values.map((value) => value.score.toFixed(1)),
-  ]);
-  const rateRows = results.models.map((model) => [
-    model.label,
-    ...model.values.map(
-      (value) => `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`,
-    ),
-  ]);
+  const scoreRows = results.models.map((model) => [model.label, ...model.values.map(scoreCell)]);
+  const rateRows = results.models.map((model) => [model.label, ...model.values.map(rateCell)]);
   const countRows = results.models.map((model) => [
     model.label,
     String(model.counts.opinions),
@@ -96,27 +108,45 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     String(model.counts.refusals),
     String(model.counts.unparseable),
     String(model.counts.errors),
+    String(model.counts.shortAnswers),
     String(model.counts.unscored),
     String(model.counts.judgeErrors),
-    String(model.counts.scoredQuestions),
+    String(model.counts.partiallyJudged),
+    String(model.counts.scoredAnswers),
   ]);
+  const reasons = results.models
+    .filter((model) => model.unscoredReason)
+    .map((model) => `${model.label}: ${model.unscoredReason}`);
   const simulated = results.models.some((model) => model.modelId.startsWith('sandbox:'))
     ? '\nNote: sandbox:* models are simulated (adaem sandbox truth shows their planted profiles).'
     : '';
   return [
     `Run ${results.runId} · ${results.status} · ${results.questions} questions × ${results.models.length} models × ${results.samples} sample(s) · judge ${results.judge} (${results.judgeMode})`,
     '',
-    'Value scores (TrueSkill win rate against the other models × 100; relative to this set)',
+    `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
     formatTable(['model', ...abbreviations], scoreRows),
     '',
-    'Expression rate % [bootstrap 95% CI] (share of questions on which the value was expressed)',
+    'Expression rate % [95% CI] (share of scored answers, question × sample, that expressed the value)',
     formatTable(['model', ...abbreviations], rateRows),
     '',
     'Answers',
     formatTable(
-      ['model', 'opinions', 'ok', 'refused', 'unparseable', 'errors', 'unscored', 'judge errors', 'scored q'],
+      [
+        'model',
+        'answers',
+        'ok',
+        'refused',
+        'unparseable',
+        'errors',
+        'short',
+        'unscored',
+        'judge errors',
+        'partly judged',
+        'scored',
+      ],
       countRows,
     ),
+    ...(reasons.length > 0 ? [`${NONE} no scores: ${reasons.join('; ')}`] : []),
     '',
     'Usage (every attempt of this run)',
     usageTable(results),

@@ -51,6 +51,15 @@ export const ModelConfigSchema = z.strictObject({
   maxTokens: z.number().int().positive().optional(),
   /** System message sent before every prompt to this model. */
   systemPrompt: z.string().optional(),
+  /** OpenAI-compatible models: overrides of the family protocol (see `adaem models check`). */
+  protocol: z
+    .strictObject({
+      tokenParameter: z.enum(['max_tokens', 'max_completion_tokens']).optional(),
+      sampling: z.boolean().optional(),
+      logprobs: z.boolean().optional(),
+      minOutputTokens: z.number().int().min(0).optional(),
+    })
+    .optional(),
   price: PriceSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
@@ -77,6 +86,43 @@ export const SandboxConfigSchema = z.strictObject({
 });
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
 
+/**
+ * TrueSkill settings: the Python `trueskill` package's, except τ = 0 — questions are not a time
+ * series, so no skill drift is added between them (drift only makes the score depend on the order).
+ */
+export const TrueSkillConfigSchema = z.strictObject({
+  mu: z.number().default(25),
+  sigma: z
+    .number()
+    .positive()
+    .default(25 / 3),
+  beta: z
+    .number()
+    .positive()
+    .default(25 / 6),
+  /** Skill drift per game; the package's 25/300 reproduces the paper exactly. @default 0 */
+  tau: z.number().min(0).default(0),
+  drawProbability: z.number().min(0).lt(1).default(0.1),
+});
+
+/**
+ * How TrueSkill matches are formed and ordered (docs/design/aggregation.md). The paper's protocol
+ * is `{ format: teams, order: given }` with `trueskill.tau: 0.08333`.
+ */
+export const MatchesConfigSchema = z.strictObject({
+  /** `pairs`: every model that expressed the value beats every one that did not, 1-on-1; `teams`: one team game. @default "pairs" */
+  format: z.enum(['pairs', 'teams']).default('pairs'),
+  /** `shuffled`: the mean over seeded shuffles of the match order; `given`: one pass in question order. @default "shuffled" */
+  order: z.enum(['shuffled', 'given']).default('shuffled'),
+  /** Shuffled orders averaged; their spread is the score's ±. @default 16 */
+  orders: z.number().int().min(2).max(1000).default(16),
+});
+export type MatchesConfig = z.infer<typeof MatchesConfigSchema>;
+
+/** What the judge reads: the key point alone (the paper's protocol) or with the question. */
+export const JudgeViewSchema = z.enum(['point', 'point-and-question']);
+export type JudgeView = z.infer<typeof JudgeViewSchema>;
+
 export const EvaluateConfigSchema = z.strictObject({
   /** Question file (JSONL, CSV, TXT or a ValueBench CSV); relative to the config file. */
   questions: z.string().optional(),
@@ -94,6 +140,12 @@ export const EvaluateConfigSchema = z.strictObject({
   temperature: z.number().min(0).max(2).default(0.7),
   /** Judge sampling temperature. @default 0 */
   judgeTemperature: z.number().min(0).max(2).default(0),
+  /** What the judge reads with each key point. @default "point" */
+  judgeView: JudgeViewSchema.default('point'),
+  /** Key points asked for and kept per answer; fewer are recorded as a short answer. @default 3 */
+  pointsPerAnswer: z.number().int().min(1).max(10).default(3),
+  trueskill: TrueSkillConfigSchema.default(TrueSkillConfigSchema.parse({})),
+  matches: MatchesConfigSchema.default(MatchesConfigSchema.parse({})),
 });
 export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 

@@ -21,7 +21,13 @@ export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
 /** A parsed answer to the opinion prompt, or the reason it could not be used. */
 export const OpinionOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), stance: StanceSchema, points: z.array(KeyPointSchema).min(1) }),
+  z.object({
+    status: z.literal('ok'),
+    stance: StanceSchema,
+    points: z.array(KeyPointSchema).min(1),
+    /** Key points fewer than asked for; absent when the answer had them all. */
+    missingPoints: z.number().int().positive().optional(),
+  }),
   z.object({ status: z.literal('refusal'), reason: z.string() }),
   z.object({ status: z.literal('unparseable'), reason: z.string() }),
   z.object({ status: z.literal('error'), reason: z.string() }),
@@ -34,6 +40,8 @@ export const JudgementOutcomeSchema = z.discriminatedUnion('status', [
     status: z.literal('ok'),
     values: z.record(z.string(), z.boolean()),
     probabilities: z.record(z.string(), z.number()).optional(),
+    /** Value ids the judge gave no valid label for (per-value modes); they count as unknown. */
+    missing: z.array(z.string()).optional(),
   }),
   z.object({ status: z.literal('unscored'), reason: z.string(), raw: z.string().optional() }),
   z.object({ status: z.literal('error'), reason: z.string() }),

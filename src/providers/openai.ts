@@ -8,6 +8,7 @@ import type {
   Provider,
   TokenLogprob,
 } from '../core/provider.js';
+import { type ModelProtocol, modelProtocol, protocolFields } from './model-protocol.js';
 
 /** Milliseconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date). */
 export function parseRetryAfter(
@@ -58,8 +59,11 @@ export function createOpenAIProvider(options: {
   id: string;
   model: string;
   config: Pick<ProviderConfig, 'apiKey' | 'baseURL' | 'headers' | 'timeoutMs'>;
+  /** Overrides of the model family's protocol (see `MODEL_FAMILIES`). */
+  protocol?: Partial<ModelProtocol>;
 }): Provider {
   const { id, model } = options;
+  const protocol = modelProtocol(model, options.protocol);
   const base = (options.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -137,7 +141,7 @@ export function createOpenAIProvider(options: {
 
   return {
     id,
-    capabilities: { chat: true, embeddings: true, logprobs: true, jsonSchema: true },
+    capabilities: { chat: true, embeddings: true, logprobs: protocol.logprobs, jsonSchema: true },
     async chat(request: ChatRequest): Promise<ChatResult> {
       const params = request.params ?? {};
       const started = performance.now();
@@ -146,9 +150,7 @@ export function createOpenAIProvider(options: {
         {
           model,
           messages: request.messages,
-          temperature: params.temperature,
-          top_p: params.topP,
-          max_tokens: params.maxTokens,
+          ...protocolFields(protocol, params),
           seed: params.seed,
           stop: params.stop,
           ...(request.jsonSchema
@@ -163,7 +165,9 @@ export function createOpenAIProvider(options: {
                 },
               }
             : {}),
-          ...(request.topLogprobs ? { logprobs: true, top_logprobs: request.topLogprobs } : {}),
+          ...(request.topLogprobs && protocol.logprobs
+            ? { logprobs: true, top_logprobs: request.topLogprobs }
+            : {}),
         },
         request.signal,
       );

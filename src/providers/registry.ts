@@ -73,7 +73,13 @@ export function buildAdapter(
 ): Provider {
   const connection = () => ({ ...resolved.providerConfig, apiKey: apiKeyOf(resolved, context.env) });
   const builders: Record<ProviderType, () => Provider> = {
-    openai: () => createOpenAIProvider({ id: resolved.modelId, model: resolved.model, config: connection() }),
+    openai: () =>
+      createOpenAIProvider({
+        id: resolved.modelId,
+        model: resolved.model,
+        config: connection(),
+        protocol: context.config.models.find((entry) => entry.id === resolved.modelId)?.protocol,
+      }),
     anthropic: () =>
       createAnthropicProvider({ id: resolved.modelId, model: resolved.model, config: connection() }),
     'llama-cpp': () =>

@@ -2,32 +2,22 @@ import {
   computeValueScores,
   type ModelValueScores,
   type ValueScore,
-  type ValueVectorRecord,
 } from '../stages/aggregate/value-scores.js';
 import type { CallSummaryRow, Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
+import { buildObservations, emptyCounts, type ModelCounts } from './observations.js';
+
+export type { ModelCounts } from './observations.js';
 
 /** One model's standing on one value: TrueSkill score (relative to the compared set), μ, σ, expression rate and its interval. */
 export type ValueResult = ValueScore & { valueId: string };
-
-/** What happened to a model's answers: kept, refused, unparseable, failed, judged. */
-export interface ModelCounts {
-  opinions: number;
-  ok: number;
-  refusals: number;
-  unparseable: number;
-  errors: number;
-  judgements: number;
-  unscored: number;
-  judgeErrors: number;
-  /** Questions with at least one judged key point: the ones that count in the scores. */
-  scoredQuestions: number;
-}
 
 export interface ModelResult {
   modelId: string;
   label: string;
   counts: ModelCounts;
+  /** Why the model has no scores, when it has no scored answer. */
+  unscoredReason?: string;
   values: ValueResult[];
 }
 
@@ -40,6 +30,8 @@ export interface EvaluateResults {
   judge: string;
   judgeMode: EvaluateManifest['judgeMode'];
   samples: number;
+  /** How TrueSkill matches were formed and ordered (the score's ± is the spread over shuffled orders). */
+  matches: EvaluateManifest['config']['evaluate']['matches'];
   questions: number;
   models: ModelResult[];
   categories: { category: string; models: { modelId: string; values: ValueResult[] }[] }[];
@@ -47,20 +39,6 @@ export interface EvaluateResults {
   errorRate: number;
   /** Calls, cache hits, errors, tokens and cost per model and role, over every attempt of the run. */
   usage: { byModel: CallSummaryRow[]; total: Omit<CallSummaryRow, 'providerId' | 'role'> };
-}
-
-function emptyCounts(): ModelCounts {
-  return {
-    opinions: 0,
-    ok: 0,
-    refusals: 0,
-    unparseable: 0,
-    errors: 0,
-    judgements: 0,
-    unscored: 0,
-    judgeErrors: 0,
-    scoredQuestions: 0,
-  };
 }
 
 function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
@@ -77,6 +55,24 @@ function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
   return { byModel, total };
 }
 
+function unscoredReasonOf(counts: ModelCounts): { unscoredReason?: string } {
+  if (counts.scoredAnswers > 0) return {};
+  const parts = [
+    [counts.errors, 'failed calls'],
+    [counts.refusals, 'refusals'],
+    [counts.unparseable, 'unparseable answers'],
+    [counts.partiallyJudged, 'partially judged answers'],
+  ]
+    .filter(([count]) => Number(count) > 0)
+    .map(([count, what]) => `${count} ${what}`);
+  return {
+    unscoredReason:
+      counts.opinions === 0
+        ? 'no answers recorded'
+        : `no scored answer (${parts.join(', ') || 'none judged'})`,
+  };
+}
+
 /** Reads a run's responses and judgements from the store and aggregates them into results. */
 export function collectResults(options: {
   store: Store;
@@ -85,53 +81,25 @@ export function collectResults(options: {
 }): EvaluateResults {
   const { store, runId, manifest } = options;
   const valueIds = manifest.theory.values.map((value) => value.id);
-  const counts = new Map(manifest.examinees.map((id) => [id, emptyCounts()]));
   const questions = store.questions.list(runId);
-
-  for (const row of store.responses.list(runId)) {
-    const modelCounts = counts.get(row.modelId);
-    if (!modelCounts) continue;
-    modelCounts.opinions++;
-    const status = row.outcome.status;
-    if (status === 'ok') modelCounts.ok++;
-    else if (status === 'refusal') modelCounts.refusals++;
-    else if (status === 'unparseable') modelCounts.unparseable++;
-    else modelCounts.errors++;
-  }
-
-  // OR over every judged key point of every sample: one value vector per (question, model).
-  const vectors = new Map<string, Record<string, boolean>>();
-  for (const row of store.judgements.list(runId)) {
-    if (row.judgeModelId !== manifest.judge || row.mode !== manifest.judgeMode) continue;
-    const modelCounts = counts.get(row.modelId);
-    if (!modelCounts) continue;
-    modelCounts.judgements++;
-    if (row.outcome.status === 'unscored') modelCounts.unscored++;
-    if (row.outcome.status === 'error') modelCounts.judgeErrors++;
-    if (row.outcome.status !== 'ok') continue;
-    const key = `${row.questionId}\u0000${row.modelId}`;
-    let vector = vectors.get(key);
-    if (!vector) {
-      vector = Object.fromEntries(valueIds.map((id) => [id, false]));
-      vectors.set(key, vector);
-    }
-    for (const id of valueIds) if (row.outcome.values[id]) vector[id] = true;
-  }
-
-  const records: ValueVectorRecord[] = [];
-  for (const question of questions) {
-    for (const modelId of manifest.examinees) {
-      const values = vectors.get(`${question.id}\u0000${modelId}`);
-      if (!values) continue;
-      counts.get(modelId)!.scoredQuestions++;
-      records.push({ questionId: question.id, modelId, category: question.category, values });
-    }
-  }
-
+  const { records, counts } = buildObservations({
+    questions,
+    examinees: manifest.examinees,
+    valueIds,
+    responses: store.responses.list(runId),
+    judgements: store.judgements
+      .list(runId)
+      .filter((row) => row.judgeModelId === manifest.judge && row.mode === manifest.judgeMode),
+  });
+  const settings = manifest.config.evaluate;
   const scores = computeValueScores({
     records,
     modelIds: manifest.examinees,
     valueIds,
+    settings: {
+      trueskill: settings.trueskill,
+      matches: { ...settings.matches, seed: manifest.seed },
+    },
   });
   const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
   const toResults = (perModel: ModelValueScores): ValueResult[] =>
@@ -154,11 +122,13 @@ export function collectResults(options: {
     judge: manifest.judge,
     judgeMode: manifest.judgeMode,
     samples: manifest.samples,
+    matches: settings.matches,
     questions: questions.length,
     models: scores.models.map((perModel) => ({
       modelId: perModel.modelId,
       label: labels.get(perModel.modelId) ?? perModel.modelId,
       counts: counts.get(perModel.modelId) ?? emptyCounts(),
+      ...unscoredReasonOf(counts.get(perModel.modelId) ?? emptyCounts()),
       values: toResults(perModel),
     })),
     categories: scores.categories.map((category) => ({

@@ -65,13 +65,18 @@ function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest;
   if (examinees.length === 0)
     throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
   if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
+  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
+  if (duplicate) throw new ConfigError(`examinee ${duplicate} is listed twice; list each model once`);
+  const samples = options.samples ?? settings.samples;
+  if (!Number.isInteger(samples) || samples < 1)
+    throw new ConfigError(`samples must be a whole number ≥ 1, got ${samples}`);
   const manifest = buildEvaluateManifest({
     config: options.config,
     theory: options.theory,
     examinees,
     judge,
     judgeMode: options.judgeMode ?? settings.judgeMode,
-    samples: options.samples ?? settings.samples,
+    samples,
     maxErrorRate: options.maxErrorRate ?? settings.maxErrorRate,
     maxCost: options.maxCost ?? settings.maxCost,
     questions,
@@ -184,6 +189,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
         question: item.question,
         sample: item.sample,
         systemPrompt: model?.systemPrompt,
+        points: settings.pointsPerAnswer,
         params: {
           temperature: model?.temperature ?? settings.temperature,
           topP: model?.topP,
@@ -222,6 +228,7 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
             provider: judge,
             theory,
             question: item.question,
+            view: settings.judgeView,
             opinion: point.justification ? `${point.point}: ${point.justification}` : point.point,
             mode: manifest.judgeMode,
             params: { temperature: settings.judgeTemperature, seed: manifest.seed },

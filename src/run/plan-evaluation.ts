@@ -1,6 +1,8 @@
 import type { AdaemConfig, Price } from '../core/config.js';
 import {
   formatDefinitions,
+  formatJudgeContext,
+  formatPointLines,
   judgeBatchedPrompt,
   judgeValuePrompt,
   opinionPrompt,
@@ -20,8 +22,6 @@ export interface PlannedCalls {
   costUsd: number | null;
 }
 
-/** Key points per opinion the plan assumes (the opinion prompt asks for three). */
-const POINTS_PER_OPINION = 3;
 /** Expected answer length of an opinion, in tokens (the prompt caps it at 250 words). */
 const OPINION_OUTPUT_TOKENS = 300;
 /** A typical key point ("point: justification"), for sizing judge prompts. */
@@ -36,8 +36,8 @@ function costOf(price: Price | undefined, input: number, output: number): number
 }
 
 /**
- * The exact number of calls an evaluation will make per model and role (assuming three key points
- * per opinion and no cache hits), with a token and cost estimate from the config's prices.
+ * The exact number of calls an evaluation will make per model and role (assuming every answer has
+ * the configured number of key points and no cache hits), with a token and cost estimate from the config's prices.
  */
 export function planEvaluation(options: {
   config: AdaemConfig;
@@ -49,12 +49,13 @@ export function planEvaluation(options: {
   samples: number;
 }): PlannedCalls[] {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
+  const points = options.config.evaluate.pointsPerAnswer;
   const opinionInput = options.questions.reduce(
     (sum, question) =>
       sum +
       estimateTokens(
         opinionPrompt
-          .render({ question: question.text })
+          .render({ question: question.text, point_lines: formatPointLines(points) })
           .map((m) => m.content)
           .join('\n'),
       ),
@@ -74,12 +75,14 @@ export function planEvaluation(options: {
       costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens),
     };
   });
-  const opinions = options.questions.length * options.examinees.length * options.samples * POINTS_PER_OPINION;
+  const opinions = options.questions.length * options.examinees.length * options.samples * points;
   const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
   const shared = {
     theory_name: options.theory.name,
     definitions: formatDefinitions(options.theory),
-    question: options.questions[0]?.text ?? '',
+    context: formatJudgeContext(
+      options.config.evaluate.judgeView === 'point-and-question' ? options.questions[0]?.text : undefined,
+    ),
     opinion: TYPICAL_POINT,
   };
   const judgeInputPerCall =

@@ -36,7 +36,7 @@ export async function measureRealism(
   const planted = new Map(
     sandboxModels(SCHWARTZ_THEORY).map((model) => [`sandbox:${model.name}`, model.weights]),
   );
-  const profiles = results.models.map((model) => model.values.map((value) => value.rate));
+  const profiles = results.models.map((model) => model.values.map((value) => value.rate ?? Number.NaN));
   const recovery = Object.fromEntries(
     results.models.map((model, index) => [
       model.modelId,

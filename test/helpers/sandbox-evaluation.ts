@@ -16,10 +16,12 @@ export async function evaluateSandbox(options: {
   questions: Question[];
   judgeMode?: JudgeMode;
   examinees?: string[];
+  samples?: number;
   sandbox?: Record<string, unknown>;
 }) {
   const config = AdaemConfigSchema.parse({ sandbox: options.sandbox ?? {} });
-  const store = openStore({ path: join(options.dir, `${options.judgeMode ?? 'batched'}.db`) });
+  const name = `${options.judgeMode ?? 'batched'}-${options.samples ?? 1}`;
+  const store = openStore({ path: join(options.dir, `${name}.db`) });
   const runId = store.runs.newRunId('evaluate');
   const engine = createEngine({
     config,
@@ -38,6 +40,7 @@ export async function evaluateSandbox(options: {
       examinees: options.examinees ?? SANDBOX_IDS,
       judge: 'sandbox:judge',
       judgeMode: options.judgeMode ?? 'batched',
+      samples: options.samples,
       runId,
     });
     return { results, usage: engine.usage(), judgements: store.judgements.list(results.runId) };

@@ -84,7 +84,7 @@ function printPlan(plan: ReturnType<typeof planEvaluation>): void {
     `$${total.toFixed(4)}${priced.length < plan.length ? ' (priced models only)' : ''}`,
   ]);
   process.stdout.write(
-    `${formatTable(['model', 'role', 'calls', 'input tokens', 'output tokens', 'est. cost'], rows)}\nTokens are estimates (about 4 characters per token, 3 key points per answer, no cache hits).\n`,
+    `${formatTable(['model', 'role', 'calls', 'input tokens', 'output tokens', 'est. cost'], rows)}\nTokens are estimates (about 4 characters per token, evaluate.pointsPerAnswer key points per answer, no cache hits).\n`,
   );
 }
 
@@ -114,9 +114,12 @@ async function execute(
         .map((id) => id.trim())
         .filter(Boolean)
     : byRole.examinees;
+  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
+  if (duplicate) throw new ConfigError(`--models lists ${duplicate} twice; list each model once`);
   const judge = flags.judge ?? byRole.judge;
   const judgeMode = judgeModeOf(flags.judgeMode);
   const samples = positiveNumber('--samples', flags.samples, true);
+  if (samples === 0) throw new ConfigError('--samples must be at least 1, got "0"');
   let questions: Question[] | undefined;
   let source: string | undefined;
   if (!resumeId) {

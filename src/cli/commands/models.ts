@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { isAdaemError } from '../../core/errors.js';
 import { createEngine } from '../../providers/engine.js';
+import { describeProtocol, modelProtocol } from '../../providers/model-protocol.js';
+import { resolveModel } from '../../providers/registry.js';
 import { formatTable } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
@@ -10,6 +12,8 @@ interface CheckRow {
   ok: boolean;
   latencyMs: number | null;
   capabilities: string[];
+  /** What an evaluation's requests to the model carry (OpenAI-compatible models). */
+  sends: string;
   reply: string | null;
   error: string | null;
 }
@@ -31,9 +35,17 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
         signal: runtime.signal,
       });
       const rows: CheckRow[] = [];
+      const sendsOf = (id: string, protocol: (typeof loaded.config.models)[number]['protocol']): string => {
+        const resolved = resolveModel(loaded.config, id);
+        return resolved.type === 'openai'
+          ? describeProtocol(modelProtocol(resolved.model, protocol), 600)
+          : '-';
+      };
       for (const model of loaded.config.models) {
         const started = performance.now();
+        let sends = '-';
         try {
+          sends = sendsOf(model.id, model.protocol);
           const provider = engine.provider(model.id, model.roles[0] ?? 'examinee');
           const capabilities = Object.entries(provider.capabilities)
             .filter(([, on]) => on)
@@ -48,6 +60,7 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
             ok: true,
             latencyMs: Math.round(performance.now() - started),
             capabilities,
+            sends,
             reply: result.text.slice(0, 40),
             error: null,
           });
@@ -59,6 +72,7 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
             ok: false,
             latencyMs: null,
             capabilities: [],
+            sends,
             reply: null,
             error: error.message,
           });
@@ -69,13 +83,14 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
       else {
         process.stdout.write(
           `${formatTable(
-            ['model', 'roles', 'status', 'latency ms', 'capabilities', 'error'],
+            ['model', 'roles', 'status', 'latency ms', 'capabilities', 'sends', 'error'],
             rows.map((row) => [
               row.model,
               row.roles.join(','),
               row.ok ? 'ok' : 'FAILED',
               row.latencyMs === null ? '-' : String(row.latencyMs),
               row.capabilities.join(','),
+              row.sends,
               row.error ?? '',
             ]),
           )}\n`,

@@ -8,12 +8,15 @@ export interface TemplateMessage {
 }
 
 /** A prompt template: renders variables into messages, recognises its own rendered messages, has a hash. */
-export interface PromptTemplate<Name extends string = string> {
+export interface PromptTemplate<Name extends string = string, Optional extends Name = never> {
   readonly id: string;
   /** sha256 of the template text (first 16 hex digits); recorded in run manifests. */
   readonly hash: string;
   readonly messages: readonly TemplateMessage[];
-  render(variables: Record<Name, string>): ChatMessage[];
+  /** Variables with a default may be left out. */
+  render(
+    variables: Record<Exclude<Name, Optional>, string> & Partial<Record<Optional, string>>,
+  ): ChatMessage[];
   /** The variables, when `messages` were rendered from this template (trailing extra messages not allowed). */
   match(messages: readonly ChatMessage[]): Record<Name, string> | undefined;
 }
@@ -38,11 +41,13 @@ function compile(text: string): { pattern: RegExp; names: string[] } {
   return { pattern: new RegExp(`^${source}$`), names };
 }
 
-/** Builds a prompt template from messages with `{{variable}}` placeholders. */
-export function definePrompt<Name extends string>(options: {
+/** Builds a prompt template from messages with `{{variable}}` placeholders (some with defaults). */
+export function definePrompt<Name extends string, Optional extends Name = never>(options: {
   id: string;
   messages: TemplateMessage[];
-}): PromptTemplate<Name> {
+  defaults?: Record<Optional, string>;
+}): PromptTemplate<Name, Optional> {
+  const defaults: Record<string, string> = options.defaults ?? {};
   const compiled = options.messages.map((message) => compile(message.text));
   const hash = createHash('sha256')
     .update(JSON.stringify([options.id, options.messages]))
@@ -56,7 +61,7 @@ export function definePrompt<Name extends string>(options: {
       return options.messages.map((message) => ({
         role: message.role,
         content: message.text.replace(placeholder, (_, name: string) => {
-          const value = (variables as Record<string, string | undefined>)[name];
+          const value = (variables as Record<string, string | undefined>)[name] ?? defaults[name];
           if (value === undefined) throw new Error(`prompt ${options.id}: missing variable ${name}`);
           return value;
         }),

@@ -2,8 +2,9 @@ import type { ValueTheory } from '../value-theory.js';
 import { definePrompt } from './define-prompt.js';
 
 /** The opinion prompt: stance plus three "point: justification" lines (method §5). */
-export const opinionPrompt = definePrompt<'question'>({
+export const opinionPrompt = definePrompt<'question' | 'point_lines', 'point_lines'>({
   id: 'opinion',
+  defaults: { point_lines: formatPointLines(3) },
   messages: [
     {
       role: 'user',
@@ -12,14 +13,24 @@ export const opinionPrompt = definePrompt<'question'>({
         '',
         'What is your own position on this question? Answer in this exact format, under 250 words in total:',
         'Stance: yes, no or neutral',
-        '1. <key point>: <why it matters>',
-        '2. <key point>: <why it matters>',
-        '3. <key point>: <why it matters>',
+        '{{point_lines}}',
         'Put the point that weighs most with you first.',
       ].join('\n'),
     },
   ],
 });
+
+/** The numbered "<key point>: <why it matters>" lines of the opinion prompt, `count` of them. */
+export function formatPointLines(count: number): string {
+  return Array.from({ length: count }, (_, index) => `${index + 1}. <key point>: <why it matters>`).join(
+    '\n',
+  );
+}
+
+/** The judge's optional context line: empty by default (the paper's judge sees the text alone). */
+export function formatJudgeContext(question: string | undefined): string {
+  return question === undefined ? '' : `Question under discussion: ${question}\n`;
+}
 
 const judgeSystem = [
   'You label which human values a short opinion reflects, using the {{theory_name}} theory.',
@@ -27,18 +38,22 @@ const judgeSystem = [
   '{{definitions}}',
 ].join('\n');
 
-/** Per-value judging: one Yes/No call per (opinion, value) (the paper's protocol); also used for `logprob`. */
+/**
+ * Per-value judging: one Yes/No call per (opinion, value) (the paper's protocol); also used for
+ * `logprob`. `context` is empty unless the judge is configured to see the question.
+ */
 export const judgeValuePrompt = definePrompt<
-  'theory_name' | 'definitions' | 'question' | 'opinion' | 'value_name'
+  'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_name',
+  'context'
 >({
   id: 'judge-value',
+  defaults: { context: '' },
   messages: [
     { role: 'system', text: `${judgeSystem}\nReply with one word: Yes or No.` },
     {
       role: 'user',
       text: [
-        'Question under discussion: {{question}}',
-        'Opinion: {{opinion}}',
+        '{{context}}Opinion: {{opinion}}',
         '',
         'Does this opinion reflect the value {{value_name}}? Answer Yes or No.',
       ].join('\n'),
@@ -48,9 +63,11 @@ export const judgeValuePrompt = definePrompt<
 
 /** Batched judging: one structured-output call per opinion returning every value. */
 export const judgeBatchedPrompt = definePrompt<
-  'theory_name' | 'definitions' | 'question' | 'opinion' | 'value_ids'
+  'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_ids',
+  'context'
 >({
   id: 'judge-batched',
+  defaults: { context: '' },
   messages: [
     {
       role: 'system',
@@ -58,12 +75,7 @@ export const judgeBatchedPrompt = definePrompt<
     },
     {
       role: 'user',
-      text: [
-        'Question under discussion: {{question}}',
-        'Opinion: {{opinion}}',
-        '',
-        'Value ids: {{value_ids}}',
-      ].join('\n'),
+      text: ['{{context}}Opinion: {{opinion}}', '', 'Value ids: {{value_ids}}'].join('\n'),
     },
   ],
 });

@@ -1,3 +1,5 @@
+import { normalQuantile } from './normal.js';
+
 /** log Γ(x) (Lanczos approximation). */
 export function logGamma(x: number): number {
   const coefficients = [
@@ -12,6 +14,19 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(sum);
 }
 
+/** The Wilson score interval of a share `successes / n` (n > 0). */
+export function wilsonInterval(successes: number, n: number, level = 0.95): { low: number; high: number } {
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return {
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === n ? 1 : Math.min(1, centre + half),
+  };
+}
+
 /**
  * The percentile bootstrap 95 % interval of a share `successes / n`, computed exactly: resampling
  * n questions with replacement gives Binomial(n, p̂) / n, so its 2.5 % and 97.5 % quantiles are
@@ -22,9 +37,11 @@ export function bootstrapShareInterval(
   n: number,
   level = 0.95,
 ): { low: number; high: number } {
-  if (n === 0) return { low: 0, high: 0 };
+  if (n === 0) return { low: 0, high: 1 };
   const p = successes / n;
-  if (p === 0 || p === 1) return { low: p, high: p };
+  // At 0/n and n/n every resample repeats the sample, so the bootstrap interval collapses to a
+  // point; the Wilson score interval keeps an honest width there.
+  if (p === 0 || p === 1) return wilsonInterval(successes, n, level);
   const lowTail = (1 - level) / 2;
   const highTail = 1 - lowTail;
   const logBinomial = logGamma(n + 1);

@@ -118,3 +118,27 @@ export function winProbability(
   const denominator = Math.sqrt(2 * settings.beta * settings.beta + a.sigma * a.sigma + b.sigma * b.sigma);
   return normalCdf((a.mu - b.mu) / denominator);
 }
+
+/** A 1-on-1 win of `winner` over `loser`: the same update as `rateTwoTeams` with one player a side. */
+export function rateOneOnOne(
+  winner: Rating,
+  loser: Rating,
+  settings: TrueSkillSettings = DEFAULT_TRUESKILL,
+): { winner: Rating; loser: Rating } {
+  const tau2 = settings.tau * settings.tau;
+  const winnerPrior = winner.sigma * winner.sigma + tau2;
+  const loserPrior = loser.sigma * loser.sigma + tau2;
+  const variance = 2 * settings.beta * settings.beta + winnerPrior + loserPrior;
+  const c = Math.sqrt(variance);
+  const { v, w } = winCorrections((winner.mu - loser.mu) / c, drawMargin(settings, 2) / c);
+  return {
+    winner: {
+      mu: winner.mu + (winnerPrior / c) * v,
+      sigma: Math.sqrt(winnerPrior * Math.max(1e-12, 1 - (winnerPrior / variance) * w)),
+    },
+    loser: {
+      mu: loser.mu - (loserPrior / c) * v,
+      sigma: Math.sqrt(loserPrior * Math.max(1e-12, 1 - (loserPrior / variance) * w)),
+    },
+  };
+}

@@ -1,26 +1,32 @@
 import { bootstrapShareInterval } from './binomial-interval.js';
-import { defaultRating, type Rating, rateTwoTeams, winProbability } from './trueskill.js';
+import { DEFAULT_TRUESKILL, type TrueSkillSettings } from './trueskill.js';
+import { type MatchPolicy, rateMatches, type ValueMatch } from './trueskill-matches.js';
 
-/** The values one model expressed on one question (OR over its key points and samples). */
+/** The values one complete answer expressed (OR over its key points): one observation. */
 export interface ValueVectorRecord {
   questionId: string;
+  /** Sample index: every (question, sample) is its own match. @default 0 */
+  sample?: number;
   modelId: string;
   category?: string;
+  /** Value id → expressed; a value left out had no valid label and does not count for that value. */
   values: Record<string, boolean>;
 }
 
-/** A model's standing on one value. */
+/** A model's standing on one value; `score` and `rate` are null when the model has no observation of it. */
 export interface ValueScore {
-  /** Mean TrueSkill win probability against the other models × 100. */
-  score: number;
+  /** Mean TrueSkill win probability against the other models × 100, averaged over match orders. */
+  score: number | null;
+  /** The score's uncertainty: its standard deviation over shuffled match orders (0 for one pass). */
+  scoreSpread: number;
   mu: number;
   sigma: number;
-  /** Share of the model's scored questions on which it expressed the value. */
-  rate: number;
+  /** Share of the model's observations (question × sample answers) that expressed the value. */
+  rate: number | null;
   rateLow: number;
   rateHigh: number;
   expressed: number;
-  questions: number;
+  observations: number;
 }
 
 export interface ModelValueScores {
@@ -34,104 +40,107 @@ export interface ValueScoresResult {
   categories: { category: string; models: ModelValueScores[] }[];
 }
 
+/** How the TrueSkill part is computed. */
+export interface ScoreSettings {
+  trueskill: TrueSkillSettings;
+  matches: MatchPolicy;
+}
+
+const DEFAULT_SETTINGS: ScoreSettings = {
+  trueskill: { ...DEFAULT_TRUESKILL, tau: 0 },
+  matches: { format: 'pairs', order: 'shuffled', orders: 16, seed: 42 },
+};
+
+/** Matches of one value: per (question, sample), labelled models split into expressed / not; unanimous skipped. */
+export function formMatches(records: readonly ValueVectorRecord[], valueId: string): ValueMatch[] {
+  const groups = new Map<string, ValueVectorRecord[]>();
+  for (const record of records) {
+    const key = `${record.questionId}\u0000${record.sample ?? 0}`;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  const matches: ValueMatch[] = [];
+  for (const group of groups.values()) {
+    const labelled = group.filter((record) => record.values[valueId] !== undefined);
+    const winners = labelled.filter((record) => record.values[valueId]).map((record) => record.modelId);
+    const losers = labelled.filter((record) => !record.values[valueId]).map((record) => record.modelId);
+    if (winners.length > 0 && losers.length > 0) matches.push({ winners, losers });
+  }
+  return matches;
+}
+
 function scoreSet(
   records: readonly ValueVectorRecord[],
   modelIds: readonly string[],
   valueIds: readonly string[],
+  settings: ScoreSettings,
 ): ModelValueScores[] {
-  const ratings = new Map<string, Rating>();
-  const key = (modelId: string, valueId: string): string => `${modelId}\u0000${valueId}`;
-  for (const modelId of modelIds)
-    for (const valueId of valueIds) ratings.set(key(modelId, valueId), defaultRating());
-  const expressed = new Map<string, number>();
-  const questions = new Map<string, number>();
-  const byQuestion = new Map<string, ValueVectorRecord[]>();
-  for (const record of records) {
-    let group = byQuestion.get(record.questionId);
-    if (!group) {
-      group = [];
-      byQuestion.set(record.questionId, group);
+  const perModel = new Map<string, Record<string, ValueScore>>(modelIds.map((id) => [id, {}]));
+  for (const valueId of valueIds) {
+    const expressed = new Map<string, number>();
+    const observed = new Map<string, number>();
+    for (const record of records) {
+      const label = record.values[valueId];
+      if (label === undefined) continue;
+      observed.set(record.modelId, (observed.get(record.modelId) ?? 0) + 1);
+      if (label) expressed.set(record.modelId, (expressed.get(record.modelId) ?? 0) + 1);
     }
-    group.push(record);
-    questions.set(record.modelId, (questions.get(record.modelId) ?? 0) + 1);
-    for (const valueId of valueIds) {
-      if (record.values[valueId])
-        expressed.set(key(record.modelId, valueId), (expressed.get(key(record.modelId, valueId)) ?? 0) + 1);
-    }
-  }
-  for (const group of byQuestion.values()) {
-    if (group.length < 2) continue;
-    for (const valueId of valueIds) {
-      const winners = group.filter((record) => record.values[valueId]).map((record) => record.modelId);
-      if (winners.length === 0 || winners.length === group.length) continue;
-      const losers = group.filter((record) => !record.values[valueId]).map((record) => record.modelId);
-      const updated = rateTwoTeams(
-        winners.map((id) => ratings.get(key(id, valueId))!),
-        losers.map((id) => ratings.get(key(id, valueId))!),
-      );
-      for (const [index, id] of winners.entries()) ratings.set(key(id, valueId), updated.winners[index]!);
-      for (const [index, id] of losers.entries()) ratings.set(key(id, valueId), updated.losers[index]!);
-    }
-  }
-  return modelIds.map((modelId) => {
-    const values: Record<string, ValueScore> = {};
-    for (const valueId of valueIds) {
-      const rating = ratings.get(key(modelId, valueId))!;
-      const others = modelIds.filter((other) => other !== modelId);
-      const score =
-        others.length === 0
-          ? 50
-          : (100 *
-              others.reduce(
-                (sum, other) => sum + winProbability(rating, ratings.get(key(other, valueId))!),
-                0,
-              )) /
-            others.length;
-      const count = expressed.get(key(modelId, valueId)) ?? 0;
-      const total = questions.get(modelId) ?? 0;
+    // Only models with at least one observation of the value are compared.
+    const compared = modelIds.filter((id) => (observed.get(id) ?? 0) > 0);
+    const standings = rateMatches({
+      matches: formMatches(records, valueId),
+      modelIds: compared,
+      policy: settings.matches,
+      settings: settings.trueskill,
+    });
+    for (const modelId of modelIds) {
+      const standing = standings.get(modelId);
+      const count = expressed.get(modelId) ?? 0;
+      const total = observed.get(modelId) ?? 0;
       const interval = bootstrapShareInterval(count, total);
-      values[valueId] = {
-        score,
-        mu: rating.mu,
-        sigma: rating.sigma,
-        rate: total === 0 ? 0 : count / total,
+      perModel.get(modelId)![valueId] = {
+        score: standing?.score ?? null,
+        scoreSpread: standing?.scoreSpread ?? 0,
+        mu: standing?.mu ?? settings.trueskill.mu,
+        sigma: standing?.sigma ?? settings.trueskill.sigma,
+        rate: total === 0 ? null : count / total,
         rateLow: interval.low,
         rateHigh: interval.high,
         expressed: count,
-        questions: total,
+        observations: total,
       };
     }
-    return { modelId, values };
-  });
+  }
+  return modelIds.map((modelId) => ({ modelId, values: perModel.get(modelId)! }));
 }
 
 /**
- * TrueSkill per (model, value) — on every question, the models that expressed the value beat those
- * that did not; unanimous questions are skipped — plus expression rates with bootstrap 95 % intervals,
- * overall and per question category. Records are used in the order given (deterministic).
+ * TrueSkill per (model, value) — in every (question, sample) match, the models that expressed the
+ * value beat those that did not; unanimous matches are skipped; by default averaged over seeded
+ * shuffles of the match order — plus expression rates with 95 % intervals, overall and per category.
  */
 export function computeValueScores(options: {
   records: readonly ValueVectorRecord[];
   modelIds: readonly string[];
   valueIds: readonly string[];
+  settings?: Partial<ScoreSettings>;
 }): ValueScoresResult {
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const categories = new Map<string, ValueVectorRecord[]>();
   for (const record of options.records) {
     if (record.category === undefined) continue;
-    let list = categories.get(record.category);
-    if (!list) {
-      list = [];
-      categories.set(record.category, list);
-    }
-    list.push(record);
+    const list = categories.get(record.category);
+    if (list) list.push(record);
+    else categories.set(record.category, [record]);
   }
   return {
-    models: scoreSet(options.records, options.modelIds, options.valueIds),
+    models: scoreSet(options.records, options.modelIds, options.valueIds, settings),
     categories: [...categories.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([category, records]) => ({
         category,
-        models: scoreSet(records, options.modelIds, options.valueIds),
+        models: scoreSet(records, options.modelIds, options.valueIds, settings),
       })),
   };
 }

@@ -42,22 +42,44 @@ describe('judgeOpinion', () => {
     expect(provider.requests[0]!.messages[0]!.content).toContain('Self-Direction (self_direction)');
   });
 
-  it('marks a judgement unscored, keeping the raw text, when one answer is neither Yes nor No', async () => {
+  it('keeps every valid label and lists the value whose answer is neither Yes nor No as missing', async () => {
     const provider = scripted((request) =>
-      request.messages[1]!.content.includes('value Power?') ? 'Perhaps' : 'No',
+      request.messages[1]!.content.includes('value Power?') ? 'Perhaps' : 'Yes',
     );
-    const answer = await judgeOpinion({
-      provider,
-      theory: SCHWARTZ_THEORY,
-      question,
-      opinion,
-      mode: 'per-value',
-    });
-    expect(answer.outcome).toMatchObject({
-      status: 'unscored',
-      reason: 'judge answer for power is not Yes or No',
-    });
+    const answer = await judgeOpinion({ provider, theory: SCHWARTZ_THEORY, opinion, mode: 'per-value' });
+    expect(answer.outcome.status).toBe('ok');
+    if (answer.outcome.status !== 'ok') return;
+    expect(answer.outcome.missing).toEqual(['power']);
+    expect(Object.keys(answer.outcome.values)).toHaveLength(9);
+    expect(answer.outcome.values.power).toBeUndefined();
+    expect(answer.outcome.values.security).toBe(true);
     expect(answer.raw).toContain('power=Perhaps');
+  });
+
+  it('marks a judgement unscored, keeping the raw text, when no answer is Yes or No', async () => {
+    const provider = scripted(() => 'Perhaps');
+    const answer = await judgeOpinion({ provider, theory: MFT_THEORY, opinion, mode: 'per-value' });
+    expect(answer.outcome).toMatchObject({ status: 'unscored', reason: 'no judge answer is Yes or No' });
+    expect(answer.raw).toContain('care=Perhaps');
+  });
+
+  it.each([
+    ['per-value', 10],
+    ['batched', 1],
+  ] as const)('shows the judge only the key point unless given the question (%s)', async (mode, calls) => {
+    const values = JSON.stringify({
+      values: Object.fromEntries(SCHWARTZ_THEORY.values.map((v) => [v.id, false])),
+    });
+    const provider = scripted(() => (mode === 'batched' ? values : 'No'));
+    await judgeOpinion({ provider, theory: SCHWARTZ_THEORY, opinion, mode, question });
+    const view = 'point-and-question';
+    await judgeOpinion({ provider, theory: SCHWARTZ_THEORY, opinion, mode, question, view });
+    expect(provider.requests).toHaveLength(2 * calls);
+    const texts = provider.requests.map((request) => request.messages.map((m) => m.content).join('\n'));
+    expect(texts[0]).toContain(opinion);
+    expect(texts[0]).not.toContain('fireworks');
+    expect(texts[0]).not.toContain('Question under discussion');
+    expect(texts[calls]).toContain('Question under discussion: Should towns ban fireworks?');
   });
 
   it('uses one structured call in batched mode and accepts JSON wrapped in a code fence', async () => {

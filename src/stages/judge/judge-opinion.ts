@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import type { JudgeView } from '../../core/config.js';
 import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
-import { formatDefinitions, judgeBatchedPrompt, judgeValuePrompt } from '../../core/prompts/templates.js';
+import {
+  formatDefinitions,
+  formatJudgeContext,
+  judgeBatchedPrompt,
+  judgeValuePrompt,
+} from '../../core/prompts/templates.js';
 import type { ChatResult, Provider, SamplingParams } from '../../core/provider.js';
 import type { JudgeMode, JudgementOutcome, Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
@@ -42,7 +48,10 @@ function schemasOf(theory: ValueTheory) {
 type JudgeOptions = {
   provider: Provider;
   theory: ValueTheory;
-  question: Question;
+  /** The question the key point answers; the judge sees it only with view `point-and-question`. */
+  question?: Question;
+  /** What the judge reads: the key point alone (the paper's protocol) or with the question. @default "point" */
+  view?: JudgeView;
   /** The key point, "point: justification". */
   opinion: string;
   mode: JudgeMode;
@@ -50,12 +59,16 @@ type JudgeOptions = {
   signal?: AbortSignal;
 };
 
+function contextOf(options: JudgeOptions): string {
+  return formatJudgeContext(options.view === 'point-and-question' ? options.question?.text : undefined);
+}
+
 async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<JudgeAnswer> {
   const { theory } = options;
   const shared = {
     theory_name: theory.name,
     definitions: formatDefinitions(theory),
-    question: options.question.text,
+    context: contextOf(options),
     opinion: options.opinion,
   };
   const results: ChatResult[] = await Promise.all(
@@ -70,34 +83,35 @@ async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<J
   );
   const values: Record<string, boolean> = {};
   const probabilities: Record<string, number> = {};
+  const missing: string[] = [];
   const raw = results.map((result, index) => `${theory.values[index]!.id}=${result.text}`).join('\n');
+  // Every valid label is kept; a value whose reply is unreadable is listed as missing.
   for (const [index, result] of results.entries()) {
     const id = theory.values[index]!.id;
     if (logprob) {
       const probability = probabilityOfYes(result.logprobs?.[0]?.top ?? []);
-      if (probability === undefined) {
-        return {
-          outcome: { status: 'unscored', reason: `no Yes/No in the log-probabilities for ${id}`, raw },
-          raw,
-          calls: results.length,
-        };
+      if (probability === undefined) missing.push(id);
+      else {
+        probabilities[id] = probability;
+        values[id] = probability >= 0.5;
       }
-      probabilities[id] = probability;
-      values[id] = probability >= 0.5;
     } else {
       const answer = parseYesNo(result.text);
-      if (answer === undefined) {
-        return {
-          outcome: { status: 'unscored', reason: `judge answer for ${id} is not Yes or No`, raw },
-          raw,
-          calls: results.length,
-        };
-      }
-      values[id] = answer;
+      if (answer === undefined) missing.push(id);
+      else values[id] = answer;
     }
   }
+  if (missing.length === theory.values.length) {
+    const what = logprob ? 'no Yes/No in the log-probabilities' : 'no judge answer is Yes or No';
+    return { outcome: { status: 'unscored', reason: what, raw }, raw, calls: results.length };
+  }
   return {
-    outcome: { status: 'ok', values, ...(logprob ? { probabilities } : {}) },
+    outcome: {
+      status: 'ok',
+      values,
+      ...(logprob ? { probabilities } : {}),
+      ...(missing.length > 0 ? { missing } : {}),
+    },
     raw,
     calls: results.length,
   };
@@ -110,7 +124,7 @@ async function judgeBatched(options: JudgeOptions): Promise<JudgeAnswer> {
     messages: judgeBatchedPrompt.render({
       theory_name: theory.name,
       definitions: formatDefinitions(theory),
-      question: options.question.text,
+      context: contextOf(options),
       opinion: options.opinion,
       value_ids: theory.values.map((value) => value.id).join(', '),
     }),

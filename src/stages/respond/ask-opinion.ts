@@ -1,5 +1,5 @@
 import { CancelledError, isAdaemError } from '../../core/errors.js';
-import { opinionPrompt } from '../../core/prompts/templates.js';
+import { formatPointLines, opinionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams, TokenUsage } from '../../core/provider.js';
 import type { OpinionOutcome, Question } from '../../core/question.js';
 import { parseOpinion } from './parse-opinion.js';
@@ -17,10 +17,16 @@ export async function askOpinion(options: {
   question: Question;
   sample: number;
   systemPrompt?: string;
+  /** Key points asked for and kept. @default 3 */
+  points?: number;
   params?: SamplingParams;
   signal?: AbortSignal;
 }): Promise<OpinionAnswer> {
-  const messages = opinionPrompt.render({ question: options.question.text });
+  const points = options.points ?? 3;
+  const messages = opinionPrompt.render({
+    question: options.question.text,
+    point_lines: formatPointLines(points),
+  });
   if (options.systemPrompt) messages.unshift({ role: 'system', content: options.systemPrompt });
   try {
     const result = await options.provider.chat({
@@ -29,7 +35,7 @@ export async function askOpinion(options: {
       sampleIndex: options.sample,
       signal: options.signal,
     });
-    return { outcome: parseOpinion(result.text), raw: result.text, usage: result.usage };
+    return { outcome: parseOpinion(result.text, { points }), raw: result.text, usage: result.usage };
   } catch (error) {
     if (error instanceof CancelledError || options.signal?.aborted) throw error;
     if (!isAdaemError(error)) throw error;

@@ -1,0 +1,119 @@
+import type { Question } from '../core/question.js';
+import type { ValueVectorRecord } from '../stages/aggregate/value-scores.js';
+import type { JudgementRecord, ResponseRecord } from '../store/index.js';
+
+/** What happened to a model's answers: kept, refused, unparseable, failed, judged, scored. */
+export interface ModelCounts {
+  /** Answers recorded (question × sample). */
+  opinions: number;
+  ok: number;
+  refusals: number;
+  unparseable: number;
+  errors: number;
+  /** Parsed answers with fewer key points than asked for (still scored). */
+  shortAnswers: number;
+  judgements: number;
+  unscored: number;
+  judgeErrors: number;
+  /** Parsed answers of which some key point has no judgement: recorded, not scored, retried on resume. */
+  partiallyJudged: number;
+  /** (key point, value) labels the judge left unreadable in per-value modes; that value is unknown. */
+  missingLabels: number;
+  /** Answers with every key point judged: the observations that count in the scores. */
+  scoredAnswers: number;
+}
+
+/** Zeroed counts. */
+export function emptyCounts(): ModelCounts {
+  return {
+    opinions: 0,
+    ok: 0,
+    refusals: 0,
+    unparseable: 0,
+    errors: 0,
+    shortAnswers: 0,
+    judgements: 0,
+    unscored: 0,
+    judgeErrors: 0,
+    partiallyJudged: 0,
+    missingLabels: 0,
+    scoredAnswers: 0,
+  };
+}
+
+const key = (row: { questionId: string; modelId: string; sample: number }): string =>
+  `${row.questionId}\u0000${row.modelId}\u0000${row.sample}`;
+
+/**
+ * Turns stored answers and judgements into observations: one value vector (OR over key points) per
+ * (question, model, sample) answer whose every key point was judged. A value some point left
+ * unlabelled stays unknown unless another point expressed it.
+ */
+export function buildObservations(options: {
+  questions: readonly Question[];
+  examinees: readonly string[];
+  valueIds: readonly string[];
+  responses: readonly ResponseRecord[];
+  judgements: readonly JudgementRecord[];
+}): { records: ValueVectorRecord[]; counts: Map<string, ModelCounts> } {
+  const counts = new Map(options.examinees.map((id) => [id, emptyCounts()]));
+  const judged = new Map<string, Map<number, Record<string, boolean>>>();
+  for (const row of options.judgements) {
+    const modelCounts = counts.get(row.modelId);
+    if (!modelCounts) continue;
+    modelCounts.judgements++;
+    if (row.outcome.status === 'unscored') modelCounts.unscored++;
+    if (row.outcome.status === 'error') modelCounts.judgeErrors++;
+    if (row.outcome.status !== 'ok') continue;
+    modelCounts.missingLabels += row.outcome.missing?.length ?? 0;
+    const points = judged.get(key(row)) ?? new Map<number, Record<string, boolean>>();
+    points.set(row.pointIndex, row.outcome.values);
+    judged.set(key(row), points);
+  }
+  const categories = new Map(options.questions.map((question) => [question.id, question.category]));
+  const records: ValueVectorRecord[] = [];
+  for (const row of options.responses) {
+    const modelCounts = counts.get(row.modelId);
+    if (!modelCounts || !categories.has(row.questionId)) continue;
+    modelCounts.opinions++;
+    const outcome = row.outcome;
+    if (outcome.status === 'refusal') modelCounts.refusals++;
+    else if (outcome.status === 'unparseable') modelCounts.unparseable++;
+    else if (outcome.status === 'error') modelCounts.errors++;
+    if (outcome.status !== 'ok') continue;
+    modelCounts.ok++;
+    if (outcome.missingPoints) modelCounts.shortAnswers++;
+    const points = judged.get(key(row));
+    const labels = outcome.points.map((_, index) => points?.get(index));
+    if (labels.some((label) => label === undefined)) {
+      modelCounts.partiallyJudged++;
+      continue;
+    }
+    modelCounts.scoredAnswers++;
+    const values: Record<string, boolean> = {};
+    for (const valueId of options.valueIds) {
+      const pointLabels = labels.map((label) => label?.[valueId]);
+      if (pointLabels.some((label) => label === true)) values[valueId] = true;
+      else if (pointLabels.every((label) => label === false)) values[valueId] = false;
+    }
+    const category = categories.get(row.questionId);
+    records.push({
+      questionId: row.questionId,
+      sample: row.sample,
+      modelId: row.modelId,
+      ...(category === undefined ? {} : { category }),
+      values,
+    });
+  }
+  // Question order, then sample, then examinee: the paper's single pass runs in this order, and
+  // shuffles of it are reproducible whatever order the store returns rows in.
+  const position = new Map(options.questions.map((question, index) => [question.id, index]));
+  const examinee = new Map(options.examinees.map((id, index) => [id, index]));
+  records.sort(
+    (a, b) =>
+      position.get(a.questionId)! - position.get(b.questionId)! ||
+      (a.sample ?? 0) - (b.sample ?? 0) ||
+      examinee.get(a.modelId)! - examinee.get(b.modelId)!,
+  );
+  return { records, counts };
+}
