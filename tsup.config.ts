@@ -5,7 +5,7 @@ export default defineConfig({
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   target: 'node20',
-  sourcemap: true,
+  sourcemap: false,
   clean: true,
   external: ['node-llama-cpp'],
 });

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { openStore, type Store } from '../store/index.js';
@@ -23,7 +22,7 @@ export function createRuntime(signal: AbortSignal): CliRuntime {
   return {
     signal,
     loadConfig: (command) => loadConfig({ path: globalOptions(command).config }),
-    openStore: (loaded) => openStore({ path: resolve(loaded.dir, loaded.config.store) }),
+    openStore: (loaded) => openStore({ path: loaded.storePath }),
   };
 }
 

@@ -28,6 +28,8 @@ export interface LoadedConfig {
   /** Directory relative paths in the config are resolved against. */
   dir: string;
   theory: ValueTheory;
+  /** The store file: `store` relative to the config file when the file sets it, else in the working directory. */
+  storePath: string;
 }
 
 type PathSegment = string | number;
@@ -188,7 +190,8 @@ export function loadConfig(
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError(`config file not found: ${options.path}`);
     const config = AdaemConfigSchema.parse({});
-    return { config, path: undefined, dir: cwd, theory: resolveTheory(config.theory, cwd, 'defaults') };
+    const theory = resolveTheory(config.theory, cwd, 'defaults');
+    return { config, path: undefined, dir: cwd, theory, storePath: resolve(cwd, config.store) };
   }
   const file = options.path ?? 'adaem.yaml';
   const dir = dirname(path);
@@ -207,5 +210,7 @@ export function loadConfig(
   });
   const config = validate(raw, file, document, counter);
   const theory = resolveTheory(config.theory, dir, `${file}:${lineOf(document, counter, ['theory'])}`);
-  return { config, path, dir, theory };
+  // A config file elsewhere (e.g. an example inside node_modules) must not put the store beside itself.
+  const storeSet = typeof raw === 'object' && raw !== null && 'store' in raw;
+  return { config, path, dir, theory, storePath: resolve(storeSet ? dir : cwd, config.store) };
 }

@@ -101,7 +101,10 @@ export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 export const AdaemConfigSchema = z.strictObject({
   /** `schwartz`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
   theory: z.union([z.string(), ValueTheorySchema]).default('schwartz'),
-  /** SQLite store (cache, runs, results). @default ".adaem/adaem.db" */
+  /**
+   * SQLite store (cache, runs, results), relative to the config file; when the file does not set
+   * it, `.adaem/adaem.db` in the working directory. @default ".adaem/adaem.db"
+   */
   store: z.string().default('.adaem/adaem.db'),
   /** Master seed for sampling, bootstrap and the sandbox. @default 42 */
   seed: z.number().int().default(42),
