@@ -2,8 +2,8 @@
 // In a checkout (src/ present, tsx installed) runs the TypeScript sources; installed, the built files.
 import { existsSync } from 'node:fs';
 
-const source = new URL('../src/cli/main.ts', import.meta.url);
-const built = new URL('../dist/cli/main.js', import.meta.url);
+const source = new URL('../src/cli/cli.ts', import.meta.url);
+const built = new URL('../dist/cli/cli.js', import.meta.url);
 
 async function loadTsx() {
   try {

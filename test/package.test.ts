@@ -45,7 +45,7 @@ describe('the npm package, installed into an empty project', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('ships the build, the bin, the examples, README and licence, and no tests, sources or maps', () => {
-    for (const path of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'bin/adaem.js']) {
+    for (const path of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/cli.js', 'bin/adaem.js']) {
       expect(files).toContain(path);
     }
     expect(files).toEqual(expect.arrayContaining(['examples/sandbox.yaml', 'README.md', 'LICENSE']));

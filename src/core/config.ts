@@ -32,6 +32,8 @@ export const ProviderConfigSchema = z.strictObject({
   timeoutMs: z.number().int().positive().default(120_000),
   /** Retries after the first attempt for retryable failures. @default 6 */
   maxRetries: z.number().int().min(0).default(6),
+  /** Longest wait a Retry-After header is honoured for, in milliseconds. @default 120000 */
+  maxRetryAfterMs: z.number().int().min(0).default(120_000),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 

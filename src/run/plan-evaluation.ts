@@ -47,8 +47,11 @@ export function planEvaluation(options: {
   judge: string;
   judgeMode: JudgeMode;
   samples: number;
+  /** Price of a model (e.g. `engine.priceOf`). @default the config's `models[].price` */
+  priceOf?: (modelId: string) => Price | undefined;
 }): PlannedCalls[] {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
+  const priceOf = options.priceOf ?? ((modelId: string) => prices.get(modelId)?.price);
   const opinionInput = options.questions.reduce(
     (sum, question) =>
       sum +
@@ -71,7 +74,7 @@ export function planEvaluation(options: {
       calls,
       inputTokens,
       outputTokens,
-      costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens),
+      costUsd: costOf(priceOf(modelId), inputTokens, outputTokens),
     };
   });
   const opinions = options.questions.length * options.examinees.length * options.samples * POINTS_PER_OPINION;
@@ -106,7 +109,7 @@ export function planEvaluation(options: {
     calls,
     inputTokens,
     outputTokens,
-    costUsd: costOf(prices.get(options.judge)?.price, inputTokens, outputTokens),
+    costUsd: costOf(priceOf(options.judge), inputTokens, outputTokens),
   });
   return plans;
 }
