@@ -36,8 +36,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: ./adaem.yaml, or built-in defaults)')
     .option('--debug', 'show stack traces')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError('(run adaem --help for usage)');
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Usage errors in one line like every other error: "adaem: unknown option '--x' (see adaem --help)".
+      outputError: (text, write) =>
+        write(
+          `adaem: ${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (see adaem --help)\n`,
+        ),
+    });
   const runtime = createRuntime(controller.signal);
   for (const register of COMMANDS) register(program, runtime);
   for (const command of program.commands) command.exitOverride();

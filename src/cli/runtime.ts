@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
+import { ConfigError } from '../core/errors.js';
 import { openStore, type Store } from '../store/index.js';
 
 /** What every command shares: the cancellation signal and helpers to load config and open the store. */
@@ -26,12 +27,21 @@ function maxPagesOf(env: Record<string, string | undefined>): number | undefined
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** Where SQLite would hang or fail strangely: a usage error, not a store fault. */
+const KERNEL_FILE_SYSTEMS = /^\/(proc|sys|dev)(\/|$)/;
+
 /** Creates the runtime for one CLI invocation. */
 export function createRuntime(signal: AbortSignal): CliRuntime {
   return {
     signal,
     loadConfig: (command) => loadConfig({ path: globalOptions(command).config }),
-    openStore: (loaded) => openStore({ path: loaded.storePath, maxPages: maxPagesOf(process.env) }),
+    openStore: (loaded) => {
+      if (KERNEL_FILE_SYSTEMS.test(loaded.storePath))
+        throw new ConfigError(
+          `store ${loaded.storePath}: /proc, /sys and /dev hold no files; set store: to a path on disk`,
+        );
+      return openStore({ path: loaded.storePath, maxPages: maxPagesOf(process.env) });
+    },
     readStore: (loaded) =>
       existsSync(loaded.storePath) ? openStore({ path: loaded.storePath, readonly: true }) : undefined,
   };

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -194,6 +194,10 @@ export function loadConfig(
     return { config, path: undefined, dir: cwd, theory, storePath: resolve(cwd, config.store) };
   }
   const file = options.path ?? 'adaem.yaml';
+  if (statSync(path).isDirectory())
+    throw new ConfigError(
+      `${file}: is a directory; -c takes a config file, e.g. ${join(file, 'adaem.yaml')}`,
+    );
   const dir = dirname(path);
   const env = { ...readDotEnv(resolve(dir, '.env')), ...(options.env ?? process.env) };
   const counter = new LineCounter();

@@ -1,5 +1,5 @@
 import type { AdaemConfig } from '../core/config.js';
-import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
+import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
 import type { JudgeMode, OpinionOutcome, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
@@ -77,7 +77,7 @@ function markRun(store: Store, runId: string, status: 'failed' | 'cancelled'): v
  * key point, and the stored records are aggregated. Nothing already stored is asked again.
  */
 export async function runEvaluation(options: EvaluateRunOptions): Promise<EvaluateResults> {
-  const { store, engine, signal } = options;
+  const { store, engine } = options;
   if (!options.resume) {
     // Unknown models or missing keys fail before a run is recorded.
     const byRole = modelsByRole(options.config);
