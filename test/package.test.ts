@@ -25,7 +25,7 @@ function run(
 /** The README's library example, as a user would paste it. */
 function readmeLibraryExample(): string {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const block = /## Library\n\n```ts\n([\s\S]*?)```/.exec(readme);
+  const block = /## Library\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme);
   if (!block?.[1]) throw new Error('README has no ts block under "## Library"');
   return block[1];
 }
