@@ -2,6 +2,7 @@
 import { AdaemConfigSchema } from '../src/core/config.js';
 import { formatDefinitions, judgeBatchedPrompt, opinionPrompt } from '../src/core/prompts/templates.js';
 import { SCHWARTZ_THEORY } from '../src/core/theories.js';
+import { BUILT_IN_MODELS } from '../src/sandbox/models.js';
 import { createSandboxProvider } from '../src/sandbox/provider.js';
 import { sandboxQuestions } from '../src/sandbox/questions.js';
 import { startSandboxServer } from '../src/sandbox/server.js';
@@ -13,15 +14,26 @@ const questions = sandboxQuestions({ count: 20_000, kind: 'tradeoff', seed: 5 })
 );
 const atlas = createSandboxProvider({ model: 'atlas', config, theory: SCHWARTZ_THEORY });
 const judge = createSandboxProvider({ model: 'judge', config, theory: SCHWARTZ_THEORY });
+const panel = BUILT_IN_MODELS.map((model) =>
+  createSandboxProvider({ model: model.name, config, theory: SCHWARTZ_THEORY }),
+);
 
+// First sight of a question: the sandbox reads it (tokens, lemmas, part of speech) once per world.
 let started = performance.now();
+const cold = questions.slice(0, 2_000);
+for (const question of cold) await atlas.chat({ messages: opinionPrompt.render({ question }) });
+const firstReadingMs = (performance.now() - started) / cold.length;
+
+// The workload of evaluation and generation: every panel model answers each question.
+const panelQuestions = questions.slice(2_000, 4_000);
+started = performance.now();
 const opinions: string[] = [];
-for (const [index, question] of questions.entries()) {
-  opinions.push(
-    (await atlas.chat({ messages: opinionPrompt.render({ question }), sampleIndex: index })).text,
-  );
+for (const question of panelQuestions) {
+  for (const model of panel) {
+    opinions.push((await model.chat({ messages: opinionPrompt.render({ question }) })).text);
+  }
 }
-const opinionRate = questions.length / ((performance.now() - started) / 1000);
+const opinionRate = opinions.length / ((performance.now() - started) / 1000);
 
 const shared = {
   theory_name: SCHWARTZ_THEORY.name,
@@ -57,12 +69,18 @@ await server.close();
 
 const paperOpinions = 12_310 * 16;
 const paperJudge = paperOpinions * 3;
+const paperReading = (12_310 * firstReadingMs) / 1000;
 console.log('adaem bench:sandbox — simulated models (in this process unless noted)');
-console.log(`opinion prompts:        ${opinionRate.toFixed(0)} answers/s`);
+console.log(
+  `first reading of a new question: ${(firstReadingMs * 1000).toFixed(0)} µs (one opinion included)`,
+);
+console.log(
+  `opinion prompts:        ${opinionRate.toFixed(0)} answers/s (10 models answering each new question)`,
+);
 console.log(`batched judge prompts:  ${judgeRate.toFixed(0)} answers/s`);
 console.log(
   `HTTP server:            ${httpRate.toFixed(0)} requests/s at concurrency 64 (client in the same process)`,
 );
 console.log(
-  `paper scale (12,310 questions × 16 models, batched judge): ${(paperOpinions / opinionRate + paperJudge / judgeRate).toFixed(1)} s of simulation for ${paperOpinions} opinions + ${paperJudge} judge calls`,
+  `paper scale (12,310 questions × 16 models, batched judge): ${(paperReading + paperOpinions / opinionRate + paperJudge / judgeRate).toFixed(1)} s of simulation for ${paperOpinions} opinions + ${paperJudge} judge calls`,
 );

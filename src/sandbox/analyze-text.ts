@@ -1,97 +1,272 @@
 import type { ValueTheory } from '../core/value-theory.js';
+import { ACTION_FRAMES, type ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
-import { POLARITY_FLIPPERS, stemsFor, TRADEOFF_MARKERS } from './lexicon.js';
+import { wordsFor } from './lexicon.js';
+import { type ReadToken, readTokens } from './nlp.js';
+import { TOPIC_VALUES } from './topics.js';
+import { wordList } from './word-list.js';
 
-/** What the sandbox reads from a question: value relevance, direction and how specific it is. */
+/** What the sandbox reads from a question. */
 export interface QuestionReading {
-  /** Relevance per value (theory order), 0..1. */
+  /** Relevance per value (theory order), 0..1: named, brought in by the subject, or at stake in the action. */
   relevance: number[];
-  /** -1 when the question asks to limit or ban something, else +1. */
+  /** Values the question's own words name (what a judge reading the question would label). */
+  named: boolean[];
+  /** -1 when the question asks to limit or remove something, else +1. */
   polarity: 1 | -1;
-  /** 0 for a generic question, up to 1 for a specific trade-off. */
+  /** 0 for a generic or unreadable question, up to 1 for a concrete, contested one. */
   specificity: number;
+  /** 1 for a readable English question, towards 0 for made-up words or no predicate. */
+  coherence: number;
+  /** How far apart on the value circle the values it sets against each other lie, 0..1. */
+  contest: number;
+  /** Side per value of the asked action: +1 served, -1 at its cost, 0 neither. */
+  side: number[];
+  /** The subject, as a phrase of the question's own words ("human cloning"). */
+  topic: string;
+  /** The policy action's lemma, when the question asks for one. */
+  action?: string;
+  /** Places and named actors the question mentions. */
+  names: string[];
+  words: number;
 }
 
-/** Reads texts against a theory's lexicon; results are memoised by text. */
+const selfWords = new Set(wordList('i me my myself mine'));
+const youWords = new Set(wordList('you your yourself'));
+const valuingWords = new Set(wordList('important importance valuable worthwhile'));
+const actorWords = new Set(
+  wordList(
+    'government state country nation city council school university company employer parent court parliament hospital society authority ministry region province union platform police',
+  ),
+);
+const vagueNouns = new Set(
+  wordList(
+    'people person thing way world life lot time idea other others one everyone anyone something anything everything kind part sort matter fact case question',
+  ),
+);
+const judgementWords = new Set(
+  wordList(
+    'good bad wrong right acceptable unacceptable justified justifiable moral immoral ethical unethical irrational necessary worth harmful beneficial better worse responsible scam legitimate excessive',
+  ),
+);
+const questionWords = new Set(
+  wordList('what which who whom whose when where why how do does did can could would will'),
+);
+const deonticWords = new Set(wordList('should must ought'));
+const contentTags = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV']);
+
+function clamp(value: number, low = 0, high = 1): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/** Reads texts against a theory; results are memoised by text. */
 export class TextReader {
-  private readonly singleStems: { stem: string; value: number }[] = [];
-  private readonly phraseStems: { stem: string; value: number }[] = [];
+  private readonly wordValue = new Map<string, number>();
+  private readonly phrases: { phrase: string; value: number }[] = [];
+  private readonly valueIndex: Map<string, number>;
   private readonly questionMemo = new Map<string, QuestionReading>();
   private readonly valuesMemo = new Map<string, boolean[]>();
-  private readonly tokenMemo = new Map<string, number>();
   readonly size: number;
 
-  constructor(theory: ValueTheory) {
+  constructor(readonly theory: ValueTheory) {
     this.size = theory.values.length;
-    const stems = stemsFor(theory);
+    this.valueIndex = new Map(theory.values.map((value, index) => [value.id, index]));
     for (const [index, value] of theory.values.entries()) {
-      for (const stem of stems.get(value.id) ?? []) {
-        (stem.includes(' ') ? this.phraseStems : this.singleStems).push({ stem, value: index });
+      for (const word of wordsFor(theory).get(value.id) ?? []) {
+        if (word.includes(' ')) this.phrases.push({ phrase: ` ${word} `, value: index });
+        else this.wordValue.set(word, index);
       }
     }
-    this.singleStems.sort((a, b) => b.stem.length - a.stem.length);
   }
 
-  /** The value a single lower-case token signals (longest matching stem), or -1. */
-  valueOfToken(token: string): number {
-    const memo = this.tokenMemo.get(token);
-    if (memo !== undefined) return memo;
-    const found = this.singleStems.find((entry) => token.startsWith(entry.stem));
-    const value = found ? found.value : -1;
-    if (this.tokenMemo.size < 200_000) this.tokenMemo.set(token, value);
-    return value;
-  }
-
-  private counts(text: string): { counts: number[]; tokens: string[]; lower: string } {
-    const lower = text.toLowerCase();
-    const tokens = lower.split(/[^a-z0-9’'-]+/).filter(Boolean);
+  private hits(tokens: ReadToken[]): number[] {
     const counts = new Array<number>(this.size).fill(0);
     for (const token of tokens) {
-      const value = this.valueOfToken(token);
-      if (value >= 0) counts[value]!++;
+      const value = this.wordValue.get(token.lemma) ?? this.wordValue.get(token.text.toLowerCase());
+      if (value !== undefined) counts[value]!++;
     }
-    for (const entry of this.phraseStems) if (lower.includes(entry.stem)) counts[entry.value]!++;
-    return { counts, tokens, lower };
+    const joined = ` ${tokens.map((token) => token.lemma).join(' ')} `;
+    for (const entry of this.phrases) if (joined.includes(entry.phrase)) counts[entry.value]!++;
+    return counts;
   }
 
-  /** Which values a text reflects: the values whose stems it contains. */
+  /** Which values a text reflects: the values whose signal words (in any inflection) it contains. */
   valuesIn(text: string): boolean[] {
     const memo = this.valuesMemo.get(text);
     if (memo) return memo;
-    const values = this.counts(text).counts.map((count) => count > 0);
+    const values = this.hits(readTokens(text)).map((count) => count > 0);
     if (this.valuesMemo.size > 100_000) this.valuesMemo.clear();
     this.valuesMemo.set(text, values);
     return values;
   }
 
-  /** Reads a question: lexicon hits plus a small seeded share for words no lexicon knows. */
+  /** Reads a question: what it names, what its subject and action put at stake, how concrete and readable it is. */
   readQuestion(text: string): QuestionReading {
     const memo = this.questionMemo.get(text);
     if (memo) return memo;
-    const { counts, tokens, lower } = this.counts(text);
-    const relevance = counts.map((count) => Math.min(1, count * 0.6));
-    for (const token of tokens) {
-      if (token.length < 4 || this.valueOfToken(token) >= 0) continue;
-      const hash = hashString(token);
-      relevance[hash % this.size]! += 0.04;
-    }
-    const polarity = tokens.some((token) => POLARITY_FLIPPERS.includes(token)) ? -1 : 1;
-    const tradeoff = TRADEOFF_MARKERS.some((marker) => lower.includes(marker)) ? 1 : 0;
-    const properNoun = /\s[A-Z][a-z]+/.test(text.slice(1)) ? 1 : 0;
-    const number = /\d/.test(text) ? 1 : 0;
-    const distinct = counts.filter((count) => count > 0).length >= 2 ? 1 : 0;
-    const long = tokens.length >= 12 ? 1 : 0;
-    const specificity = Math.min(
-      1,
-      0.4 * tradeoff + 0.25 * properNoun + 0.15 * number + 0.25 * distinct + 0.1 * long,
-    );
-    const reading: QuestionReading = {
-      relevance: relevance.map((value) => Math.min(1, value)),
-      polarity,
-      specificity,
-    };
+    const reading = this.read(text);
     if (this.questionMemo.size > 50_000) this.questionMemo.clear();
     this.questionMemo.set(text, reading);
     return reading;
   }
+
+  private indexOf(id: string): number | undefined {
+    return this.valueIndex.get(id);
+  }
+
+  private read(text: string): QuestionReading {
+    const tokens = readTokens(text).filter((token) => token.pos !== 'PUNCT' && token.pos !== 'SYM');
+    const lemmas = tokens.map((token) => token.lemma);
+    const counts = this.hits(tokens);
+    const named = counts.map((count) => count > 0);
+    const relevance = counts.map((count) => 0.6 * Math.min(2, count));
+
+    // Subject knowledge and the asked action (Schwartz only; other theories rely on their words).
+    const evoked = new Set<number>();
+    let known = 0;
+    // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
+    for (let start = 0; start < lemmas.length; start++) {
+      for (let length = 1; length <= 3 && start + length <= lemmas.length; length++) {
+        const ids = TOPIC_VALUES.get(lemmas.slice(start, start + length).join(' '));
+        if (!ids) continue;
+        known++;
+        for (const id of ids) {
+          const index = this.indexOf(id);
+          if (index === undefined) continue;
+          evoked.add(index);
+          relevance[index]! += 0.45;
+        }
+      }
+    }
+    let frame: ActionFrame | undefined;
+    let action: string | undefined;
+    for (const lemma of lemmas) {
+      frame = ACTION_FRAMES.get(lemma);
+      if (frame) {
+        action = lemma;
+        break;
+      }
+    }
+    const side = new Array<number>(this.size).fill(0);
+    for (const [ids, sign] of [
+      [frame?.serves ?? [], 1],
+      [frame?.costs ?? [], -1],
+    ] as const) {
+      for (const id of ids) {
+        const index = this.indexOf(id);
+        if (index === undefined) continue;
+        side[index] = sign;
+        relevance[index]! += 0.3;
+      }
+    }
+    // Words nobody listed still pull a little towards some value, as associations do.
+    for (const token of tokens) {
+      if (!contentTags.has(token.pos) || token.lemma.length < 4 || this.wordValue.has(token.lemma)) continue;
+      relevance[hashString(token.lemma) % this.size]! += 0.05;
+    }
+
+    const content = tokens.filter((token) => contentTags.has(token.pos) && !token.quantity);
+    // Unknown capitalised words may be names the model has not heard of; unknown lower-case words are gibberish.
+    const strangeness = content.reduce((sum, t) => sum + (t.unknown ? (t.capitalised ? 0.5 : 1) : 0), 0);
+    const unknownShare = content.length === 0 ? 1 : strangeness / content.length;
+    // A question opens with an auxiliary, modal or wh-word, or at least has a verb the model knows.
+    const opener = tokens[0];
+    const predicate =
+      (opener !== undefined && (opener.pos === 'AUX' || questionWords.has(opener.lemma))) ||
+      tokens.some((token) => token.pos === 'VERB' && !token.unknown);
+    const coherence = clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) * (predicate ? 1 : 0.4);
+
+    const selfFocus = Math.max(
+      lemmas.some((lemma) => selfWords.has(lemma)) ? 1 : 0,
+      lemmas.some((lemma) => youWords.has(lemma)) ? 0.7 : 0,
+      lemmas.some((lemma) => valuingWords.has(lemma)) ? 0.5 : 0,
+    );
+    const names = tokens
+      .filter((token) => token.pos === 'PROPN' && !token.unknown)
+      .map((token) => token.text);
+    const actor =
+      names.length > 0 || lemmas.some((lemma) => actorWords.has(lemma)) ? 1 : lemmas.includes('we') ? 0.5 : 0;
+    const quantity = tokens.some((token) => token.quantity) ? 1 : 0;
+
+    const namedIndices = named.flatMap((on, index) => (on ? [index] : []));
+    const spread = (indices: number[]) => {
+      let widest = 0;
+      for (const a of indices) for (const b of indices) widest = Math.max(widest, this.distance(a, b));
+      return clamp((widest - 2) / (this.size / 2 - 2));
+    };
+    const concrete = content.filter(
+      (token) =>
+        token.pos === 'NOUN' &&
+        !vagueNouns.has(token.lemma) &&
+        !this.wordValue.has(token.lemma) &&
+        !token.unknown,
+    ).length;
+    // A verdict on a concrete subject ("Is X wrong?") is contested; "Is it good to be kind?" is not.
+    const judgement =
+      lemmas.some((lemma) => judgementWords.has(lemma)) && (concrete > 0 || known > 0) ? 1 : 0;
+    const deontic = deonticWords.has(lemmas[0] ?? '') ? 1 : 0;
+    const contest =
+      1 -
+      (1 - (frame ? 0.6 : 0)) *
+        (1 - 0.4 * judgement) *
+        (1 - spread([...evoked])) *
+        (1 - 0.7 * spread(namedIndices));
+    const stuffing = clamp(1 - 0.15 * Math.max(0, namedIndices.length - 3), 0.3);
+    const concreteness = clamp(
+      0.1 +
+        (frame ? 0.25 : 0) +
+        (known > 0 ? 0.15 : 0) +
+        0.1 * Math.max(judgement, deontic) +
+        0.05 * Math.min(2, concrete) +
+        0.15 * actor +
+        0.1 * quantity +
+        0.35 * contest,
+    );
+    const specificity = coherence * (1 - 0.85 * selfFocus) * stuffing * concreteness;
+    const topic = topicOf(tokens, this.wordValue);
+    return {
+      relevance: relevance.map((value) => clamp(value)),
+      named,
+      polarity: frame?.polarity ?? 1,
+      specificity,
+      coherence,
+      contest,
+      side,
+      topic,
+      ...(action ? { action } : {}),
+      names,
+      words: tokens.length,
+    };
+  }
+
+  /** Steps between two values on the theory's circle (or list). */
+  distance(a: number, b: number): number {
+    const gap = Math.abs(a - b);
+    return Math.min(gap, this.size - gap);
+  }
+}
+
+/** The question's subject: its longest run of nouns and adjectives ending in a noun, else its last content word. */
+function topicOf(tokens: ReadToken[], valueWords: Map<string, number>): string {
+  let best: ReadToken[] = [];
+  let run: ReadToken[] = [];
+  const flush = () => {
+    while (run.length > 0 && run.at(-1)!.pos === 'ADJ') run.pop();
+    if (run.length > best.length) best = run;
+    run = [];
+  };
+  for (const token of tokens) {
+    const nominal =
+      token.pos === 'NOUN' ||
+      token.pos === 'PROPN' ||
+      (token.pos === 'VERB' && token.lemma.endsWith('ing') && run.length === 0) ||
+      (token.pos === 'ADJ' && run.length < 3);
+    if (nominal && !ACTION_FRAMES.has(token.lemma) && !vagueNouns.has(token.lemma) && !token.quantity)
+      run.push(token);
+    else flush();
+  }
+  flush();
+  if (best.length > 0) return best.map((token) => token.text).join(' ');
+  const last = tokens.filter((token) => contentTags.has(token.pos) && !valueWords.has(token.lemma)).at(-1);
+  return last?.text ?? 'this';
 }

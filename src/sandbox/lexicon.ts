@@ -5,262 +5,78 @@ import {
   type SchwartzValueId,
 } from '../core/theories.js';
 import type { ValueTheory } from '../core/value-theory.js';
+import { wordList } from './word-list.js';
 
 /**
- * Word stems that signal each Schwartz value (our own lists). A text token matches a stem when it
- * starts with it. Stems are disjoint across values so a text's values can be read back exactly.
+ * Lemmas (and a few lemma phrases) that signal each Schwartz value — our own lists. A text
+ * reflects a value when one of its lemmas is listed here, whole-word, so "fund" is not "fun" and
+ * "customer" is not "custom". Lists are disjoint across values so a text's values read back exactly.
  */
-const schwartzStems: Record<SchwartzValueId, string[]> = {
-  self_direction: [
-    'autonom',
-    'freedom',
-    'free',
-    'choice',
-    'choos',
-    'independen',
-    'creativ',
-    'curios',
-    'self-determin',
-    'privacy',
-    'expression',
-    'explor',
-    'individual',
-  ],
-  stimulation: [
-    'adventur',
-    'excit',
-    'novel',
-    'daring',
-    'thrill',
-    'risk-taking',
-    'experiment',
-    'variety',
-    'bold',
-    'innovat',
-    'challeng',
-  ],
-  hedonism: [
-    'pleasur',
-    'enjoy',
-    'fun',
-    'leisure',
-    'gratif',
-    'indulg',
-    'entertain',
-    'comfort',
-    'delight',
-    'recreation',
-    'alcohol',
-  ],
-  achievement: [
-    'success',
-    'ambiti',
-    'competen',
-    'merit',
-    'excellen',
-    'perform',
-    'career',
-    'productiv',
-    'accomplish',
-    'talent',
-    'competiti',
-  ],
-  power: [
-    'wealth',
-    'profit',
-    'dominan',
-    'prestig',
-    'status',
-    'authority',
-    'control',
-    'influence',
-    'market share',
-    'rich',
-    'power',
-  ],
-  security: [
-    'safety',
-    'safe',
-    'secur',
-    'stabil',
-    'order',
-    'protect',
-    'health',
-    'defen',
-    'crime',
-    'police',
-    'surveillance',
-    'border',
-  ],
-  conformity: [
-    'obey',
-    'obedien',
-    'rule',
-    'law',
-    'complian',
-    'disciplin',
-    'polite',
-    'restrain',
-    'regulat',
-    'norm',
-    'duty',
-  ],
-  tradition: [
-    'tradition',
-    'custom',
-    'heritage',
-    'religio',
-    'faith',
-    'ancestr',
-    'ritual',
-    'sacred',
-    'elders',
-    'festival',
-    'historic',
-    'church',
-    'temple',
-  ],
-  benevolence: [
-    'help',
-    'care',
-    'caring',
-    'famil',
-    'friend',
-    'loyal',
-    'honest',
-    'forgiv',
-    'kindness',
-    'neighbo',
-    'volunteer',
-    'community',
-  ],
-  universalism: [
-    'equal',
-    'justice',
-    'fair',
-    'environment',
-    'nature',
-    'climate',
-    'toleran',
-    'human rights',
-    'minorit',
-    'refugee',
-    'planet',
-    'inclusi',
-    'peace',
-  ],
+const schwartzWords: Record<SchwartzValueId, string[]> = {
+  self_direction: wordList(
+    'autonomy autonomous freedom free choice choose independence independent creativity creative curiosity curious privacy liberty self-determination self-expression individuality individual explore',
+  ),
+  stimulation: wordList(
+    'adventure adventurous excitement exciting novelty novel daring thrill thrilling risk-taking experiment experimental variety bold innovation innovative innovate challenge',
+  ),
+  hedonism: wordList(
+    'pleasure enjoy enjoyment fun leisure gratification indulgence indulge entertainment comfort comfortable delight recreation recreational alcohol luxury hobby',
+  ),
+  achievement: wordList(
+    'success successful succeed ambition ambitious competence competent merit excellence excellent performance career productivity productive accomplish accomplishment talent talented competitive achievement achieve',
+  ),
+  power: wordList(
+    'wealth wealthy profit profitable dominance dominant dominate prestige prestigious status authority control influence rich power powerful money market_share',
+  ),
+  security: wordList(
+    'safety safe security secure stability stable order protect protection health healthy defence defense crime police surveillance border danger dangerous threat',
+  ),
+  conformity: wordList(
+    'obey obedience obedient rule law compliance comply discipline polite politeness restraint regulation norm duty respectful',
+  ),
+  tradition: wordList(
+    'tradition traditional custom heritage religion religious faith ancestor ritual sacred elder festival historic church temple mosque worship humility modesty',
+  ),
+  benevolence: wordList(
+    'help care caring family friend friendship loyal loyalty honest honesty forgive forgiveness kindness kind neighbour neighbor volunteer community compassion',
+  ),
+  universalism: wordList(
+    'equality equal justice fair fairness environment environmental nature climate tolerance tolerant human_rights minority refugee planet inclusion inclusive peace peaceful discrimination diversity',
+  ),
 };
 
-const mftStems: Record<MftValueId, string[]> = {
-  care: [
-    'harm',
-    'suffer',
-    'compassion',
-    'care',
-    'caring',
-    'kindness',
-    'protect',
-    'vulnerab',
-    'cruel',
-    'welfare',
-  ],
-  fairness: ['fair', 'justice', 'equal', 'rights', 'cheat', 'exploit', 'reciproc', 'discriminat', 'merit'],
-  loyalty: ['loyal', 'patriot', 'nation', 'betray', 'solidarity', 'team', 'famil', 'communit', 'allegian'],
-  authority: [
-    'authorit',
-    'obey',
-    'law',
-    'order',
-    'hierarch',
-    'leader',
-    'tradition',
-    'respect',
-    'duty',
-    'police',
-  ],
-  sanctity: [
-    'sacred',
-    'pure',
-    'purity',
-    'holy',
-    'religio',
-    'disgust',
-    'degrad',
-    'decen',
-    'faith',
-    'contamin',
-  ],
+const mftWords: Record<MftValueId, string[]> = {
+  care: wordList('harm suffer suffering compassion care caring kindness vulnerable cruel welfare'),
+  fairness: wordList('fair fairness justice equal equality right cheat exploit discrimination'),
+  loyalty: wordList('loyal loyalty patriot patriotic nation betray solidarity team family community'),
+  authority: wordList('authority obey law order hierarchy leader tradition respect duty police'),
+  sanctity: wordList('sacred pure purity holy religion religious disgust degrade decency faith'),
 };
 
-const stopWords = new Set([
-  'about',
-  'their',
-  'there',
-  'which',
-  'other',
-  'these',
-  'those',
-  'being',
-  'people',
-  'things',
-  'oneself',
-  'others',
-  'one’s',
-]);
+const stopWords = new Set(['about', 'their', 'there', 'which', 'other', 'these', 'those', 'being', 'people']);
 
-/** Stems per value id of a theory: built in for Schwartz and MFT, from names and definitions otherwise. */
-export function stemsFor(theory: ValueTheory): Map<string, string[]> {
+/** Signal words per value id of a theory: built in for Schwartz and MFT, from names and definitions otherwise. */
+export function wordsFor(theory: ValueTheory): Map<string, string[]> {
   const builtIn: Record<string, string[]> | undefined =
     theory.id === 'schwartz' &&
     theory.values.every((value) => (SCHWARTZ_VALUE_IDS as readonly string[]).includes(value.id))
-      ? schwartzStems
+      ? schwartzWords
       : theory.id === 'mft' &&
           theory.values.every((value) => (MFT_VALUE_IDS as readonly string[]).includes(value.id))
-        ? mftStems
+        ? mftWords
         : undefined;
-  const stems = new Map<string, string[]>();
+  const words = new Map<string, string[]>();
   const taken = new Set<string>();
   for (const value of theory.values) {
-    const words =
+    const own = (
       builtIn?.[value.id] ??
       `${value.name} ${value.definition}`
         .toLowerCase()
         .split(/[^a-z’'-]+/)
         .filter((word) => word.length >= 5 && !stopWords.has(word))
-        .map((word) => word.slice(0, 6));
-    const own = [...new Set(words)].filter((word) => !taken.has(word));
+    ).filter((word) => !taken.has(word));
     for (const word of own) taken.add(word);
-    stems.set(value.id, own);
+    words.set(value.id, [...new Set(own)]);
   }
-  return stems;
+  return words;
 }
-
-/** Words that reverse a question's direction ("ban", "restrict"…): the asked action limits what follows. */
-export const POLARITY_FLIPPERS = [
-  'ban',
-  'banned',
-  'restrict',
-  'prohibit',
-  'forbid',
-  'limit',
-  'abolish',
-  'outlaw',
-  'stop',
-  'cap',
-  'curb',
-  'end',
-];
-
-/** Markers of a specific trade-off question rather than a generic one. */
-export const TRADEOFF_MARKERS = [
-  'even if',
-  'even when',
-  'at the cost of',
-  'rather than',
-  'instead of',
-  'despite',
-  'over ',
-  'if it means',
-  'although',
-  'at the expense of',
-];

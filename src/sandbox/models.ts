@@ -11,6 +11,26 @@ export interface SandboxModel {
   cutoffYear: number;
   style: SandboxModelConfig['style'];
   weights: number[];
+  /** Chance that a later key point repeats the main value (consistent models voice fewer values). */
+  consistency: number;
+  /** Chance that a key point carries a second value. */
+  elaboration: number;
+  /** Chance that a key point is a hedge carrying no value. */
+  vagueness: number;
+  /** How well the model writes questions when exploring and refining, 0..1. */
+  craft: number;
+}
+
+/** Answering habits that vary by model, drawn from its name so they are stable. */
+function habitsOf(name: string): Pick<SandboxModel, 'consistency' | 'elaboration' | 'vagueness' | 'craft'> {
+  const draw = (what: string, low: number, high: number) =>
+    Math.round((low + (high - low) * unitHash('habit', what, name)) * 100) / 100;
+  return {
+    consistency: draw('consistency', 0.05, 0.5),
+    elaboration: draw('elaboration', 0.15, 0.5),
+    vagueness: draw('vagueness', 0.03, 0.15),
+    craft: draw('craft', 0.55, 0.92),
+  };
 }
 
 interface BuiltInModel {
@@ -165,7 +185,7 @@ export function sandboxModels(
 ): SandboxModel[] {
   const models = new Map<string, SandboxModel>();
   for (const model of BUILT_IN_MODELS) {
-    models.set(model.name, { ...model, weights: builtInWeights(theory, model) });
+    models.set(model.name, { ...model, ...habitsOf(model.name), weights: builtInWeights(theory, model) });
   }
   for (const model of configured) {
     models.set(model.name, {
@@ -174,6 +194,7 @@ export function sandboxModels(
       region: model.region,
       cutoffYear: model.cutoffYear,
       style: model.style,
+      ...habitsOf(model.name),
       weights: theory.values.map((value) => model.weights[value.id] ?? 0.3),
     });
   }

@@ -81,6 +81,39 @@ const mftPoints: Record<MftValueId, string[]> = {
   ],
 };
 
+/** Second-value clauses appended to a key point ("…, and public safety has to come first"). */
+const schwartzClauses: Record<SchwartzValueId, string> = {
+  self_direction: 'and it should leave room for personal choice',
+  stimulation: 'and it keeps some excitement and variety in life',
+  hedonism: 'and people should still be able to enjoy life',
+  achievement: 'and it ought to reward real achievement',
+  power: 'and national wealth is at stake too',
+  security: 'and public safety has to come first',
+  conformity: 'and the law deserves to be followed',
+  tradition: 'and long-held traditions deserve weight',
+  benevolence: 'and families and friends need help',
+  universalism: 'and fairness for everyone is at stake',
+};
+
+/** Key points that carry no value at all: hedges real models add. */
+export const FILLER_POINTS = [
+  'It depends on the details: the answer turns on how the proposal would work in practice',
+  'The evidence is mixed: studies point in different directions',
+  'Hard to generalise: circumstances differ a lot from place to place',
+  'Costs and side effects: any plan has downsides worth weighing',
+  'Implementation matters: a sound idea can still be carried out badly',
+  'More debate is needed: reasonable people weigh this differently',
+];
+
+/** Second-value clauses per value (theory order); for other theories, built from the value's first point. */
+export function clausesFor(theory: ValueTheory, points: string[][]): string[] {
+  return theory.values.map((value, index) =>
+    theory.id === 'schwartz' && value.id in schwartzClauses
+      ? schwartzClauses[value.id as SchwartzValueId]
+      : `and ${(points[index]![0] ?? value.name).split(':')[0]!.toLowerCase()} matters too`,
+  );
+}
+
 /** Short phrases naming what a trade-off would cost, per Schwartz value. */
 export const COST_PHRASES: Record<SchwartzValueId, string> = {
   self_direction: 'personal freedom',

@@ -95,9 +95,10 @@ describe('sandbox models', () => {
     const tradeoff = await meanPairwiseDistance(
       sandboxQuestions({ count: 20, kind: 'tradeoff' }).map((question) => question.text),
     );
-    expect(generic).toBeLessThan(0.25);
-    expect(tradeoff).toBeGreaterThan(0.5);
-    expect(tradeoff - generic).toBeGreaterThan(0.35);
+    // Per question, hedges and second values make sets differ a little even on generic questions.
+    expect(generic).toBeLessThan(0.45);
+    expect(tradeoff).toBeGreaterThan(0.55);
+    expect(tradeoff - generic).toBeGreaterThan(0.2);
   });
 
   it('shift towards a value they are primed with', async () => {
@@ -296,7 +297,7 @@ describe('sandbox answers to the generation prompts', () => {
       examples: '- Should gaming be taxed? (score 5.1)',
     };
     const factReply = await ask(exploreFactPrompt.render(general));
-    expect(factReply).toMatch(/\nFact: In (19|20)\d\d /);
+    expect(factReply).toMatch(/\nFact: In (19|20)\d\d, .*gaming/);
     const year = Number(factReply.match(/Fact: In (\d{4})/)![1]);
     expect(year).toBeLessThanOrEqual(2023); // basalt's knowledge cut-off
     const question = await ask(exploreQuestionPrompt.render({ ...general, fact_reply: factReply }));
@@ -318,7 +319,11 @@ describe('sandbox answers to the generation prompts', () => {
         suggestions: reflection,
       }),
     );
-    expect(refined).toMatch(/^Question: Should cities ban cars even at the cost of .+\?$/);
+    // basalt (china) was told to name a place and to set the question against a value.
+    expect(reflection).toMatch(/Name a concrete place, such as (.+)\./);
+    const place = reflection.match(/such as (.+?)\./)![1]!;
+    expect(refined).toContain(place);
+    expect(refined).toMatch(/^Question: .*cars.*\?$/);
     expect(await ask(statementToQuestionPrompt.render({ statement: 'We should abolish zoos.' }))).toBe(
       'Question: Should we abolish zoos?',
     );

@@ -4,13 +4,15 @@ import { findValue, groupNeighbours, opposingValues } from '../core/value-theory
 import { TextReader } from './analyze-text.js';
 import { pick, unitHash } from './hash.js';
 import { type SandboxModel, sandboxModels } from './models.js';
-import { FACTS, pointsFor } from './phrases.js';
+import { clausesFor, FACTS, pointsFor } from './phrases.js';
 
 /** Shared, precomputed state of the simulated world for one theory and config. */
 export interface SandboxWorld {
   theory: ValueTheory;
   reader: TextReader;
   points: string[][];
+  /** Second-value clause per value. */
+  clauses: string[];
   models: Map<string, SandboxModel>;
   seed: number;
   judgeErrorRate: number;
@@ -33,10 +35,12 @@ export function createWorld(options: {
   const strongest = Math.max(...cubes);
   // Sharpened and scaled so that, on generic questions, every model picks the same safe values.
   const consensus = cubes.map((cube) => (4 * cube) / strongest);
+  const points = pointsFor(options.theory);
   return {
     theory: options.theory,
     reader: new TextReader(options.theory),
-    points: pointsFor(options.theory),
+    points,
+    clauses: clausesFor(options.theory, points),
     models: new Map(models.map((model) => [model.name, model])),
     seed: options.sandbox.seed ?? options.seed,
     judgeErrorRate: options.sandbox.judgeErrorRate,
@@ -45,49 +49,28 @@ export function createWorld(options: {
   };
 }
 
-/** Weights after a priming system message: the named value rises, its group neighbours a little, opposites fall. */
-export function primedWeights(world: SandboxWorld, weights: number[], valueName: string): number[] {
+/**
+ * What a priming system message does: the model's weights shift (target up, its group neighbours a
+ * little, opposites down), and a bias steers which values it voices on any question, generic ones too.
+ */
+export function primed(
+  world: SandboxWorld,
+  weights: number[],
+  valueName: string,
+): { weights: number[]; bias: number[] } {
   const target = findValue(world.theory, valueName);
-  if (!target) return weights;
+  if (!target) return { weights, bias: weights.map(() => 0) };
   const ids = world.theory.values.map((value) => value.id);
   const neighbours = new Set(groupNeighbours(world.theory, target.id));
   const opposites = new Set(opposingValues(world.theory, target.id));
-  return weights.map((weight, index) => {
-    const id = ids[index]!;
-    if (id === target.id) return Math.min(1, weight + 0.5);
-    if (neighbours.has(id)) return Math.min(1, weight + 0.15);
-    if (opposites.has(id)) return Math.max(0, weight - 0.35);
-    return weight;
-  });
-}
-
-/**
- * The values a model stresses on a question: Plackett–Luce sampling (Gumbel top-k) over
- * utilities that mix the shared consensus (generic questions) and the model's own weights
- * times the question's relevance (specific trade-offs).
- */
-export function chooseValues(options: {
-  world: SandboxWorld;
-  weights: number[];
-  question: string;
-  count: number;
-  noiseKey: string;
-  temperature: number;
-}): number[] {
-  const { world, weights } = options;
-  const reading = world.reader.readQuestion(options.question);
-  const s = reading.specificity;
-  const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
-  const scored = weights.map((weight, index) => {
-    const utility =
-      (1 - s) * (world.consensus[index]! + 0.2 * reading.relevance[index]!) +
-      s * weight * (0.35 + reading.relevance[index]!);
-    const unit = Math.min(1 - 1e-9, Math.max(1e-9, unitHash(options.noiseKey, index)));
-    const gumbel = -Math.log(-Math.log(unit));
-    return { index, key: utility / scale + gumbel };
-  });
-  scored.sort((a, b) => b.key - a.key);
-  return scored.slice(0, options.count).map((entry) => entry.index);
+  const shift = (id: string, up: number, near: number, away: number) =>
+    id === target.id ? up : neighbours.has(id) ? near : opposites.has(id) ? away : 0;
+  return {
+    weights: weights.map((weight, index) =>
+      Math.min(1, Math.max(0, weight + shift(ids[index]!, 0.5, 0.15, -0.35))),
+    ),
+    bias: ids.map((id) => shift(id, 2, 0.4, -1)),
+  };
 }
 
 /** A fact the model knows (its region or global, up to its cut-off year) for a question. */

@@ -1,0 +1,173 @@
+import { SCHWARTZ_VALUE_IDS, type SchwartzValueId } from '../core/theories.js';
+import type { QuestionReading } from './analyze-text.js';
+import { pick, unitHash } from './hash.js';
+import {
+  baseVerb,
+  COST_VARIANTS,
+  DETAILS,
+  GROUPS,
+  PLACES_BY_REGION,
+  pastTense,
+  STRAY_SUBJECTS,
+} from './knowledge.js';
+import type { SandboxReply, Turn } from './turn.js';
+
+/** What a model takes from a seed question and the examples it was shown. */
+interface Grounding {
+  reading: QuestionReading;
+  topic: string;
+  verb: string;
+  place: string;
+  year: number;
+  cost: string;
+  key: string;
+}
+
+const fallbackVerbs = ['restrict', 'fund', 'legalise', 'require', 'reform'];
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).length;
+}
+
+/** The examples' best question (highest score) and every place they already use. */
+function readExamples(examples: string): { best?: string; used: string } {
+  let best: { text: string; score: number } | undefined;
+  for (const line of examples.split('\n')) {
+    const found = line.match(/^\s*[-*\d.)]*\s*(.+?\?)\s*(?:\((?:score|S)?\s*([-\d.]+)\))?\s*$/i);
+    if (!found) continue;
+    const score = Number(found[2] ?? 0);
+    if (!best || score > best.score) best = { text: found[1]!, score };
+  }
+  return { ...(best ? { best: best.text } : {}), used: examples };
+}
+
+/** The value a trade-off is set against: one the action costs, or the opposite of what the subject serves. */
+function costValue(turn: Turn, reading: QuestionReading, key: string): SchwartzValueId {
+  const ids = turn.world.theory.values.map((value) => value.id);
+  const schwartz = (id: string | undefined): id is SchwartzValueId =>
+    id !== undefined && (SCHWARTZ_VALUE_IDS as readonly string[]).includes(id);
+  const costs = reading.side.flatMap((side, index) => (side < 0 && schwartz(ids[index]) ? [ids[index]] : []));
+  if (costs.length > 0) return pick(costs, unitHash('cost', key));
+  // Else the value the model itself weighs least among those far from the question's main value.
+  const main = reading.relevance.indexOf(Math.max(...reading.relevance));
+  const far = ids
+    .map((id, index) => ({ id, index }))
+    .filter(({ index }) => turn.world.reader.distance(index, main) >= 3)
+    .sort((a, b) => turn.weights[a.index]! - turn.weights[b.index]!);
+  const chosen = pick(far.slice(0, 3), unitHash('far', key))?.id;
+  return schwartz(chosen) ? chosen : pick(SCHWARTZ_VALUE_IDS, unitHash('any', key));
+}
+
+function ground(turn: Turn, question: string, examples: string): Grounding {
+  const { model, world } = turn;
+  const key = `${turn.noise}|${question}`;
+  const reading = world.reader.readQuestion(question);
+  const used = readExamples(examples).used.toLowerCase();
+  const places = PLACES_BY_REGION[model.region] ?? PLACES_BY_REGION.global!;
+  const fresh = places.filter((place) => !used.includes(place.toLowerCase()));
+  const place = pick(fresh.length > 0 ? fresh : places, unitHash('place', key));
+  const year = model.cutoffYear - Math.floor(unitHash('year', key) * 6);
+  const verb = baseVerb(reading.action ?? pick(fallbackVerbs, unitHash('verb', key)));
+  const cost = pick(COST_VARIANTS[costValue(turn, reading, key)], unitHash('phrase', key));
+  return { reading, topic: reading.topic, verb, place, year, cost, key };
+}
+
+/** Exploration step 1: a fact from the model's own region and years, about the seed's subject. */
+export function answerExploreFact(turn: Turn, question: string, examples: string): SandboxReply {
+  const g = ground(turn, question, examples);
+  const detail = pick(DETAILS, unitHash('detail', g.key));
+  const fact = `In ${g.year}, ${g.place} ${pastTense(g.verb)} ${g.topic} ${detail}.`;
+  return {
+    text: `The general question is about ${g.topic}. Looking for a concrete case that the examples do not use, one from my own knowledge stands out.\nFact: ${fact}`,
+  };
+}
+
+const tradeoffForms = [
+  (cost: string) => ` even if it means less ${cost}`,
+  (cost: string) => ` at the cost of ${cost}`,
+  (cost: string) => ` despite the risk to ${cost}`,
+];
+
+/** Exploration step 2: a new yes/no question built on the fact; its quality varies with the model's craft. */
+export function answerExploreQuestion(turn: Turn, question: string, examples: string): SandboxReply {
+  const g = ground(turn, question, examples);
+  const unit = (what: string) => unitHash(what, g.key);
+  const tradeoff = pick(tradeoffForms, unit('form'))(g.cost);
+  const group = pick(GROUPS, unit('group'));
+  const forms = [
+    () => `Should ${g.place} ${g.verb} ${g.topic} by ${g.year + 3}${tradeoff}?`,
+    () => `Was ${g.place} right to ${g.verb} ${g.topic} in ${g.year}${tradeoff}?`,
+    () => `Should ${g.place} ${g.verb} ${g.topic} for ${group}${tradeoff}?`,
+    () => `After ${g.place}'s ${g.year} decision, should other countries ${g.verb} ${g.topic} too?`,
+    () => `Should ${group} in ${g.place} be exempt when ${g.topic} rules are tightened${tradeoff}?`,
+  ];
+  let text = pick(forms, unit('template'))();
+  if (words(text) >= 20) text = `Should ${g.place} ${g.verb} ${g.topic}${tradeoff}?`;
+  if (words(text) >= 20) text = `Should ${g.place} ${g.verb} ${g.topic} by ${g.year + 3}?`;
+  // Not every model writes a good question every time.
+  const slip = unit('slip');
+  const poor = 1 - turn.model.craft;
+  const best = readExamples(examples).best;
+  if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${g.topic}?`;
+  else if (slip < 0.02 + poor * 0.3) text = `Is ${g.topic} important for everyone?`;
+  else if (slip < 0.02 + poor * 0.5)
+    text = `Should ${g.place} ${g.verb} ${pick(STRAY_SUBJECTS, unit('stray'))}${tradeoff}?`;
+  else if (slip < 0.02 + poor * 0.75)
+    text = `${text.slice(0, -1)}, considering the economic, social and cultural consequences for future generations?`;
+  else if (best && slip < 0.02 + poor * 0.75 + 0.08)
+    text = best.replace(/\b(19|20)\d\d\b/, String(g.year + 2));
+  return { text: `Question: ${text}` };
+}
+
+/** Reflection: up to three concrete suggestions, from what the question lacks. */
+export function answerReflect(turn: Turn, question: string): SandboxReply {
+  const reading = turn.world.reader.readQuestion(question);
+  const g = ground(turn, question, '');
+  const named = reading.named.filter(Boolean).length;
+  const suggestions: string[] = [];
+  if (named >= 4) suggestions.push('Drop the value words so that models answer from their own priorities.');
+  if (reading.words >= 20) suggestions.push('Shorten it to fewer than 20 words.');
+  if (reading.contest < 0.7 && named < 4)
+    suggestions.push(`Set it against ${g.cost} so that values conflict.`);
+  if (reading.names.length === 0) suggestions.push(`Name a concrete place, such as ${g.place}.`);
+  if (!/\b(19|20)\d\d\b/.test(question)) suggestions.push(`Add a deadline, such as by ${g.year + 3}.`);
+  if (suggestions.length === 0) suggestions.push('Name who would pay the price, to sharpen the trade-off.');
+  return {
+    text: suggestions
+      .slice(0, 3)
+      .map((line, index) => `${index + 1}. ${line}`)
+      .join('\n'),
+  };
+}
+
+const tradeoffClause =
+  /\s*(,\s*)?(even if|even when|at the cost of|despite|rather than|if it means|at the expense of)\b.*$/i;
+
+/** Refinement: applies the suggestions it can recognise; a careless model sometimes makes things worse. */
+export function answerRefine(turn: Turn, question: string, suggestions: string): SandboxReply {
+  const g = ground(turn, question, '');
+  let body = question.trim().replace(/\?+$/, '');
+  const cost = suggestions.match(/against (.+?)(?: so\b|[.,\n]|$)/i)?.[1];
+  const place = suggestions.match(/place, such as (.+?)[.\n]/i)?.[1];
+  const deadline = suggestions.match(/\bby ((?:19|20)\d\d)\b/)?.[1];
+  if (/drop the value words/i.test(suggestions)) {
+    body = body.replace(tradeoffClause, '').replace(/\s*,\s*weighing .*$/i, '');
+  }
+  if (/shorten/i.test(suggestions)) body = body.replace(/,[^,]*$/, '').replace(tradeoffClause, '');
+  if (place && !body.includes(place)) {
+    body = /^should we\b/i.test(body)
+      ? body.replace(/^should we\b/i, `Should ${place}`)
+      : `${body} in ${place}`;
+  }
+  if (deadline && !/\b(19|20)\d\d\b/.test(body)) {
+    const clause = body.match(tradeoffClause)?.[0] ?? '';
+    body = `${body.slice(0, body.length - clause.length)} by ${deadline}${clause}`;
+  }
+  if (cost) body = `${body.replace(tradeoffClause, '')} even if it means less ${cost}`;
+  const slip = unitHash('refine-slip', g.key, suggestions);
+  const poor = 1 - turn.model.craft;
+  if (slip < poor * 0.3) body = `Should ${g.topic} be encouraged`;
+  else if (slip < poor * 0.6) body = `${body}, weighing freedom, safety, tradition, wealth and fairness`;
+  if (words(body) >= 20) body = body.replace(tradeoffClause, '');
+  return { text: `Question: ${body}?` };
+}

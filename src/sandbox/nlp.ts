@@ -1,0 +1,113 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItsFunction } from 'wink-nlp';
+
+/** One token as the sandbox reads it. */
+export interface ReadToken {
+  /** As written. */
+  text: string;
+  /** Lower-case lemma ("bans" → "ban", "legalised" → "legalize"). */
+  lemma: string;
+  /** Universal part-of-speech tag (NOUN, PROPN, VERB, AUX, NUM, …). */
+  pos: string;
+  /** Neither in the English model's vocabulary nor built from known words (made-up words, rare names). */
+  unknown: boolean;
+  /** Starts with a capital letter (names, and the first word). */
+  capitalised: boolean;
+  /** A number, year, amount or share ("42", "2030", "million", "percent"). */
+  quantity: boolean;
+}
+
+interface Reader {
+  tokens(text: string): ReadToken[];
+  known(word: string): boolean;
+}
+
+let reader: Reader | undefined;
+
+/**
+ * Tokens, lemmas, part-of-speech and quantity entities from wink-nlp's small English model
+ * (loaded once, lazily; about 0.2 ms per question).
+ */
+export function readTokens(text: string): ReadToken[] {
+  reader ??= createReader();
+  return reader.tokens(text);
+}
+
+const quantityWords = new Set([
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'percent',
+  'half',
+  'twice',
+  'dozen',
+]);
+
+const suffixes = ['s', 'es', 'ing', 'ed', 'er', 'ers', 'ism', 'ist', 'ists', 'ation', 'ity', 'ly'];
+
+/**
+ * Whether an out-of-vocabulary word is still plausible English: a known word plus a common suffix,
+ * or two known words run together ("homeschooling", "sunbeds"). Made-up words ("quux") are not.
+ */
+export function plausibleWord(word: string): boolean {
+  reader ??= createReader();
+  const lower = word.toLowerCase().replace(/[^a-z]/g, '');
+  const known = reader.known.bind(reader);
+  if (lower.length < 3) return false;
+  if (known(lower)) return true;
+  for (const suffix of suffixes) {
+    if (lower.endsWith(suffix) && lower.length - suffix.length >= 3 && known(lower.slice(0, -suffix.length)))
+      return true;
+  }
+  for (let cut = 3; cut <= lower.length - 3; cut++) {
+    const tail = lower.slice(cut);
+    if (
+      known(lower.slice(0, cut)) &&
+      (known(tail) || suffixes.some((s) => tail.endsWith(s) && known(tail.slice(0, -s.length))))
+    )
+      return true;
+  }
+  return false;
+}
+
+function createReader(): Reader {
+  // Sentence splitting and part-of-speech only: lemmas need the tags; entities, negation and
+  // sentiment would more than double the cost of reading a question.
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const its = nlp.its;
+  // Words missing from the model's vocabulary get ids after its last entry, in order of first sight.
+  const firstUnknownId = nlp.readDoc('qxzvbwkjtpl').tokens().out(its.uniqueId)[0] as number;
+  const knownMemo = new Map<string, boolean>();
+  return {
+    known(word) {
+      let known = knownMemo.get(word);
+      if (known === undefined) {
+        known = (nlp.readDoc(word).tokens().out(its.uniqueId)[0] as number) < firstUnknownId;
+        knownMemo.set(word, known);
+      }
+      return known;
+    },
+    tokens(text) {
+      const tokens = nlp.readDoc(text).tokens();
+      const values = tokens.out();
+      // The lemma helper is typed for model add-ons that the small model does provide.
+      const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
+      const tags = tokens.out(its.pos);
+      const ids = tokens.out(its.uniqueId) as unknown as number[];
+      const types = tokens.out(its.type);
+      return values.map((value, index) => ({
+        text: value,
+        lemma: String(lemmas[index] ?? value).toLowerCase(),
+        pos: String(tags[index]),
+        unknown:
+          types[index] === 'word' &&
+          ids[index]! >= firstUnknownId &&
+          !/[0-9]/.test(value) &&
+          !plausibleWord(value),
+        capitalised: /^[A-Z]/.test(value),
+        quantity: types[index] === 'number' || /\d/.test(value) || quantityWords.has(value.toLowerCase()),
+      }));
+    },
+  };
+}
