@@ -5,7 +5,11 @@ import { z } from 'zod';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-const LockEntrySchema = z.looseObject({ dev: z.boolean().optional(), peer: z.boolean().optional() });
+const LockEntrySchema = z.looseObject({
+  version: z.string().optional(),
+  dev: z.boolean().optional(),
+  peer: z.boolean().optional(),
+});
 const LockSchema = z.looseObject({ packages: z.record(z.string(), LockEntrySchema) });
 
 /** `npm pack` of the checkout (its prepack builds dist/) into `dir`; returns the tarball's path. */
@@ -32,7 +36,11 @@ export function installPacked(options: { tarball: string; dir: string }): void {
     'node_modules/adaem': { ...rootEntry, resolved: `file:${tarball}` },
   };
   for (const [path, entry] of Object.entries(lock.packages)) {
-    if (path !== '' && entry.dev !== true && entry.peer !== true) packages[path] = entry;
+    if (path === '' || entry.dev === true || entry.peer === true) continue;
+    // Entries npm wrote without `resolved` would make it ask the registry; the tarball is in the cache.
+    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const resolved = `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${entry.version}.tgz`;
+    packages[path] = { resolved, ...entry };
   }
   writeFileSync(
     join(dir, 'package.json'),
