@@ -1,11 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/cli/main.ts'],
+  entry: ['src/index.ts', 'src/cli/cli.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   target: 'node20',
-  sourcemap: true,
+  sourcemap: false,
   clean: true,
   external: ['node-llama-cpp'],
 });

@@ -1,12 +1,25 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx inside a checkout, the built files in an installed package.
+// In a checkout (src/ present, tsx installed) runs the TypeScript sources; installed, the built files.
 import { existsSync } from 'node:fs';
 
-const source = new URL('../src/cli/main.ts', import.meta.url);
-if (existsSync(source)) {
-  const { register } = await import('tsx/esm/api');
-  register();
+const source = new URL('../src/cli/cli.ts', import.meta.url);
+const built = new URL('../dist/cli/cli.js', import.meta.url);
+
+async function loadTsx() {
+  try {
+    return await import('tsx/esm/api');
+  } catch {
+    return undefined;
+  }
+}
+
+const tsx = existsSync(source) ? await loadTsx() : undefined;
+if (tsx) {
+  tsx.register();
   await import(source.href);
+} else if (existsSync(built)) {
+  await import(built.href);
 } else {
-  await import(new URL('../dist/cli/main.js', import.meta.url).href);
+  process.stderr.write('adaem: dist/ is missing; run npm run build\n');
+  process.exitCode = 1;
 }

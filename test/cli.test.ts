@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
 const tmp = useTmpDir();
@@ -98,7 +99,7 @@ describe('adaem CLI', () => {
   it.each(badConfigs)('rejects a config with %s: exit 2, one line, no stack', async (_, yaml, message) => {
     const dir = tmp();
     writeFileSync(join(dir, 'adaem.yaml'), yaml);
-    const { code, stderr } = await runCli(['sandbox', 'list'], { cwd: dir });
+    const { code, stderr } = await runMain(['-c', join(dir, 'adaem.yaml'), 'sandbox', 'list']);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -1,11 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { CancelledError, ConfigError, isAdaemError } from '../core/errors.js';
+import { scrubSecrets } from '../core/scrub-secrets.js';
 import { packageVersion } from '../run/package-version.js';
+import { toStoreError } from '../store/store-fault.js';
 import { COMMANDS } from './commands/index.js';
 import { createRuntime } from './runtime.js';
 
 /** Exit codes: 0 done, 1 the run failed, 2 usage or config error, 130 interrupted twice. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** SQLite errors that escaped a store wrapper still deserve one line. */
+function isSqliteError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SqliteError';
+}
 
 /** Runs the CLI; the one place where errors become messages and exit codes. */
 export async function main(argv: string[]): Promise<number> {
@@ -14,11 +21,14 @@ export async function main(argv: string[]): Promise<number> {
   const onInterrupt = (): void => {
     interrupts++;
     if (interrupts === 1) {
-      process.stderr.write('\nStopping after the calls in flight… (Ctrl-C again to quit at once)\n');
+      process.stderr.write(
+        '\nStopping: calls in flight are aborted and will be asked again on --resume; finished work is kept. (Ctrl-C again to quit at once)\n',
+      );
       controller.abort();
     } else process.exit(EXIT.interrupted);
   };
   process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
   const debug = argv.includes('--debug');
   const program = new Command('adaem')
     .description('Adaptive measurement of how LLMs differ in the human values they express (AdAEM)')
@@ -26,21 +36,32 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'config file (default: ./adaem.yaml, or built-in defaults)')
     .option('--debug', 'show stack traces')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError('(run adaem --help for usage)');
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // Usage errors in one line like every other error: "adaem: unknown option '--x' (see adaem --help)".
+      outputError: (text, write) =>
+        write(
+          `adaem: ${text
+            .trim()
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')} (see adaem --help)\n`,
+        ),
+    });
   const runtime = createRuntime(controller.signal);
   for (const register of COMMANDS) register(program, runtime);
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } catch (caught) {
+    if (caught instanceof CommanderError) {
+      return caught.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const error = isSqliteError(caught) ? toStoreError(caught, 'store') : caught;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`adaem: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(`adaem: ${scrubSecrets(message.split('\n')[0] ?? '')}\n`);
+    if (debug && error instanceof Error && error.stack)
+      process.stderr.write(`${scrubSecrets(error.stack)}\n`);
     if (error instanceof ConfigError) return EXIT.usage;
     if (error instanceof CancelledError) return EXIT.failed;
     if (!isAdaemError(error) && !debug)
@@ -48,8 +69,6 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.failed;
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
   }
 }
-
-const exitCode = await main(process.argv.slice(2));
-process.exitCode = exitCode;

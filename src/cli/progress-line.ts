@@ -9,6 +9,9 @@ export interface ProgressSnapshot {
   costUsd: number;
 }
 
+/** How far back the throughput behind the ETA looks. */
+const RATE_WINDOW_MS = 30_000;
+
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';
   const whole = Math.max(0, Math.round(seconds));
@@ -28,14 +31,19 @@ function bar(fraction: number, width = 24): string {
 export function createProgressLine(options: { stream?: NodeJS.WriteStream; label: string }) {
   const stream = options.stream ?? process.stderr;
   const interactive = stream.isTTY === true;
-  const started = Date.now();
   let lastDraw = 0;
   let lastText = '';
+  // (time, done) samples of the last RATE_WINDOW_MS: the ETA follows recent throughput, so work
+  // done before a resume (or a slow start) does not skew it.
+  const samples: { at: number; done: number }[] = [];
   const render = (snapshot: ProgressSnapshot): string => {
-    const elapsed = (Date.now() - started) / 1000;
+    const now = Date.now();
+    samples.push({ at: now, done: snapshot.done });
+    while (samples.length > 2 && now - samples[0]!.at > RATE_WINDOW_MS) samples.shift();
+    const oldest = samples[0]!;
+    const rate = now > oldest.at ? (snapshot.done - oldest.done) / ((now - oldest.at) / 1000) : 0;
     const fraction = snapshot.total === 0 ? 1 : snapshot.done / snapshot.total;
-    const eta =
-      snapshot.done === 0 ? Number.NaN : (elapsed / snapshot.done) * (snapshot.total - snapshot.done);
+    const eta = rate > 0 ? (snapshot.total - snapshot.done) / rate : Number.NaN;
     return (
       `${options.label} ${bar(fraction)} ${snapshot.done}/${snapshot.total} ` +
       `ETA ${formatDuration(eta)} | calls ${snapshot.calls} (cached ${snapshot.cached}, errors ${snapshot.errors}) ` +

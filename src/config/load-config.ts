@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -28,6 +28,8 @@ export interface LoadedConfig {
   /** Directory relative paths in the config are resolved against. */
   dir: string;
   theory: ValueTheory;
+  /** The store file: `store` relative to the config file when the file sets it, else in the working directory. */
+  storePath: string;
 }
 
 type PathSegment = string | number;
@@ -188,9 +190,14 @@ export function loadConfig(
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError(`config file not found: ${options.path}`);
     const config = AdaemConfigSchema.parse({});
-    return { config, path: undefined, dir: cwd, theory: resolveTheory(config.theory, cwd, 'defaults') };
+    const theory = resolveTheory(config.theory, cwd, 'defaults');
+    return { config, path: undefined, dir: cwd, theory, storePath: resolve(cwd, config.store) };
   }
   const file = options.path ?? 'adaem.yaml';
+  if (statSync(path).isDirectory())
+    throw new ConfigError(
+      `${file}: is a directory; -c takes a config file, e.g. ${join(file, 'adaem.yaml')}`,
+    );
   const dir = dirname(path);
   const env = { ...readDotEnv(resolve(dir, '.env')), ...(options.env ?? process.env) };
   const counter = new LineCounter();
@@ -207,5 +214,7 @@ export function loadConfig(
   });
   const config = validate(raw, file, document, counter);
   const theory = resolveTheory(config.theory, dir, `${file}:${lineOf(document, counter, ['theory'])}`);
-  return { config, path, dir, theory };
+  // A config file elsewhere (e.g. an example inside node_modules) must not put the store beside itself.
+  const storeSet = typeof raw === 'object' && raw !== null && 'store' in raw;
+  return { config, path, dir, theory, storePath: resolve(storeSet ? dir : cwd, config.store) };
 }

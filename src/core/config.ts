@@ -32,6 +32,8 @@ export const ProviderConfigSchema = z.strictObject({
   timeoutMs: z.number().int().positive().default(120_000),
   /** Retries after the first attempt for retryable failures. @default 6 */
   maxRetries: z.number().int().min(0).default(6),
+  /** Longest wait a Retry-After header is honoured for, in milliseconds. @default 120000 */
+  maxRetryAfterMs: z.number().int().min(0).default(120_000),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 
@@ -153,7 +155,10 @@ export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 export const AdaemConfigSchema = z.strictObject({
   /** `schwartz`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
   theory: z.union([z.string(), ValueTheorySchema]).default('schwartz'),
-  /** SQLite store (cache, runs, results). @default ".adaem/adaem.db" */
+  /**
+   * SQLite store (cache, runs, results), relative to the config file; when the file does not set
+   * it, `.adaem/adaem.db` in the working directory. @default ".adaem/adaem.db"
+   */
   store: z.string().default('.adaem/adaem.db'),
   /** Master seed for sampling, bootstrap and the sandbox. @default 42 */
   seed: z.number().int().default(42),

@@ -53,9 +53,17 @@ export class StoreError extends AdaemError {
 
 /** The run was cancelled (Ctrl-C or an abort signal); what finished is stored and resumable. */
 export class CancelledError extends AdaemError {
-  constructor(message = 'cancelled') {
-    super(message, { code: 'cancelled' });
+  constructor(message = 'cancelled', options: { code?: string } = {}) {
+    super(message, { code: options.code ?? 'cancelled' });
     this.name = 'CancelledError';
+  }
+}
+
+/** A call was not sent because it could have carried spending past `--max-cost`; the run stops there. */
+export class BudgetExceededError extends CancelledError {
+  constructor(message: string) {
+    super(message, { code: 'budget' });
+    this.name = 'BudgetExceededError';
   }
 }
 

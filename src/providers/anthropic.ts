@@ -2,14 +2,20 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { ProviderConfig } from '../core/config.js';
 import { CancelledError, isRetryableStatus, ProviderError } from '../core/errors.js';
 import type { ChatRequest, ChatResult, Provider } from '../core/provider.js';
+import { scrubSecrets } from '../core/scrub-secrets.js';
 import { parseRetryAfter } from './openai.js';
 
-function toProviderError(providerId: string, error: unknown, signal: AbortSignal | undefined): Error {
+function toProviderError(
+  providerId: string,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  secrets: readonly (string | undefined)[],
+): Error {
   if (error instanceof Anthropic.APIUserAbortError || signal?.aborted) return new CancelledError();
   if (error instanceof Anthropic.APIConnectionError) {
     const timeout = error instanceof Anthropic.APIConnectionTimeoutError;
     return new ProviderError(
-      `${providerId}: ${timeout ? 'request timed out' : `connection failed (${error.message})`}`,
+      `${providerId}: ${timeout ? 'request timed out' : `connection failed (${scrubSecrets(error.message, secrets)})`}`,
       {
         providerId,
         isRetryable: true,
@@ -19,7 +25,8 @@ function toProviderError(providerId: string, error: unknown, signal: AbortSignal
     );
   }
   if (error instanceof Anthropic.APIError && error.status !== undefined) {
-    return new ProviderError(`${providerId}: HTTP ${error.status} ${error.message.split('\n')[0]}`, {
+    const line = scrubSecrets(error.message.split('\n')[0] ?? '', secrets);
+    return new ProviderError(`${providerId}: HTTP ${error.status} ${line}`, {
       providerId,
       status: error.status,
       isRetryable: isRetryableStatus(error.status),
@@ -27,7 +34,7 @@ function toProviderError(providerId: string, error: unknown, signal: AbortSignal
       cause: error,
     });
   }
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = scrubSecrets(error instanceof Error ? error.message : String(error), secrets);
   return new ProviderError(`${providerId}: malformed response (${reason})`, {
     providerId,
     isRetryable: true,
@@ -83,7 +90,10 @@ export function createAnthropicProvider(options: {
           latencyMs: performance.now() - started,
         };
       } catch (error) {
-        throw toProviderError(id, error, request.signal);
+        throw toProviderError(id, error, request.signal, [
+          options.config.apiKey,
+          ...Object.values(options.config.headers ?? {}),
+        ]);
       }
     },
   };

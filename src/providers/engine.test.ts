@@ -103,8 +103,9 @@ describe('engine with the OpenAI-compatible adapter', () => {
   it.each([400, 401, 403, 404])('never retries HTTP %i', async (status) => {
     const { server, provider, outcomes } = await setup(() => ({ kind: 'status', status }));
     const error = await provider.chat(ask()).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ProviderError);
-    expect(error).toMatchObject({ status, isRetryable: false });
+    const refused = status === 401 || status === 403;
+    expect(error).toBeInstanceOf(refused ? ConfigError : ProviderError);
+    if (!refused) expect(error).toMatchObject({ status, isRetryable: false });
     expect(server.received).toHaveLength(1);
     expect(outcomes[0]).toMatchObject({ status: 'error', httpStatus: status, attempts: 1 });
   });
@@ -185,12 +186,23 @@ describe('engine with the OpenAI-compatible adapter', () => {
     store.close();
   });
 
-  it('keeps the API key out of call records, errors and the store', async () => {
-    const { provider, store, outcomes } = await setup((index) =>
-      index === 0 ? { kind: 'status', status: 401 } : { kind: 'reply' },
-    );
+  it('keeps the API key out of call records, errors and the store, and stops at the first refusal', async () => {
+    const echo = `Incorrect API key provided: ${PLANTED}. Also seen: sk-ant-api03-OTHERkey1234567 and Bearer abcdef1234567890`;
+    const { server, provider, store, outcomes } = await setup(() => ({
+      kind: 'status',
+      status: 401,
+      message: echo,
+    }));
     const error = await provider.chat(ask()).catch((caught: unknown) => caught);
-    await provider.chat(ask('second'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toMatch(
+      /local:m: the provider refused the API key \(HTTP 401\); fix providers\.local\.apiKey/,
+    );
+    await expect(provider.chat(ask('second'))).rejects.toBe(error);
+    expect(server.received).toHaveLength(1);
+    expect(outcomes[0]!.errorMessage).toMatch(
+      /HTTP 401 Incorrect API key provided: \[redacted\]\. Also seen: \[redacted\] and Bearer \[redacted\]/,
+    );
     store.close();
     expect(String((error as Error).message)).not.toContain(PLANTED);
     expect(JSON.stringify(outcomes)).not.toContain(PLANTED);

@@ -1,12 +1,28 @@
+import { setMaxListeners } from 'node:events';
 import type { CallRecorder } from '../core/call-outcome.js';
-import type { AdaemConfig, ModelConfig, Role } from '../core/config.js';
-import { CancelledError, isProviderError } from '../core/errors.js';
+import type { AdaemConfig, ModelConfig, Price, Role } from '../core/config.js';
+import {
+  BudgetExceededError,
+  CancelledError,
+  ConfigError,
+  isAdaemError,
+  isProviderError,
+} from '../core/errors.js';
 import type { ChatRequest, ChatResult, Provider, ResponseCache } from '../core/provider.js';
+import { scrubSecrets } from '../core/scrub-secrets.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
 import { Limiter } from './limiter.js';
-import { buildAdapter, cacheScopeOf, type ResolvedModel, resolveModel } from './registry.js';
+import { priceOf } from './price-table.js';
+import {
+  apiKeyVariableOf,
+  buildAdapter,
+  cacheScopeOf,
+  type ResolvedModel,
+  resolveModel,
+} from './registry.js';
 import { type RetryPolicy, withRetry } from './retry.js';
+import { SpendingGuard } from './spending-guard.js';
 import { costOf, UsageLedger, type UsageReport } from './usage-ledger.js';
 
 export type { UsageCounters, UsageReport } from './usage-ledger.js';
@@ -29,12 +45,18 @@ export interface EngineOptions {
   retryBaseDelayMs?: number;
   runId?: string;
   signal?: AbortSignal;
+  /** Check that API keys are set when a provider is built (off for --dry-run). @default true */
+  requireKeys?: boolean;
 }
 
 /** Every model call goes through here: limits, retries, timeouts, cache, dedupe, usage, records. */
 export interface Engine {
   /** The wrapped provider of a model in a role; throws ConfigError for unknown providers or missing keys. */
   provider(modelId: string, role: Role): Provider;
+  /** USD per million tokens of a model (config, built-in table, or free when local); undefined when unknown. */
+  priceOf(modelId: string): Price | undefined;
+  /** Caps spending from now on: no attempt is sent that could carry the total past `maxCostUsd`. */
+  limitSpending(options: { maxCostUsd: number | undefined; spentUsd: number }): void;
   usage(): UsageReport;
   close(): Promise<void>;
 }
@@ -44,6 +66,7 @@ interface ModelEntry {
   adapter: Provider;
   limiter: Limiter;
   settings: ModelConfig | undefined;
+  price: Price | undefined;
   /** See `cacheScopeOf`. */
   cacheScope: string;
 }
@@ -57,6 +80,9 @@ export function createEngine(options: EngineOptions): Engine {
   const inFlight = new Map<string, Promise<ChatResult>>();
   const useCache = options.useCache !== false && options.cache !== undefined;
   const settingsById = new Map(options.config.models.map((model) => [model.id, model]));
+  const guard = new SpendingGuard();
+  // Every call in flight listens for the abort; they all remove their listener when they end.
+  if (options.signal) setMaxListeners(0, options.signal);
 
   const entryOf = (modelId: string): ModelEntry => {
     const existing = models.get(modelId);
@@ -68,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
       theory: options.theory,
       env,
       configDir,
+      requireKey: options.requireKeys !== false,
     });
     let limiter = limiters.get(resolved.providerName);
     if (!limiter) {
@@ -80,10 +107,26 @@ export function createEngine(options: EngineOptions): Engine {
       adapter,
       limiter,
       settings: settingsById.get(modelId),
+      price: priceOf(resolved, settingsById.get(modelId)),
       cacheScope: cacheScopeOf(resolved, options.config, configDir),
     };
     models.set(modelId, entry);
     return entry;
+  };
+
+  // A refused key fails every later call too: the first refusal stops all calls to that provider.
+  const refusedKeys = new Map<string, ConfigError>();
+  const refusal = (resolved: ResolvedModel, error: unknown): ConfigError | undefined => {
+    if (!isProviderError(error) || (error.status !== 401 && error.status !== 403)) return undefined;
+    const variable = resolved.providerConfig.apiKey
+      ? `providers.${resolved.providerName}.apiKey`
+      : (apiKeyVariableOf(resolved) ?? `providers.${resolved.providerName}.apiKey`);
+    const found = new ConfigError(
+      `${resolved.modelId}: the provider refused the API key (HTTP ${error.status}); fix ${variable}`,
+      { code: 'auth', cause: error },
+    );
+    refusedKeys.set(resolved.providerName, found);
+    return found;
   };
 
   const call = async (
@@ -97,13 +140,18 @@ export function createEngine(options: EngineOptions): Engine {
       maxRetries: options.retry === false ? 0 : resolved.providerConfig.maxRetries,
       baseDelayMs: options.retryBaseDelayMs ?? 500,
       maxDelayMs: 30_000,
+      maxRetryAfterMs: resolved.providerConfig.maxRetryAfterMs,
     };
     const signal = request.signal ?? options.signal;
+    const refused = refusedKeys.get(resolved.providerName);
+    if (refused) throw refused;
     const started = performance.now();
     let attempts = 0;
+    // What failed attempts may have cost (see `failedAttemptCost`); counted in the budget and the records.
+    let failedCostUsd = 0;
     const finish = (status: 'ok' | 'error', result?: ChatResult, error?: unknown): void => {
       const usage = result?.usage ?? { inputTokens: 0, outputTokens: 0 };
-      const costUsd = costOf(usage, entry.settings?.price);
+      const costUsd = costOf(usage, entry.price) + failedCostUsd;
       ledger.add(resolved.modelId, role, {
         calls: 1,
         errors: status === 'error' ? 1 : 0,
@@ -120,8 +168,10 @@ export function createEngine(options: EngineOptions): Engine {
         ...(error === undefined
           ? {}
           : {
-              errorCode: isProviderError(error) ? error.code : 'unexpected',
-              errorMessage: error instanceof Error ? error.message : String(error),
+              errorCode: isAdaemError(error) ? error.code : 'unexpected',
+              errorMessage: scrubSecrets(error instanceof Error ? error.message : String(error), [
+                resolved.providerConfig.apiKey,
+              ]),
               httpStatus: isProviderError(error) ? error.status : undefined,
             }),
         attempts,
@@ -137,10 +187,20 @@ export function createEngine(options: EngineOptions): Engine {
       const result = await withRetry(
         () =>
           limiter.run(
-            () => {
-              // Each adapter enforces providerConfig.timeoutMs itself with one timer per call;
-              // AbortSignal.timeout + AbortSignal.any here cost ~10 % of throughput on fast servers.
-              return adapter.chat(signal ? { ...request, signal } : request);
+            async () => {
+              const reserved = guard.reserve(resolved.modelId, request, entry.price);
+              try {
+                // Each adapter enforces providerConfig.timeoutMs itself with one timer per call;
+                // AbortSignal.timeout + AbortSignal.any here cost ~10 % of throughput on fast servers.
+                const result = await adapter.chat(signal ? { ...request, signal } : request);
+                guard.settle(reserved, costOf(result.usage, entry.price));
+                return result;
+              } catch (error) {
+                const cost = failedAttemptCost(error, reserved);
+                failedCostUsd += cost;
+                guard.settle(reserved, cost);
+                throw error;
+              }
             },
             (result) => result.usage.inputTokens + result.usage.outputTokens,
             signal,
@@ -156,8 +216,11 @@ export function createEngine(options: EngineOptions): Engine {
       return result;
     } catch (error) {
       const cancelled = error instanceof CancelledError || signal?.aborted;
-      if (!cancelled) finish('error', undefined, error);
-      throw cancelled && !(error instanceof CancelledError) ? new CancelledError() : error;
+      // A call stopped by the budget after failed attempts still spent money: record it.
+      if (!cancelled || (error instanceof BudgetExceededError && failedCostUsd > 0))
+        finish('error', undefined, error);
+      if (cancelled && !(error instanceof CancelledError)) throw new CancelledError();
+      throw refusal(resolved, error) ?? error;
     }
   };
 
@@ -211,9 +274,20 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     provider: wrap,
+    priceOf: (modelId) => entryOf(modelId).price,
+    limitSpending: (limits) => guard.limit(limits),
     usage: () => ledger.report(),
     async close() {
       await Promise.all([...models.values()].map((entry) => entry.adapter.close?.()));
     },
   };
+}
+
+/**
+ * What a failed attempt is charged against the budget: nothing when the provider answered with an
+ * HTTP error (it bills no tokens), else — a timeout, a dropped connection, a broken body, an abort —
+ * its worst case, since the provider may have generated the answer anyway.
+ */
+function failedAttemptCost(error: unknown, reservedUsd: number): number {
+  return isProviderError(error) && error.status !== undefined ? 0 : reservedUsd;
 }

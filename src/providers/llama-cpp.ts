@@ -1,21 +1,18 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Llama, LlamaContextSequence, LlamaGrammar, LlamaModel, Token } from 'node-llama-cpp';
 import type { ProviderConfig } from '../core/config.js';
 import { CancelledError, ConfigError, ProviderError } from '../core/errors.js';
 import type { ChatMessage, ChatRequest, ChatResult, Provider, TokenLogprob } from '../core/provider.js';
-
-type NodeLlamaCpp = typeof import('node-llama-cpp');
-
-async function importNodeLlamaCpp(id: string): Promise<NodeLlamaCpp> {
-  try {
-    return await import('node-llama-cpp');
-  } catch (error) {
-    throw new ConfigError(`model ${id} needs node-llama-cpp: run npm i node-llama-cpp@3.21.1`, {
-      cause: error,
-    });
-  }
-}
+import {
+  importNodeLlamaCpp,
+  type Llama,
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  type LlamaGrammarEvaluationState,
+  type LlamaModel,
+  type NodeLlamaCpp,
+  type Token,
+} from './llama-cpp-binding.js';
 
 /** Plain chat layout for models whose file has no chat template of its own. */
 function formatPrompt(messages: readonly ChatMessage[]): string {
@@ -62,13 +59,13 @@ export function createLlamaCppProvider(options: {
   const generate = async (request: ChatRequest): Promise<ChatResult> => {
     const { library, llama, model, sequence } = await load();
     const params = request.params ?? {};
-    let grammarState: InstanceType<NodeLlamaCpp['LlamaGrammarEvaluationState']> | undefined;
+    let grammarState: LlamaGrammarEvaluationState | undefined;
     if (request.jsonSchema) {
       const key = JSON.stringify(request.jsonSchema.schema);
       let grammar = grammars.get(key);
       if (!grammar) {
         // The schema is validated again with zod by the caller; the grammar only shapes sampling.
-        grammar = llama.createGrammarForJsonSchema(request.jsonSchema.schema as never);
+        grammar = llama.createGrammarForJsonSchema(request.jsonSchema.schema);
         grammars.set(key, grammar);
       }
       grammarState = new library.LlamaGrammarEvaluationState({ model, grammar: await grammar });
@@ -93,7 +90,7 @@ export function createLlamaCppProvider(options: {
       if (request.signal?.aborted) throw new CancelledError();
       if (model.isEogToken(output.token)) break;
       generated.push(output.token);
-      if (wantLogprobs && 'probabilities' in output && output.probabilities instanceof Map) {
+      if (wantLogprobs && output.probabilities instanceof Map) {
         const top = [...output.probabilities.entries()]
           .slice(0, request.topLogprobs)
           .map(([token, probability]) => ({

@@ -8,6 +8,7 @@ import type {
   Provider,
   TokenLogprob,
 } from '../core/provider.js';
+import { scrubSecrets } from '../core/scrub-secrets.js';
 import { type ModelProtocol, modelProtocol, protocolFields } from './model-protocol.js';
 
 /** Milliseconds from `retry-after-ms` or `retry-after` (seconds or an HTTP date). */
@@ -101,7 +102,9 @@ export function createOpenAIProvider(options: {
         } catch {
           // keep the raw text as the detail
         }
-        throw new ProviderError(`${id}: HTTP ${response.status} ${detail.split('\n')[0]}`, {
+        const secrets = [options.config.apiKey, ...Object.values(options.config.headers ?? {})];
+        const line = scrubSecrets(detail.split('\n')[0] ?? '', secrets);
+        throw new ProviderError(`${id}: HTTP ${response.status} ${line}`, {
           providerId: id,
           status: response.status,
           isRetryable: isRetryableStatus(response.status),

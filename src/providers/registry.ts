@@ -46,13 +46,22 @@ const apiKeyVariables: Partial<Record<ProviderType, string>> = {
   anthropic: 'ANTHROPIC_API_KEY',
 };
 
-function apiKeyOf(resolved: ResolvedModel, env: Record<string, string | undefined>): string | undefined {
+/** The environment variable that holds a provider type's API key, if it has one. */
+export function apiKeyVariableOf(resolved: ResolvedModel): string | undefined {
+  return apiKeyVariables[resolved.type];
+}
+
+function apiKeyOf(
+  resolved: ResolvedModel,
+  env: Record<string, string | undefined>,
+  required: boolean,
+): string | undefined {
   if (resolved.providerConfig.apiKey) return resolved.providerConfig.apiKey;
   const variable = apiKeyVariables[resolved.type];
   const key = variable ? env[variable] : undefined;
   const needsKey =
     resolved.type === 'anthropic' || (resolved.type === 'openai' && !resolved.providerConfig.baseURL);
-  if (!key && needsKey) {
+  if (!key && needsKey && required) {
     throw new ConfigError(
       `model "${resolved.modelId}" needs an API key: set ${variable} or providers.${resolved.providerName}.apiKey`,
       { code: 'missing-key' },
@@ -69,9 +78,14 @@ export function buildAdapter(
     theory: ValueTheory;
     env: Record<string, string | undefined>;
     configDir: string;
+    /** Throw a ConfigError when the API key is missing. @default true */
+    requireKey?: boolean;
   },
 ): Provider {
-  const connection = () => ({ ...resolved.providerConfig, apiKey: apiKeyOf(resolved, context.env) });
+  const connection = () => ({
+    ...resolved.providerConfig,
+    apiKey: apiKeyOf(resolved, context.env, context.requireKey !== false),
+  });
   const builders: Record<ProviderType, () => Provider> = {
     openai: () =>
       createOpenAIProvider({

@@ -7,8 +7,10 @@ export interface RetryPolicy {
   maxRetries: number;
   /** First backoff cap in ms; doubles each attempt (full jitter). @default 500 */
   baseDelayMs: number;
-  /** Largest wait between attempts in ms. @default 30000 */
+  /** Largest backoff between attempts in ms. @default 30000 */
   maxDelayMs: number;
+  /** Longest Retry-After honoured in ms; longer requests wait this long. @default 120000 */
+  maxRetryAfterMs?: number;
 }
 
 /**
@@ -31,7 +33,9 @@ export async function withRetry<T>(
       if (!isProviderError(error) || !error.isRetryable || attempts > policy.maxRetries) throw error;
       const backoff = Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
       const wait =
-        error.retryAfterMs === undefined ? backoff : Math.min(policy.maxDelayMs, error.retryAfterMs);
+        error.retryAfterMs === undefined
+          ? backoff
+          : Math.min(policy.maxRetryAfterMs ?? 120_000, error.retryAfterMs);
       await sleep(wait, signal);
     }
   }

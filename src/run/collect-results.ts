@@ -24,7 +24,7 @@ export interface ModelResult {
 /** The typed result of an evaluation run. */
 export interface EvaluateResults {
   runId: string;
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  status: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
   stoppedBy?: 'budget' | 'errors';
   theory: { id: string; name: string; values: { id: string; name: string }[] };
   judge: string;

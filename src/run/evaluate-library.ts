@@ -25,6 +25,8 @@ export interface EvaluateOptions {
   judgeMode?: JudgeMode;
   samples?: number;
   maxCost?: number;
+  /** Let `maxCost` pass models without a known price (they count as free). @default false */
+  allowUnpriced?: boolean;
   maxErrorRate?: number;
   runId?: string;
   resume?: boolean;
@@ -67,6 +69,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
       judgeMode: options.judgeMode,
       samples: options.samples,
       maxCost: options.maxCost,
+      allowUnpriced: options.allowUnpriced,
       maxErrorRate: options.maxErrorRate,
       runId,
       resume: options.resume,

@@ -1,14 +1,18 @@
 import type { AdaemConfig } from '../core/config.js';
-import { CancelledError, ConfigError } from '../core/errors.js';
+import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
 import type { JudgeMode, OpinionOutcome, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
 import { askOpinion } from '../stages/respond/ask-opinion.js';
 import type { Store } from '../store/index.js';
+
+export { modelsByRole } from './open-run.js';
+
 import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
-import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
+import type { EvaluateManifest } from './manifest.js';
+import { modelsByRole, openRun } from './open-run.js';
 import { runPool } from './worker-pool.js';
 
 /** Live counters of an evaluation, reported to the progress display. */
@@ -35,6 +39,8 @@ export interface EvaluateRunOptions {
   samples?: number;
   maxErrorRate?: number;
   maxCost?: number;
+  /** Let `maxCost` pass models without a known price (they count as free). @default false */
+  allowUnpriced?: boolean;
   runId?: string;
   /** Continue the run `runId` with its stored manifest and questions. */
   resume?: boolean;
@@ -43,74 +49,6 @@ export interface EvaluateRunOptions {
   signal?: AbortSignal;
   onStart?: (runId: string) => void;
   onProgress?: (progress: EvaluateProgress) => void;
-}
-
-/** The examinees and judge of a config, by role. */
-export function modelsByRole(config: AdaemConfig): { examinees: string[]; judge: string | undefined } {
-  const examinees = config.models
-    .filter((model) => model.roles.includes('examinee'))
-    .map((model) => model.id);
-  const judge = config.models.find((model) => model.roles.includes('judge'))?.id;
-  return { examinees, judge };
-}
-
-function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest; questions: Question[] } {
-  const settings = options.config.evaluate;
-  const byRole = modelsByRole(options.config);
-  const examinees = options.examinees ?? byRole.examinees;
-  const judge = options.judge ?? byRole.judge;
-  const questions = options.questions;
-  if (!questions || questions.length === 0)
-    throw new ConfigError('no questions to evaluate: pass --questions FILE');
-  if (examinees.length === 0)
-    throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
-  if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
-  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
-  if (duplicate) throw new ConfigError(`examinee ${duplicate} is listed twice; list each model once`);
-  const samples = options.samples ?? settings.samples;
-  if (!Number.isInteger(samples) || samples < 1)
-    throw new ConfigError(`samples must be a whole number ≥ 1, got ${samples}`);
-  const manifest = buildEvaluateManifest({
-    config: options.config,
-    theory: options.theory,
-    examinees,
-    judge,
-    judgeMode: options.judgeMode ?? settings.judgeMode,
-    samples,
-    maxErrorRate: options.maxErrorRate ?? settings.maxErrorRate,
-    maxCost: options.maxCost ?? settings.maxCost,
-    questions,
-    questionSource: options.questionSource ?? 'library',
-  });
-  return { manifest, questions };
-}
-
-function openRun(options: EvaluateRunOptions): {
-  runId: string;
-  manifest: EvaluateManifest;
-  questions: Question[];
-} {
-  const { store } = options;
-  if (options.resume) {
-    if (!options.runId) throw new ConfigError('--resume needs a run id');
-    const run = store.runs.get(options.runId);
-    if (!run) throw new ConfigError(`no run "${options.runId}" in ${store.path}`);
-    const parsed = EvaluateManifestSchema.safeParse(run.manifest);
-    if (!parsed.success) throw new ConfigError(`run "${options.runId}" is not an evaluation run`);
-    store.runs.setStatus(options.runId, 'running');
-    // A resumed run may raise its budget or error limit; everything else stays as first recorded.
-    const manifest = {
-      ...parsed.data,
-      maxCost: options.maxCost ?? parsed.data.maxCost,
-      maxErrorRate: options.maxErrorRate ?? parsed.data.maxErrorRate,
-    };
-    return { runId: options.runId, manifest, questions: store.questions.list(options.runId) };
-  }
-  const { manifest, questions } = newManifest(options);
-  const runId = options.runId ?? store.runs.newRunId('evaluate');
-  store.runs.create({ id: runId, kind: 'evaluate', manifest });
-  store.questions.putMany(runId, questions);
-  return { runId, manifest, questions };
 }
 
 function* items(questions: Question[], manifest: EvaluateManifest): Generator<WorkItem> {
@@ -125,12 +63,21 @@ function isCancellation(error: unknown, signal: AbortSignal | undefined): boolea
   return error instanceof CancelledError || (signal?.aborted ?? false);
 }
 
+/** Records how a run ended, as far as the store still takes writes (a dead process shows as interrupted anyway). */
+function markRun(store: Store, runId: string, status: 'failed' | 'cancelled'): void {
+  try {
+    store.runs.setStatus(runId, status);
+  } catch {
+    // the store is faulty: the stale heartbeat marks the run interrupted
+  }
+}
+
 /**
  * Runs (or resumes) an evaluation: every examinee answers every question, the judge labels every
  * key point, and the stored records are aggregated. Nothing already stored is asked again.
  */
 export async function runEvaluation(options: EvaluateRunOptions): Promise<EvaluateResults> {
-  const { store, engine, signal } = options;
+  const { store, engine } = options;
   if (!options.resume) {
     // Unknown models or missing keys fail before a run is recorded.
     const byRole = modelsByRole(options.config);
@@ -139,6 +86,33 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     if (judgeId) engine.provider(judgeId, 'judge');
   }
   const { runId, manifest, questions } = openRun(options);
+  const stopHeartbeat = store.runLock.keepAlive(runId);
+  try {
+    return await workThrough(options, runId, manifest, questions);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    markRun(store, runId, 'failed');
+    throw new StoreError(`run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`, {
+      code: error.code,
+      cause: error,
+    });
+  } finally {
+    stopHeartbeat();
+    try {
+      store.runLock.release(runId);
+    } catch {
+      // a faulty store keeps the stale lock; the next claim takes it over
+    }
+  }
+}
+
+async function workThrough(
+  options: EvaluateRunOptions,
+  runId: string,
+  manifest: EvaluateManifest,
+  questions: Question[],
+): Promise<EvaluateResults> {
+  const { store, engine, signal } = options;
   options.onStart?.(runId);
   const theory = manifest.theory;
   const settings = manifest.config.evaluate;
@@ -165,6 +139,8 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   let attempts = 0;
   // Spending of earlier attempts of this run counts against the budget too.
   const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
+  // The hard cap: the engine sends no attempt (retries included) that could carry spending past it.
+  engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
   let itemsStarted = 0;
   let itemsFinished = 0;
   // Stop before the next item would cross the budget: project the items in flight at the mean cost so far.
@@ -259,10 +235,14 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
       },
     });
   } catch (error) {
-    store.runs.setStatus(runId, isCancellation(error, signal) ? 'cancelled' : 'failed');
-    if (isCancellation(error, signal))
-      throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-    throw error;
+    if (error instanceof BudgetExceededError && !signal?.aborted) stoppedBy = 'budget';
+    else {
+      if (!(error instanceof StoreError))
+        markRun(store, runId, isCancellation(error, signal) ? 'cancelled' : 'failed');
+      if (isCancellation(error, signal))
+        throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
+      throw error;
+    }
   }
   if (signal?.aborted) {
     store.runs.setStatus(runId, 'cancelled');

@@ -47,9 +47,12 @@ export function planEvaluation(options: {
   judge: string;
   judgeMode: JudgeMode;
   samples: number;
+  /** Price of a model (e.g. `engine.priceOf`). @default the config's `models[].price` */
+  priceOf?: (modelId: string) => Price | undefined;
 }): PlannedCalls[] {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
   const points = options.config.evaluate.pointsPerAnswer;
+  const priceOf = options.priceOf ?? ((modelId: string) => prices.get(modelId)?.price);
   const opinionInput = options.questions.reduce(
     (sum, question) =>
       sum +
@@ -72,7 +75,7 @@ export function planEvaluation(options: {
       calls,
       inputTokens,
       outputTokens,
-      costUsd: costOf(prices.get(modelId)?.price, inputTokens, outputTokens),
+      costUsd: costOf(priceOf(modelId), inputTokens, outputTokens),
     };
   });
   const opinions = options.questions.length * options.examinees.length * options.samples * points;
@@ -109,7 +112,7 @@ export function planEvaluation(options: {
     calls,
     inputTokens,
     outputTokens,
-    costUsd: costOf(prices.get(options.judge)?.price, inputTokens, outputTokens),
+    costUsd: costOf(priceOf(options.judge), inputTokens, outputTokens),
   });
   return plans;
 }

@@ -6,6 +6,7 @@ import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
 import { migrate } from './migrations.js';
 import { JudgementsTable, QuestionsTable, ResponsesTable } from './records-tables.js';
+import { RunLock } from './run-lock.js';
 import { RunsTable } from './runs-table.js';
 import { WriteBuffer } from './write-buffer.js';
 
@@ -23,27 +24,57 @@ export interface Store {
   readonly questions: QuestionsTable;
   readonly responses: ResponsesTable;
   readonly judgements: JudgementsTable;
+  /** Keeps two processes from running one run. */
+  readonly runLock: RunLock;
   /** Commits buffered writes now. */
   flush(): void;
   close(): void;
 }
 
-/** Opens (creating and migrating as needed) the store at `path`, in WAL mode. */
-export function openStore(options: { path: string }): Store {
+/** How to open a store. */
+export interface OpenStoreOptions {
+  path: string;
+  /** Open an existing store for reading only: never create, migrate or write it. @default false */
+  readonly?: boolean;
+  /** Caps the file at this many pages (SQLite `max_page_count`), as a full disk would. */
+  maxPages?: number;
+  /** Milliseconds to wait for another process's write lock. @default 5000 */
+  busyTimeoutMs?: number;
+}
+
+/** Paths no store can live under: kernel file systems where SQLite hangs or fails oddly. */
+const VIRTUAL_FILE_SYSTEMS = /^\/(proc|sys|dev)(\/|$)/;
+
+function connect(options: OpenStoreOptions): Database.Database {
+  const { path } = options;
+  if (VIRTUAL_FILE_SYSTEMS.test(path))
+    throw new Error(`${dirname(path)} is a kernel file system, not a place for a database`);
+  if (options.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    return db;
+  }
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  if (options.maxPages !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPages)}`);
+  return db;
+}
+
+/** Opens (creating and migrating as needed, unless `readonly`) the store at `path`, in WAL mode. */
+export function openStore(options: OpenStoreOptions): Store {
   const { path } = options;
   let db: Database.Database;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db);
+    db = connect(options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreError(`cannot open store ${path}: ${reason}`, { cause: error });
   }
-  const buffer = new WriteBuffer(db);
+  const buffer = new WriteBuffer(db, path);
   let closed = false;
   return {
     path,
@@ -53,12 +84,16 @@ export function openStore(options: { path: string }): Store {
     questions: new QuestionsTable(db),
     responses: new ResponsesTable(db, buffer),
     judgements: new JudgementsTable(db, buffer),
+    runLock: new RunLock(db),
     flush: () => buffer.flush(),
     close() {
       if (closed) return;
       closed = true;
-      buffer.flush();
-      db.close();
+      try {
+        if (!buffer.fault) buffer.flush();
+      } finally {
+        db.close();
+      }
     },
   };
 }

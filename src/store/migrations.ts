@@ -63,6 +63,10 @@ export const MIGRATIONS: string[] = [
      raw TEXT,
      PRIMARY KEY (run_id, question_id, model_id, sample, point_index, judge_model_id, mode)
    );`,
+  // Who is running a run: a second process must not run it at once, and a dead one shows as interrupted.
+  `ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+   ALTER TABLE runs ADD COLUMN owner_host TEXT;
+   ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;`,
 ];
 
 /** Brings a database up to the newest schema inside one transaction. */

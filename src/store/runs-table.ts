@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { StoreError } from '../core/errors.js';
+import { ownerAlive } from './run-lock.js';
 
-export const RunStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
+/** `interrupted` is never stored: it is a `running` run whose process died (see `ownerAlive`). */
+export const RunStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled', 'interrupted']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 export type RunKind = 'evaluate' | 'generate' | 'analyze';
 
@@ -26,14 +28,23 @@ interface RunRow {
   summary: string | null;
   created_at: number;
   updated_at: number;
+  owner_pid?: number | null;
+  owner_host?: string | null;
+  heartbeat_at?: number | null;
 }
 
 function toRecord(row: RunRow): RunRecord {
-  const status = RunStatusSchema.safeParse(row.status);
+  const parsed = RunStatusSchema.safeParse(row.status);
+  const owner = {
+    pid: row.owner_pid ?? null,
+    host: row.owner_host ?? null,
+    heartbeatAt: row.heartbeat_at ?? null,
+  };
+  const status = parsed.success ? parsed.data : 'failed';
   return {
     id: row.id,
     kind: row.kind,
-    status: status.success ? status.data : 'failed',
+    status: status === 'running' && !ownerAlive(owner) ? 'interrupted' : status,
     manifest: JSON.parse(row.manifest),
     summary: row.summary === null ? null : JSON.parse(row.summary),
     createdAt: row.created_at,

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { StoreError } from '../core/errors.js';
+import { toStoreError } from './store-fault.js';
 
 /** Writes committed at once at the latest; bounds what a kill can lose when work never yields. */
 const MAX_PENDING = 256;
@@ -9,21 +11,29 @@ const MAX_DELAY_MS = 50;
  * Collects row writes and commits them together in one transaction on the next turn of the event
  * loop, or at once when 256 are queued or 50 ms have passed (in-process providers can keep the loop
  * busy with promise callbacks only): little finished work is ever uncommitted, and throughput stays high.
+ * A commit that fails (disk full, I/O error, lock timeout) is rolled back whole; the fault is kept and
+ * thrown by every later write, so the run stops with what was committed before intact.
  */
 export class WriteBuffer {
   private readonly pending: (() => void)[] = [];
   private scheduled = false;
   private oldest = 0;
   private readonly commit: () => void;
+  /** The first failed commit, as a StoreError; set once, never cleared. */
+  fault: StoreError | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly path: string,
+  ) {
     this.commit = db.transaction(() => {
       for (const write of this.pending) write();
     });
   }
 
-  /** Queues one write (a closure over a prepared statement). */
+  /** Queues one write (a closure over a prepared statement); throws the fault of an earlier commit. */
   add(write: () => void): void {
+    if (this.fault) throw this.fault;
     if (this.pending.length === 0) this.oldest = Date.now();
     this.pending.push(write);
     if (this.pending.length >= MAX_PENDING || Date.now() - this.oldest >= MAX_DELAY_MS) {
@@ -34,16 +44,25 @@ export class WriteBuffer {
       this.scheduled = true;
       setImmediate(() => {
         this.scheduled = false;
-        this.flush();
+        // A scheduled commit has no caller to throw to: the fault surfaces on the next write or flush.
+        try {
+          this.flush();
+        } catch {
+          // kept in this.fault
+        }
       });
     }
   }
 
-  /** Commits everything queued now. */
+  /** Commits everything queued now; throws a StoreError when the commit fails. */
   flush(): void {
+    if (this.fault) throw this.fault;
     if (this.pending.length === 0) return;
     try {
       this.commit();
+    } catch (error) {
+      this.fault = toStoreError(error, this.path);
+      throw this.fault;
     } finally {
       this.pending.length = 0;
     }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** What the scripted server does with one request. */
 export type ServerAction =
   | { kind: 'reply'; text?: string; logprobs?: boolean }
-  | { kind: 'status'; status: number; retryAfter?: string; retryAfterMs?: string }
+  | { kind: 'status'; status: number; retryAfter?: string; retryAfterMs?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'drop' }
   | { kind: 'malformed' };
@@ -103,7 +103,7 @@ export async function startOpenAIServer(
         return reply(
           response,
           action.status,
-          { error: { message: `scripted ${action.status}` } },
+          { error: { message: action.message ?? `scripted ${action.status}` } },
           {
             ...(action.retryAfter ? { 'retry-after': action.retryAfter } : {}),
             ...(action.retryAfterMs ? { 'retry-after-ms': action.retryAfterMs } : {}),

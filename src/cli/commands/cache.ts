@@ -10,10 +10,11 @@ export function registerCache(program: Command, runtime: CliRuntime): void {
     .description('entries and size of the response cache, per model')
     .option('--json', 'machine-readable output')
     .action((options: { json?: boolean }, command: Command) => {
-      const store = runtime.openStore(runtime.loadConfig(command));
+      const loaded = runtime.loadConfig(command);
+      const store = runtime.readStore(loaded);
       try {
-        const stats = store.cache.stats();
-        if (options.json) printJson({ store: store.path, ...stats });
+        const stats = store?.cache.stats() ?? { entries: 0, bytes: 0, byProvider: [] };
+        if (options.json) printJson({ store: loaded.storePath, ...stats });
         else {
           const rows = stats.byProvider.map((row) => [
             row.providerId,
@@ -21,10 +22,10 @@ export function registerCache(program: Command, runtime: CliRuntime): void {
             `${(row.bytes / 1024).toFixed(1)} KiB`,
           ]);
           rows.push(['total', String(stats.entries), `${(stats.bytes / 1024).toFixed(1)} KiB`]);
-          process.stdout.write(`${store.path}\n${formatTable(['model', 'entries', 'size'], rows)}\n`);
+          process.stdout.write(`${loaded.storePath}\n${formatTable(['model', 'entries', 'size'], rows)}\n`);
         }
       } finally {
-        store.close();
+        store?.close();
       }
     });
   cache

@@ -1,49 +1,27 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
-import { type JudgeMode, JudgeModeSchema, type Question } from '../../core/question.js';
-import { createEngine, type Engine } from '../../providers/engine.js';
+import type { Question } from '../../core/question.js';
+import { createEngine } from '../../providers/engine.js';
 import { modelsByRole, runEvaluation } from '../../run/evaluate.js';
+import { refuseUnpriced } from '../../run/open-run.js';
 import { planEvaluation } from '../../run/plan-evaluation.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
 import { createProgressLine } from '../progress-line.js';
-import { formatTable, renderResults } from '../render-results.js';
+import { renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
+import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
+import { printPlan } from './evaluate-plan.js';
 
-interface EvaluateFlags {
-  questions?: string;
-  models?: string;
-  judge?: string;
-  judgeMode?: string;
-  samples?: string;
-  maxErrorRate?: string;
-  maxCost?: string;
-  runId?: string;
-  resume?: string;
-  dryRun?: boolean;
-  cache: boolean;
-  retry: boolean;
-  concurrency?: string;
-  json?: boolean;
-}
-
-function positiveNumber(flag: string, value: string | undefined, integer = false): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || (integer && !Number.isInteger(number))) {
-    throw new ConfigError(`${flag} must be a ${integer ? 'whole ' : ''}number ≥ 0, got "${value}"`);
-  }
-  return number;
-}
-
-function judgeModeOf(value: string | undefined): JudgeMode | undefined {
-  if (value === undefined) return undefined;
-  const parsed = JudgeModeSchema.safeParse(value);
-  if (!parsed.success)
-    throw new ConfigError(`--judge-mode must be per-value, batched or logprob, got "${value}"`);
-  return parsed.data;
+/** What a new run asks: checked before the store is opened. */
+interface NewRun {
+  questions: Question[];
+  source: string;
+  examinees: string[];
+  judge: string;
 }
 
 async function questionsOf(
@@ -64,39 +42,78 @@ async function questionsOf(
   };
 }
 
-function printPlan(plan: ReturnType<typeof planEvaluation>): void {
-  const rows = plan.map((row) => [
-    row.modelId,
-    row.role,
-    String(row.calls),
-    String(row.inputTokens),
-    String(row.outputTokens),
-    row.costUsd === null ? 'no price' : `$${row.costUsd.toFixed(4)}`,
-  ]);
-  const priced = plan.filter((row) => row.costUsd !== null);
-  const total = priced.reduce((sum, row) => sum + (row.costUsd ?? 0), 0);
-  rows.push([
-    'total',
-    '',
-    String(plan.reduce((sum, row) => sum + row.calls, 0)),
-    '',
-    '',
-    `$${total.toFixed(4)}${priced.length < plan.length ? ' (priced models only)' : ''}`,
-  ]);
-  process.stdout.write(
-    `${formatTable(['model', 'role', 'calls', 'input tokens', 'output tokens', 'est. cost'], rows)}\nTokens are estimates (about 4 characters per token, evaluate.pointsPerAnswer key points per answer, no cache hits).\n`,
-  );
+/**
+ * Checks a new run without touching the store or calling a model: questions, model ids, API keys
+ * (not for --dry-run), the judge mode and prices; prints the plan for --dry-run.
+ */
+async function prepare(
+  flags: EvaluateFlags,
+  settings: EvaluateSettings,
+  loaded: LoadedConfig,
+  runtime: CliRuntime,
+): Promise<NewRun> {
+  const { questions, source } = await questionsOf(flags, loaded);
+  const byRole = modelsByRole(loaded.config);
+  const examinees = settings.models ?? byRole.examinees;
+  const judge = flags.judge ?? byRole.judge;
+  if (examinees.length === 0)
+    throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
+  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
+  if (duplicate) throw new ConfigError(`--models lists ${duplicate} twice; list each model once`);
+  if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
+  const engine = createEngine({
+    config: loaded.config,
+    theory: loaded.theory,
+    configDir: loaded.dir,
+    signal: runtime.signal,
+    // A dry run makes no call, so it needs no API key.
+    requireKeys: !flags.dryRun,
+  });
+  try {
+    for (const id of examinees) engine.provider(id, 'examinee');
+    const judgeProvider = engine.provider(judge, 'judge');
+    const mode = settings.judgeMode ?? loaded.config.evaluate.judgeMode;
+    if (mode === 'logprob' && !judgeProvider.capabilities.logprobs)
+      throw new ConfigError(
+        `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
+      );
+    if (flags.dryRun) {
+      const samples = settings.samples ?? loaded.config.evaluate.samples;
+      const { config, theory } = loaded;
+      const priceOf = engine.priceOf;
+      printPlan(
+        planEvaluation({ config, theory, questions, examinees, judge, judgeMode: mode, samples, priceOf }),
+      );
+    } else {
+      refuseUnpriced({
+        engine,
+        models: [...examinees, judge],
+        maxCost: settings.maxCost ?? loaded.config.evaluate.maxCost,
+        allowUnpriced: flags.allowUnpriced,
+      });
+    }
+  } finally {
+    await engine.close();
+  }
+  return { questions, source, examinees, judge };
 }
 
 async function execute(
   flags: EvaluateFlags,
+  settings: EvaluateSettings,
   loaded: LoadedConfig,
   store: Store,
   runtime: CliRuntime,
+  newRun: NewRun | undefined,
 ): Promise<void> {
   const resumeId = flags.resume;
+  if (flags.runId && store.runs.get(flags.runId))
+    throw new ConfigError(
+      `run "${flags.runId}" already exists in ${store.path}; use --resume ${flags.runId} to continue it`,
+    );
+  if (resumeId && !store.runs.get(resumeId)) throw new ConfigError(`no run "${resumeId}" in ${store.path}`);
   const runId = resumeId ?? flags.runId ?? store.runs.newRunId('evaluate');
-  const engine: Engine = createEngine({
+  const engine = createEngine({
     config: loaded.config,
     theory: loaded.theory,
     configDir: loaded.dir,
@@ -107,61 +124,11 @@ async function execute(
     runId,
     signal: runtime.signal,
   });
-  const byRole = modelsByRole(loaded.config);
-  const examinees = flags.models
-    ? flags.models
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean)
-    : byRole.examinees;
-  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
-  if (duplicate) throw new ConfigError(`--models lists ${duplicate} twice; list each model once`);
-  const judge = flags.judge ?? byRole.judge;
-  const judgeMode = judgeModeOf(flags.judgeMode);
-  const samples = positiveNumber('--samples', flags.samples, true);
-  if (samples === 0) throw new ConfigError('--samples must be at least 1, got "0"');
-  let questions: Question[] | undefined;
-  let source: string | undefined;
-  if (!resumeId) {
-    ({ questions, source } = await questionsOf(flags, loaded));
-    if (examinees.length === 0)
-      throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
-    if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
-    for (const id of examinees) engine.provider(id, 'examinee');
-    const judgeProvider = engine.provider(judge, 'judge');
-    const mode = judgeMode ?? loaded.config.evaluate.judgeMode;
-    if (mode === 'logprob' && !judgeProvider.capabilities.logprobs) {
-      throw new ConfigError(
-        `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
-      );
-    }
-    if (flags.dryRun) {
-      printPlan(
-        planEvaluation({
-          config: loaded.config,
-          theory: loaded.theory,
-          questions,
-          examinees,
-          judge,
-          judgeMode: mode,
-          samples: samples ?? loaded.config.evaluate.samples,
-        }),
-      );
-      return;
-    }
-  }
   const progress = createProgressLine({ label: 'evaluate' });
   const snapshot = (done: number, total: number) => {
     const usage = engine.usage().total;
-    return {
-      done,
-      total,
-      calls: usage.calls,
-      cached: usage.cached,
-      errors: usage.errors,
-      tokens: usage.inputTokens + usage.outputTokens,
-      costUsd: usage.costUsd,
-    };
+    const { calls, cached, errors, costUsd } = usage;
+    return { done, total, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
   };
   let last = { done: 0, total: 0 };
   try {
@@ -170,17 +137,18 @@ async function execute(
       theory: loaded.theory,
       engine,
       store,
-      questions,
-      questionSource: source,
-      examinees,
-      judge,
-      judgeMode,
-      samples,
-      maxErrorRate: positiveNumber('--max-error-rate', flags.maxErrorRate),
-      maxCost: positiveNumber('--max-cost', flags.maxCost),
+      questions: newRun?.questions,
+      questionSource: newRun?.source,
+      examinees: newRun?.examinees,
+      judge: newRun?.judge,
+      judgeMode: settings.judgeMode,
+      samples: settings.samples,
+      maxErrorRate: settings.maxErrorRate,
+      maxCost: settings.maxCost,
+      allowUnpriced: flags.allowUnpriced,
       runId,
       resume: resumeId !== undefined,
-      concurrency: positiveNumber('--concurrency', flags.concurrency, true),
+      concurrency: settings.concurrency,
       signal: runtime.signal,
       onStart: (id) => process.stderr.write(`run ${id}${resumeId ? ' (resumed)' : ''}\n`),
       onProgress: (state) => {
@@ -217,8 +185,9 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
     .option('--judge-mode <mode>', 'per-value | batched | logprob (default: evaluate.judgeMode)')
     .option('--samples <n>', 'answers per question and model (real samples)')
-    .option('--max-error-rate <share>', 'fail the run above this share of failed calls')
-    .option('--max-cost <usd>', 'stop before spending more than this')
+    .option('--max-error-rate <share>', 'fail the run above this share of failed calls (0–1)')
+    .option('--max-cost <usd>', 'never spend more than this (USD); every model needs a price')
+    .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
     .option('--run-id <name>', 'name the run (default: generated)')
     .option('--resume <runId>', 'continue a stopped run; asks only what is missing')
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
@@ -227,10 +196,15 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('--concurrency <n>', 'work items in flight (default 64; providers have their own limits)')
     .option('--json', 'print results as JSON')
     .action(async (flags: EvaluateFlags, command: Command) => {
+      const settings = parseEvaluateFlags(flags);
       const loaded = runtime.loadConfig(command);
+      const newRun = flags.resume === undefined ? await prepare(flags, settings, loaded, runtime) : undefined;
+      if (flags.dryRun) return;
+      if (flags.resume !== undefined && !existsSync(loaded.storePath))
+        throw new ConfigError(`no run "${flags.resume}": there is no store at ${loaded.storePath}`);
       const store = runtime.openStore(loaded);
       try {
-        await execute(flags, loaded, store, runtime);
+        await execute(flags, settings, loaded, store, runtime, newRun);
       } finally {
         store.close();
       }

@@ -15,7 +15,14 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print results as JSON')
     .action(
       (runId: string | undefined, options: { json?: boolean; byCategory?: boolean }, command: Command) => {
-        const store = runtime.openStore(runtime.loadConfig(command));
+        const loaded = runtime.loadConfig(command);
+        const store = runtime.readStore(loaded);
+        if (!store)
+          throw new ConfigError(
+            runId
+              ? `no run "${runId}": there is no store at ${loaded.storePath}`
+              : `no store at ${loaded.storePath}: nothing has been run here yet`,
+          );
         try {
           const run = runId
             ? store.runs.get(runId)
@@ -39,9 +46,9 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
     .description('list stored runs')
     .option('--json', 'machine-readable output')
     .action((options: { json?: boolean }, command: Command) => {
-      const store = runtime.openStore(runtime.loadConfig(command));
+      const store = runtime.readStore(runtime.loadConfig(command));
       try {
-        const runs = store.runs.list().map((run) => ({
+        const runs = (store?.runs.list() ?? []).map((run) => ({
           id: run.id,
           kind: run.kind,
           status: run.status,
@@ -56,7 +63,7 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
             )}\n`,
           );
       } finally {
-        store.close();
+        store?.close();
       }
     });
 }

@@ -5,15 +5,31 @@ import { startSandboxServer } from '../../sandbox/server.js';
 import { formatTable, valueAbbreviations } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
-function rate(value: string): number {
+function rate(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1)
+      throw new ConfigError(`${flag} must be a share between 0 and 1, got "${value}"`);
+    return number;
+  };
+}
+
+function port(value: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || number > 1)
-    throw new ConfigError(`fault rate "${value}" must be between 0 and 1`);
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0 || number > 65_535)
+    throw new ConfigError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  return number;
+}
+
+function milliseconds(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0)
+    throw new ConfigError(`--latency-ms must be a number of milliseconds ≥ 0, got "${value}"`);
   return number;
 }
 
 interface ServeOptions {
-  port: string;
+  port: number;
   fault429?: number;
   fault500?: number;
   faultTimeout?: number;
@@ -98,19 +114,19 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
   sandbox
     .command('serve')
     .description('serve the sandbox as an OpenAI-compatible API on 127.0.0.1 (chat, embeddings)')
-    .option('--port <port>', 'port (0 = any free port)', '8787')
-    .option('--fault-429 <rate>', 'share of requests answered 429', rate)
-    .option('--fault-500 <rate>', 'share of requests answered 500', rate)
-    .option('--fault-timeout <rate>', 'share of requests that hang', rate)
-    .option('--fault-drop <rate>', 'share of connections dropped', rate)
-    .option('--fault-malformed <rate>', 'share of responses with a broken body', rate)
-    .option('--latency-ms <ms>', 'added latency per request', Number)
+    .option('--port <port>', 'port (0 = any free port)', port, 8787)
+    .option('--fault-429 <rate>', 'share of requests answered 429', rate('--fault-429'))
+    .option('--fault-500 <rate>', 'share of requests answered 500', rate('--fault-500'))
+    .option('--fault-timeout <rate>', 'share of requests that hang', rate('--fault-timeout'))
+    .option('--fault-drop <rate>', 'share of connections dropped', rate('--fault-drop'))
+    .option('--fault-malformed <rate>', 'share of responses with a broken body', rate('--fault-malformed'))
+    .option('--latency-ms <ms>', 'added latency per request', milliseconds)
     .action(async (options: ServeOptions, command: Command) => {
       const { config, theory } = runtime.loadConfig(command);
       const server = await startSandboxServer({
         config,
         theory,
-        port: Number(options.port),
+        port: options.port,
         faults: {
           rate429: options.fault429,
           rate500: options.fault500,

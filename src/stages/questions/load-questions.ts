@@ -142,6 +142,23 @@ const readers: Record<string, (path: string, text: string, questionnaires?: stri
   '.txt': (_, text) => fromText(text),
 };
 
+/** Offset of the first byte where the text stops being valid UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, by bisection (a prefix may end inside a character: allow 3 bytes of slack).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
 /** Reads a question file (JSONL, CSV, ValueBench CSV or TXT); malformed input is a ConfigError naming file and line. */
 export async function loadQuestions(options: {
   path: string;
@@ -150,11 +167,23 @@ export async function loadQuestions(options: {
   const { path } = options;
   const reader = readers[extname(path).toLowerCase()];
   if (!reader) throw new ConfigError(`${path}: unknown question file type; use .jsonl, .csv or .txt`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const isDirectory =
+      typeof error === 'object' && error !== null && 'code' in error && error.code === 'EISDIR';
+    throw new ConfigError(
+      `${path}: ${isDirectory ? 'is a directory, not a question file' : 'question file not found or not readable'}`,
+    );
+  }
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Fatal decoding: a Latin-1 or UTF-16 file would otherwise turn into questions with U+FFFD in them.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ConfigError(`${path}: question file not found or not readable`);
+    const line = bytes.subarray(0, firstInvalidUtf8(bytes)).toString('latin1').split('\n').length;
+    throw new ConfigError(`${path}:${line}: not UTF-8 text; save the file as UTF-8`);
   }
   if (text.trim() === '') throw new ConfigError(`${path}: empty file`);
   const raw = reader(path, text, options.questionnaires);

@@ -1,4 +1,4 @@
-import { CancelledError, isAdaemError } from '../../core/errors.js';
+import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
 import { formatPointLines, opinionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams, TokenUsage } from '../../core/provider.js';
 import type { OpinionOutcome, Question } from '../../core/question.js';
@@ -37,7 +37,9 @@ export async function askOpinion(options: {
     });
     return { outcome: parseOpinion(result.text, { points }), raw: result.text, usage: result.usage };
   } catch (error) {
-    if (error instanceof CancelledError || options.signal?.aborted) throw error;
+    // Cancellation and what the user must fix (a refused API key) stop the run instead of becoming records.
+    if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)
+      throw error;
     if (!isAdaemError(error)) throw error;
     return { outcome: { status: 'error', reason: error.message }, raw: null };
   }

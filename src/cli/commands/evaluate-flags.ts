@@ -1,0 +1,109 @@
+import { ConfigError } from '../../core/errors.js';
+import { type JudgeMode, JudgeModeSchema } from '../../core/question.js';
+
+/** The flags of `adaem evaluate` as commander hands them over. */
+export interface EvaluateFlags {
+  questions?: string;
+  models?: string;
+  judge?: string;
+  judgeMode?: string;
+  samples?: string;
+  maxErrorRate?: string;
+  maxCost?: string;
+  allowUnpriced?: boolean;
+  runId?: string;
+  resume?: string;
+  dryRun?: boolean;
+  cache: boolean;
+  retry: boolean;
+  concurrency?: string;
+  json?: boolean;
+}
+
+/** The flags checked and typed; everything here is known to be valid. */
+export interface EvaluateSettings {
+  models: string[] | undefined;
+  judgeMode: JudgeMode | undefined;
+  samples: number | undefined;
+  maxErrorRate: number | undefined;
+  maxCost: number | undefined;
+  concurrency: number | undefined;
+}
+
+/** Same rule as the store's: what a run id may look like. */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+function numberFlag(
+  flag: string,
+  value: string | undefined,
+  rule: { min: number; max?: number; integer?: boolean; above?: boolean; what: string },
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = value.trim() === '' ? Number.NaN : Number(value);
+  const valid =
+    Number.isFinite(number) &&
+    (rule.above ? number > rule.min : number >= rule.min) &&
+    (rule.max === undefined || number <= rule.max) &&
+    (!rule.integer || Number.isInteger(number));
+  if (!valid) throw new ConfigError(`${flag} must be ${rule.what}, got "${value}"`);
+  return number;
+}
+
+/** Flags that make no sense with --resume: the run keeps what it recorded. */
+const FIXED_ON_RESUME: [keyof EvaluateFlags, string][] = [
+  ['questions', '--questions'],
+  ['models', '--models'],
+  ['judge', '--judge'],
+  ['judgeMode', '--judge-mode'],
+  ['samples', '--samples'],
+  ['runId', '--run-id'],
+  ['dryRun', '--dry-run'],
+];
+
+/** Checks every flag before anything is opened or called; a bad one is a ConfigError naming it. */
+export function parseEvaluateFlags(flags: EvaluateFlags): EvaluateSettings {
+  if (flags.resume !== undefined) {
+    const fixed = FIXED_ON_RESUME.filter(([key]) => flags[key] !== undefined).map(([, flag]) => flag);
+    if (fixed.length > 0)
+      throw new ConfigError(
+        `--resume ${flags.resume} continues the run with its recorded questions, models and settings; drop ${fixed.join(', ')}`,
+      );
+  }
+  for (const [flag, id] of [
+    ['--run-id', flags.runId],
+    ['--resume', flags.resume],
+  ] as const) {
+    if (id !== undefined && !RUN_ID.test(id))
+      throw new ConfigError(`${flag} "${id}" must be 1–100 letters, digits, dots, dashes or underscores`);
+  }
+  let judgeMode: JudgeMode | undefined;
+  if (flags.judgeMode !== undefined) {
+    const parsed = JudgeModeSchema.safeParse(flags.judgeMode);
+    if (!parsed.success)
+      throw new ConfigError(`--judge-mode must be per-value, batched or logprob, got "${flags.judgeMode}"`);
+    judgeMode = parsed.data;
+  }
+  const models = flags.models
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (models !== undefined && models.length === 0)
+    throw new ConfigError(`--models must list provider:model ids, got "${flags.models}"`);
+  return {
+    models,
+    judgeMode,
+    samples: numberFlag('--samples', flags.samples, { min: 1, integer: true, what: 'a whole number ≥ 1' }),
+    maxErrorRate: numberFlag('--max-error-rate', flags.maxErrorRate, {
+      min: 0,
+      max: 1,
+      what: 'a share between 0 and 1',
+    }),
+    maxCost: numberFlag('--max-cost', flags.maxCost, { min: 0, above: true, what: 'an amount of USD > 0' }),
+    concurrency: numberFlag('--concurrency', flags.concurrency, {
+      min: 1,
+      max: 10_000,
+      integer: true,
+      what: 'a whole number from 1 to 10000',
+    }),
+  };
+}
