@@ -92,7 +92,7 @@ describe('adaem evaluate (CLI)', () => {
 
   it.each([
     [['--models', 'sandbox:atlas,sandbox:basalt,sandbox:atlas'], '--models lists sandbox:atlas twice'],
-    [['--samples', '0'], '--samples must be at least 1'],
+    [['--samples', '0'], '--samples must be a whole number ≥ 1'],
   ])('rejects %j as a usage error: exit 2, one line, no run recorded', async (flags, message) => {
     const dir = project(pricedPanel);
     const run = await runCli(['evaluate', ...flags], { cwd: dir });
