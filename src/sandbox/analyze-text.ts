@@ -71,8 +71,9 @@ export class TextReader {
   constructor(readonly theory: ValueTheory) {
     this.size = theory.values.length;
     this.valueIndex = new Map(theory.values.map((value, index) => [value.id, index]));
+    const words = wordsFor(theory);
     for (const [index, value] of theory.values.entries()) {
-      for (const word of wordsFor(theory).get(value.id) ?? []) {
+      for (const word of words.get(value.id) ?? []) {
         if (word.includes(' ')) this.phrases.push({ phrase: ` ${word} `, value: index });
         else this.wordValue.set(word, index);
       }

@@ -21,6 +21,8 @@ interface Grounding {
   year: number;
   cost: string;
   key: string;
+  /** The best-scored example question, if any were shown. */
+  best?: string;
 }
 
 const fallbackVerbs = ['restrict', 'fund', 'legalise', 'require', 'reform'];
@@ -62,14 +64,24 @@ function ground(turn: Turn, question: string, examples: string): Grounding {
   const { model, world } = turn;
   const key = `${turn.noise}|${question}`;
   const reading = world.reader.readQuestion(question);
-  const used = readExamples(examples).used.toLowerCase();
+  const shown = readExamples(examples);
+  const used = shown.used.toLowerCase();
   const places = PLACES_BY_REGION[model.region] ?? PLACES_BY_REGION.global!;
   const fresh = places.filter((place) => !used.includes(place.toLowerCase()));
   const place = pick(fresh.length > 0 ? fresh : places, unitHash('place', key));
   const year = model.cutoffYear - Math.floor(unitHash('year', key) * 6);
   const verb = baseVerb(reading.action ?? pick(fallbackVerbs, unitHash('verb', key)));
   const cost = pick(COST_VARIANTS[costValue(turn, reading, key)], unitHash('phrase', key));
-  return { reading, topic: reading.topic, verb, place, year, cost, key };
+  return {
+    reading,
+    topic: reading.topic,
+    verb,
+    place,
+    year,
+    cost,
+    key,
+    ...(shown.best ? { best: shown.best } : {}),
+  };
 }
 
 /** Exploration step 1: a fact from the model's own region and years, about the seed's subject. */
@@ -107,7 +119,7 @@ export function answerExploreQuestion(turn: Turn, question: string, examples: st
   // Not every model writes a good question every time.
   const slip = unit('slip');
   const poor = 1 - turn.model.craft;
-  const best = readExamples(examples).best;
+  const best = g.best;
   if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${g.topic}?`;
   else if (slip < 0.02 + poor * 0.3) text = `Is ${g.topic} important for everyone?`;
   else if (slip < 0.02 + poor * 0.5)

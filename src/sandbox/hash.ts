@@ -16,18 +16,6 @@ export function unitHash(...parts: (string | number)[]): number {
   return hashString(parts.join('\u0001')) / 4294967296;
 }
 
-/** mulberry32: a small seeded PRNG returning numbers in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks one element with a uniform number in [0, 1). */
 export function pick<T>(items: readonly T[], unit: number): T {
   return items[Math.min(items.length - 1, Math.floor(unit * items.length))]!;

@@ -1,6 +1,7 @@
 import type { Question } from '../core/question.js';
+import { seededRandom } from '../core/seeded-random.js';
 import { SCHWARTZ_VALUE_IDS, type SchwartzValueId } from '../core/theories.js';
-import { createRandom, pick } from './hash.js';
+import { pick } from './hash.js';
 import { COST_PHRASES } from './phrases.js';
 
 /** Policy actions that serve one Schwartz value each (their words carry only that value). */
@@ -68,7 +69,7 @@ export function sandboxQuestions(options: {
   seed?: number;
   kind: 'tradeoff' | 'generic';
 }): Question[] {
-  const random = createRandom(options.seed ?? 7);
+  const random = seededRandom(options.seed ?? 7);
   const questions: Question[] = [];
   if (options.kind === 'generic') {
     for (let index = 0; index < options.count; index++) {

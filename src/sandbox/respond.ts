@@ -73,18 +73,15 @@ export function respond(world: SandboxWorld, model: SandboxModel, request: ChatR
     request,
     noise,
   };
-  const first = request.messages[0];
-  if (first?.role === 'system' && request.messages.length > 1) {
-    const inner = answerTemplates({ ...turn, messages: request.messages.slice(1) });
-    if (inner) {
-      const priming = valuePrimingPrompt.match([first]);
-      if (!priming) return inner;
-      const shifted = primed(world, model.weights, priming.value_name);
-      return answerTemplates({ ...turn, ...shifted, messages: request.messages.slice(1) })!;
-    }
-  }
   const direct = answerTemplates(turn);
   if (direct) return direct;
+  const first = request.messages[0];
+  if (first?.role === 'system' && request.messages.length > 1) {
+    const priming = valuePrimingPrompt.match([first]);
+    const shifted = priming ? primed(world, model.weights, priming.value_name) : {};
+    const inner = answerTemplates({ ...turn, ...shifted, messages: request.messages.slice(1) });
+    if (inner) return inner;
+  }
   const last = request.messages.at(-1)?.content ?? '';
   const value = findValue(world.theory, last.trim());
   return {

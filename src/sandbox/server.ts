@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AdaemConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
+import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
-import { createRandom } from './hash.js';
 import { createSandboxProvider, worldFor } from './provider.js';
 
 /** Fault dials of the HTTP server: shares of requests that fail each way, and added latency. */
@@ -79,7 +79,7 @@ export async function startSandboxServer(options: {
   seed?: number;
 }): Promise<SandboxServer> {
   const faults = options.faults ?? {};
-  const random = createRandom(options.seed ?? options.config.seed);
+  const random = seededRandom(options.seed ?? options.config.seed);
   const providers = new Map<string, Provider>();
   const answered = new Map<string, number>();
   const providerFor = (name: string): Provider => {

@@ -2,9 +2,9 @@ import type { SandboxConfig } from '../core/config.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { findValue, groupNeighbours, opposingValues } from '../core/value-theory.js';
 import { TextReader } from './analyze-text.js';
-import { pick, unitHash } from './hash.js';
+import { unitHash } from './hash.js';
 import { type SandboxModel, sandboxModels } from './models.js';
-import { clausesFor, FACTS, pointsFor } from './phrases.js';
+import { clausesFor, pointsFor } from './phrases.js';
 
 /** Shared, precomputed state of the simulated world for one theory and config. */
 export interface SandboxWorld {
@@ -71,14 +71,6 @@ export function primed(
     ),
     bias: ids.map((id) => shift(id, 2, 0.4, -1)),
   };
-}
-
-/** A fact the model knows (its region or global, up to its cut-off year) for a question. */
-export function factFor(model: SandboxModel, key: string): (typeof FACTS)[number] {
-  const known = FACTS.filter(
-    (fact) => (fact.region === model.region || fact.region === 'global') && fact.year <= model.cutoffYear,
-  );
-  return pick(known.length > 0 ? known : FACTS, unitHash('fact', key));
 }
 
 /** Whether a seeded event with probability `rate` happens for this key. */
