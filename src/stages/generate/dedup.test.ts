@@ -12,7 +12,7 @@ describe('dedup pool', () => {
       'Should the city ban cars from the historic old town?',
       'Should schools teach religion to young children?',
     ];
-    texts.forEach((text, index) => pool.add(`q${index}`, lexicalVector(text)));
+    for (const [index, text] of texts.entries()) pool.add(`q${index}`, lexicalVector(text));
     const near = pool.check(lexicalVector('Should cities ban cars from old towns?'));
     expect(near.duplicate).toBe(true);
     expect(near.similarity).toBeGreaterThan(0.85);
@@ -29,9 +29,12 @@ describe('dedup pool', () => {
 
   it('always rejects the same content words, even far from the rest of the pool', () => {
     const pool = new QuestionPool(0.85, 3);
-    ['Should zoos be closed?', 'Is fasting healthy?', 'Should voting be compulsory?'].forEach((text, index) =>
-      pool.add(`q${index}`, lexicalVector(text)),
-    );
+    for (const [index, text] of [
+      'Should zoos be closed?',
+      'Is fasting healthy?',
+      'Should voting be compulsory?',
+    ].entries())
+      pool.add(`q${index}`, lexicalVector(text));
     const copy = pool.check(lexicalVector('Should voting be compulsory?'));
     expect(copy.duplicate).toBe(true);
     expect(copy.nearestId).toBe('q2');
