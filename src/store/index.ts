@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
 import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
+import { GenerationTables } from './generation-tables.js';
 import { migrate } from './migrations.js';
 import { JudgementsTable, QuestionsTable, ResponsesTable } from './records-tables.js';
 import { RunLock } from './run-lock.js';
@@ -12,6 +13,7 @@ import { WriteBuffer } from './write-buffer.js';
 
 export type { CacheStats } from './cache-table.js';
 export type { CallSummaryRow } from './calls-table.js';
+export type { CandidateRecord, PullRecord } from './generation-tables.js';
 export type { JudgementRecord, ResponseRecord } from './records-tables.js';
 export type { RunKind, RunRecord, RunStatus } from './runs-table.js';
 
@@ -24,6 +26,8 @@ export interface Store {
   readonly questions: QuestionsTable;
   readonly responses: ResponsesTable;
   readonly judgements: JudgementsTable;
+  /** Candidates and pulls of generation runs. */
+  readonly generation: GenerationTables;
   /** Keeps two processes from running one run. */
   readonly runLock: RunLock;
   /** Commits buffered writes now. */
@@ -84,6 +88,7 @@ export function openStore(options: OpenStoreOptions): Store {
     questions: new QuestionsTable(db),
     responses: new ResponsesTable(db, buffer),
     judgements: new JudgementsTable(db, buffer),
+    generation: new GenerationTables(db, buffer),
     runLock: new RunLock(db),
     flush: () => buffer.flush(),
     close() {

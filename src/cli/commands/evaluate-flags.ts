@@ -31,9 +31,9 @@ export interface EvaluateSettings {
 }
 
 /** Same rule as the store's: what a run id may look like. */
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-function numberFlag(
+export function numberFlag(
   flag: string,
   value: string | undefined,
   rule: { min: number; max?: number; integer?: boolean; above?: boolean; what: string },

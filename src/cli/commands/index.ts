@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { registerCache } from './cache.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerResults } from './results.js';
@@ -13,6 +14,7 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 
 /** Every sub-command, in `--help` order. */
 export const COMMANDS: CommandRegistrar[] = [
+  registerGenerate,
   registerEvaluate,
   registerResults,
   registerSandbox,
