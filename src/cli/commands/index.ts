@@ -5,6 +5,7 @@ import { registerEvaluate } from './evaluate.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
+import { registerQuestions } from './questions.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
@@ -16,6 +17,7 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 export const COMMANDS: CommandRegistrar[] = [
   registerGenerate,
   registerEvaluate,
+  registerQuestions,
   registerResults,
   registerSandbox,
   registerModels,
