@@ -78,7 +78,9 @@ export function parseEvaluateFlags(flags: EvaluateFlags): EvaluateSettings {
   if (flags.questions !== undefined && flags.questionsFrom !== undefined)
     throw new ConfigError('--questions and --questions-from both name the questions; pass one');
   if (flags.top !== undefined && flags.questionsFrom === undefined)
-    throw new ConfigError('--top picks the best questions of a generation run: pass --questions-from RUN_ID too');
+    throw new ConfigError(
+      '--top picks the best questions of a generation run: pass --questions-from RUN_ID too',
+    );
   for (const [flag, id] of [
     ['--run-id', flags.runId],
     ['--resume', flags.resume],

@@ -31,7 +31,8 @@ async function questionsOf(
   loaded: LoadedConfig,
   runtime: CliRuntime,
 ): Promise<{ questions: Question[]; source: string }> {
-  if (flags.questionsFrom !== undefined) return generatedBank(flags.questionsFrom, settings.top, loaded, runtime);
+  if (flags.questionsFrom !== undefined)
+    return generatedBank(flags.questionsFrom, settings.top, loaded, runtime);
   const configured = loaded.config.evaluate.questions;
   const path = flags.questions
     ? resolve(flags.questions)
@@ -57,7 +58,8 @@ function generatedBank(
   if (!store) throw new ConfigError(`--questions-from ${runId}: there is no store at ${loaded.storePath}`);
   try {
     const questions = bankOf(collectGeneration(store, runId), top);
-    if (questions.length === 0) throw new ConfigError(`--questions-from ${runId}: the run accepted no questions`);
+    if (questions.length === 0)
+      throw new ConfigError(`--questions-from ${runId}: the run accepted no questions`);
     return { questions, source: `generate:${runId}${top ? ` top ${top}` : ''}` };
   } finally {
     store.close();

@@ -39,7 +39,9 @@ export function registerQuestions(program: Command, runtime: CliRuntime): void {
           fixed(question.sP2),
           fixed(question.sP1),
           `${fixed(question.termsP2?.vc)} ${fixed(question.termsP2?.vd)} ${fixed(question.termsP2?.od)} ${fixed(question.termsP2?.dis)}`,
-          question.lineage.map((step) => (step.step === 'seed' ? 'seed' : `${step.step[0]}${step.depth}`)).join('→'),
+          question.lineage
+            .map((step) => (step.step === 'seed' ? 'seed' : `${step.step[0]}${step.depth}`))
+            .join('→'),
           question.text,
         ]);
         process.stdout.write(
