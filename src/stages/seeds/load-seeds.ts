@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
@@ -35,7 +35,12 @@ async function seedsFromFile(path: string, theory: ValueTheory): Promise<Questio
   const type = extname(path).toLowerCase();
   if (type === '.jsonl' || type === '.txt') {
     const text = await readSeedFile(path);
-    return parsePlainSeeds({ path, text, format: type === '.jsonl' ? 'jsonl' : 'txt', source: path });
+    return parsePlainSeeds({
+      path,
+      text,
+      format: type === '.jsonl' ? 'jsonl' : 'txt',
+      source: basename(path),
+    });
   }
   if (type === '.csv') {
     const text = await readSeedFile(path);
@@ -64,26 +69,30 @@ function poolOf(spec: string, theory: ValueTheory): readonly Question[] | undefi
   return BUILTIN_SEED_POOLS[id];
 }
 
-/** The category names a filter entry stands for (built-in ids expand to their names). */
-function categoryName(entry: string): string {
+/** The category a filter entry names: a present category (any case), else a built-in category id. */
+function categoryOf(entry: string, present: readonly string[]): string | undefined {
   const lower = entry.trim().toLowerCase();
-  const builtin = Object.entries(SEED_CATEGORIES).find(([id]) => id === lower);
-  return (builtin ? builtin[1] : entry.trim()).toLowerCase();
+  const direct = present.find((category) => category.toLowerCase() === lower);
+  if (direct) return direct;
+  const builtin = Object.entries(SEED_CATEGORIES).find(([id]) => id === lower)?.[1];
+  return builtin && present.includes(builtin) ? builtin : undefined;
 }
 
 function filterCategories(seeds: Question[], categories: readonly string[]): Question[] {
   const present = [...new Set(seeds.flatMap((seed) => (seed.category ? [seed.category] : [])))];
-  const wanted = new Set(categories.map(categoryName));
-  for (const [index, name] of [...wanted].entries()) {
-    if (!present.some((category) => category.toLowerCase() === name)) {
-      const given = categories[index]!;
+  const wanted = new Set<string>();
+  for (const entry of categories) {
+    const category = categoryOf(entry, present);
+    if (category === undefined) {
       const known = present.length > 0 ? present.join('; ') : 'none: these seeds have no categories';
+      const ids = Object.keys(SEED_CATEGORIES).filter((id) => categoryOf(id, present) !== undefined);
       throw new ConfigError(
-        `no seeds in category "${given}"${didYouMean(given, [...present, ...Object.keys(SEED_CATEGORIES)])}; categories: ${known}`,
+        `no seeds in category "${entry}"${didYouMean(entry, [...present, ...ids])}; categories: ${known}`,
       );
     }
+    wanted.add(category);
   }
-  return seeds.filter((seed) => seed.category !== undefined && wanted.has(seed.category.toLowerCase()));
+  return seeds.filter((seed) => seed.category !== undefined && wanted.has(seed.category));
 }
 
 /**
