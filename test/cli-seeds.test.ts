@@ -5,6 +5,7 @@ import { SCHWARTZ_THEORY } from '../src/core/theories.js';
 import { loadSeeds } from '../src/stages/seeds/load-seeds.js';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
 const tmp = useTmpDir();
@@ -39,36 +40,23 @@ describe('adaem seeds list', () => {
   });
 
   it('filters by category and theory, as JSON', async () => {
-    const dir = tmp();
-    const economics = await runCli(['seeds', 'list', '--category', 'economics', '--json'], { cwd: dir });
+    const economics = await runMain(['seeds', 'list', '--category', 'economics', '--json']);
     const seeds = JSON.parse(economics.stdout) as { category: string; source: string }[];
     expect(seeds.length).toBeGreaterThanOrEqual(10);
     expect(new Set(seeds.map((seed) => seed.category))).toEqual(new Set(['Economics & Business']));
-    const mft = JSON.parse(
-      (await runCli(['seeds', 'list', '--theory', 'mft', '--json'], { cwd: dir })).stdout,
-    );
+    const mft = JSON.parse((await runMain(['seeds', 'list', '--theory', 'mft', '--json'])).stdout);
     expect(mft.length).toBeGreaterThanOrEqual(25);
     expect(mft[0].id).toBe('seed-mft-001');
-    const limited = await runCli(['seeds', 'list', '--limit', '9', '--json'], { cwd: dir });
+    const limited = await runMain(['seeds', 'list', '--limit', '9', '--json']);
     expect(new Set(JSON.parse(limited.stdout).map((seed: { category: string }) => seed.category)).size).toBe(
       9,
     );
   });
 
   it('rejects an unknown category or theory in one line', async () => {
-    const dir = tmp();
-    expectUsageError(
-      await runCli(['seeds', 'list', '--category', 'econmics'], { cwd: dir }),
-      /did you mean "economics"/,
-    );
-    expectUsageError(
-      await runCli(['seeds', 'list', '--theory', 'mtf'], { cwd: dir }),
-      /--theory: .*did you mean "mft"/,
-    );
-    expectUsageError(
-      await runCli(['seeds', 'list', '--limit', '0'], { cwd: dir }),
-      /--limit must be a whole number/,
-    );
+    expectUsageError(await runMain(['seeds', 'list', '--category', 'econmics']), /did you mean "economics"/);
+    expectUsageError(await runMain(['seeds', 'list', '--theory', 'mtf']), /--theory: .*did you mean "mft"/);
+    expectUsageError(await runMain(['seeds', 'list', '--limit', '0']), /--limit must be a whole number/);
   });
 });
 
@@ -85,7 +73,7 @@ describe('adaem seeds import', () => {
         'NFCC,I dislike doubt.,Discomfort With Ambiguity,1,"Should I dislike doubt, always?"',
       ].join('\n'),
     );
-    const run = await runCli(['seeds', 'import', 'valuebench', 'value_orientation.csv'], { cwd: dir });
+    const run = await runMain(['seeds', 'import', 'valuebench', join(dir, 'value_orientation.csv')]);
     expect(run.code).toBe(0);
     expect(jsonLines(run.stdout).map((seed) => [seed.text, seed.targetValue, seed.source])).toEqual([
       ['Should I think up new ideas?', 'self_direction', 'valuebench:PVQ40'],
@@ -93,13 +81,20 @@ describe('adaem seeds import', () => {
       ['Should I dislike doubt, always?', 'Closed-Mindedness', 'valuebench:NFCC'],
     ]);
     expect(run.stderr).toMatch(/1 duplicate seed\(s\) dropped/);
-    const one = await runCli(
-      ['seeds', 'import', 'valuebench', 'value_orientation.csv', '--per-value', '1', '--out', 'seeds.jsonl'],
-      { cwd: dir },
-    );
+    const out = join(dir, 'seeds.jsonl');
+    const one = await runMain([
+      'seeds',
+      'import',
+      'valuebench',
+      join(dir, 'value_orientation.csv'),
+      '--per-value',
+      '1',
+      '-o',
+      out,
+    ]);
     expect(one.code).toBe(0);
     expect(one.stdout).toBe('');
-    expect(one.stderr).toMatch(/wrote 2 seed\(s\) to seeds\.jsonl/);
+    expect(one.stderr).toMatch(/wrote 2 seed\(s\) to .*seeds\.jsonl/);
     const written = jsonLines(readFileSync(join(dir, 'seeds.jsonl'), 'utf8'));
     expect(written.map((seed) => seed.targetValue)).toEqual(['self_direction', 'Closed-Mindedness']);
     // The file is a seed source adaem reads back unchanged.
@@ -109,7 +104,7 @@ describe('adaem seeds import', () => {
   it('jsonl and txt: normalised and deduplicated', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'mine.txt'), 'Should zoos exist?\n- should ZOOS exist\n\nIs art   useful?\n');
-    const txt = await runCli(['seeds', 'import', 'txt', 'mine.txt'], { cwd: dir });
+    const txt = await runMain(['seeds', 'import', 'txt', join(dir, 'mine.txt')]);
     expect(txt.code).toBe(0);
     expect(jsonLines(txt.stdout).map((seed) => [seed.text, seed.source])).toEqual([
       ['Should zoos exist?', 'mine.txt'],
@@ -119,7 +114,7 @@ describe('adaem seeds import', () => {
       join(dir, 'mine.jsonl'),
       '{"id":"x","text":"Is art useful?","category":"Arts"}\n{"text":"Is art useful"}\n',
     );
-    const jsonl = await runCli(['seeds', 'import', 'jsonl', 'mine.jsonl'], { cwd: dir });
+    const jsonl = await runMain(['seeds', 'import', 'jsonl', join(dir, 'mine.jsonl')]);
     expect(jsonLines(jsonl.stdout)).toEqual([
       { id: 'x', text: 'Is art useful?', category: 'Arts', source: 'mine.jsonl' },
     ]);
@@ -135,18 +130,22 @@ describe('adaem seeds import', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Is it fine?\nIs caf\xe9 fine?\n', 'latin1'));
     writeFileSync(join(dir, 'args.csv'), 'Argument ID,Conclusion,Stance,Premise\nA1,x,y,z\n');
     writeFileSync(join(dir, 'short.tsv'), `${TOUCHE_HEADER}\nA1\tWe should ban zoos\n`);
-    const cases: [string[], RegExp][] = [
-      [['valuebench', 'value_items.csv'], /^adaem: value_items\.csv:1: missing column "question"/],
-      [['txt', 'empty.txt'], /^adaem: empty\.txt: empty file/],
-      [['txt', 'latin1.txt'], /^adaem: latin1\.txt:2: not UTF-8/],
-      [['txt', 'nowhere.txt'], /^adaem: nowhere\.txt: file not found/],
-      [['touche', 'args.csv'], /^adaem: args\.csv:1: missing column "Argument ID"/],
-      [['touche', 'short.tsv'], /^adaem: short\.tsv:2: expected 4 tab-separated cells/],
-      [['tochue', 'short.tsv'], /unknown seed format "tochue".*did you mean "touche"/],
-      [['txt', 'latin1.txt', '--per-value', '2'], /--per-value applies to valuebench imports only/],
+    const cases: [string, string, string[], RegExp][] = [
+      ['valuebench', 'value_items.csv', [], /^adaem: \S*value_items\.csv:1: missing column "question"/],
+      ['txt', 'empty.txt', [], /^adaem: \S*empty\.txt: empty file/],
+      ['txt', 'nowhere.txt', [], /^adaem: \S*nowhere\.txt: file not found/],
+      ['touche', 'args.csv', [], /^adaem: \S*args\.csv:1: missing column "Argument ID"/],
+      ['touche', 'short.tsv', [], /^adaem: \S*short\.tsv:2: expected 4 tab-separated cells/],
+      ['tochue', 'short.tsv', [], /unknown seed format "tochue".*did you mean "touche"/],
+      ['txt', 'empty.txt', ['--per-value', '2'], /--per-value applies to valuebench imports only/],
     ];
-    for (const [args, message] of cases)
-      expectUsageError(await runCli(['seeds', 'import', ...args], { cwd: dir }), message);
+    for (const [format, file, rest, message] of cases)
+      expectUsageError(await runMain(['seeds', 'import', format, join(dir, file), ...rest]), message);
+    // The same through a real process: the exit code and the one line reach the shell.
+    expectUsageError(
+      await runCli(['seeds', 'import', 'txt', 'latin1.txt'], { cwd: dir }),
+      /^adaem: latin1\.txt:2: not UTF-8/,
+    );
   });
 
   it('touche: conclusions become yes/no questions by the sandbox generators, cached the second time', async () => {
@@ -226,7 +225,7 @@ describe('adaem seeds import', () => {
     writeFileSync(join(dir, 'adaem.yaml'), 'models:\n  - { id: sandbox:atlas, roles: [examinee] }\n');
     writeFileSync(join(dir, 'arguments.tsv'), `${TOUCHE_HEADER}\nA1\tWe should abolish zoos\tpro\tx\n`);
     expectUsageError(
-      await runCli(['seeds', 'import', 'touche', 'arguments.tsv'], { cwd: dir }),
+      await runMain(['-c', join(dir, 'adaem.yaml'), 'seeds', 'import', 'touche', join(dir, 'arguments.tsv')]),
       /no generator model in .*adaem\.yaml: give a model the generator role or pass --models/,
     );
   });
