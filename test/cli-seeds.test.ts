@@ -44,6 +44,17 @@ describe('adaem seeds list', () => {
     const seeds = JSON.parse(economics.stdout) as { category: string; source: string }[];
     expect(seeds.length).toBeGreaterThanOrEqual(10);
     expect(new Set(seeds.map((seed) => seed.category))).toEqual(new Set(['Economics & Business']));
+    const science = await runMain([
+      'seeds',
+      'list',
+      '--category',
+      'Science, Health & Environment',
+      '--category',
+      'arts',
+    ]);
+    expect(science.stdout).toMatch(
+      /\nper category: Entertainment & Arts \d+; Science, Health & Environment \d+\n/,
+    );
     const mft = JSON.parse((await runMain(['seeds', 'list', '--theory', 'mft', '--json'])).stdout);
     expect(mft.length).toBeGreaterThanOrEqual(25);
     expect(mft[0].id).toBe('seed-mft-001');

@@ -3,6 +3,8 @@ import { didYouMean } from '../../core/did-you-mean.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { BUILT_IN_THEORIES } from '../../core/theories.js';
+import { valueIds } from '../../core/value-theory.js';
+import { SEED_CATEGORY_NAMES } from '../../stages/seeds/categories.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { countFlag, IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
@@ -27,14 +29,16 @@ function leftTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
-function counts(seeds: Question[], field: 'category' | 'targetValue'): string {
-  const tally = new Map<string, number>();
+/** `name count` pairs, in `order` first (zeros included), then any other names as they appear. */
+function counts(seeds: Question[], field: 'category' | 'targetValue', order: readonly string[]): string {
+  const tally = new Map<string, number>(order.map((name) => [name, 0]));
   for (const seed of seeds) tally.set(seed[field] ?? '-', (tally.get(seed[field] ?? '-') ?? 0) + 1);
-  return [...tally].map(([name, count]) => `${name} ${count}`).join(', ');
+  return [...tally].map(([name, count]) => `${name} ${count}`).join('; ');
 }
 
 function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((part) => part.trim())].filter(Boolean);
+  // Not split on commas: "Science, Health & Environment" is one category.
+  return [...previous, value.trim()].filter(Boolean);
 }
 
 /** `adaem seeds list | import`: the built-in seed topics of the search, and importers for other seed sets. */
@@ -55,13 +59,12 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print the seeds as JSON')
     .action(async (flags: ListFlags, command: Command) => {
       const loaded = runtime.loadConfig(command);
-      const theoryId = flags.theory ?? loaded.theory.id;
       if (flags.theory && !Object.hasOwn(BUILT_IN_THEORIES, flags.theory))
         throw new ConfigError(
           `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILT_IN_THEORIES))}`,
         );
       const theory = flags.theory ? BUILT_IN_THEORIES[flags.theory as 'schwartz' | 'mft'] : loaded.theory;
-      const list = await loadSeeds(`builtin:${theoryId}`, {
+      const list = await loadSeeds(flags.theory ? `builtin:${flags.theory}` : 'builtin', {
         theory,
         categories: flags.category,
         limit: flags.limit,
@@ -70,8 +73,10 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
       if (flags.json) return printJson(list);
       const rows = list.map((seed) => [seed.id, seed.category ?? '-', seed.targetValue ?? '-', seed.text]);
       process.stdout.write(`${leftTable(['id', 'category', 'target value', 'text'], rows)}\n\n`);
-      process.stdout.write(`${list.length} seeds\nper category: ${counts(list, 'category')}\n`);
-      process.stdout.write(`per value: ${counts(list, 'targetValue')}\n`);
+      process.stdout.write(
+        `${list.length} seeds\nper category: ${counts(list, 'category', flags.category ? [] : SEED_CATEGORY_NAMES)}\n`,
+      );
+      process.stdout.write(`per value: ${counts(list, 'targetValue', valueIds(theory))}\n`);
     });
   seeds
     .command('import')
