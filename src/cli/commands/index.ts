@@ -9,6 +9,7 @@ import { registerQuestions } from './questions.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
+import { registerSeeds } from './seeds.js';
 
 /** Adds one sub-command (with its options and action) to the program. */
 export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
@@ -24,4 +25,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerInit,
   registerSchema,
   registerCache,
+  registerSeeds,
 ];
