@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
@@ -10,7 +9,7 @@ import { runGeneration } from '../../run/generate.js';
 import { panelsOf } from '../../run/generate-open.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planGeneration } from '../../run/plan-generation.js';
-import { loadQuestions } from '../../stages/questions/load-questions.js';
+import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import { createProgressLine } from '../progress-line.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
@@ -31,19 +30,21 @@ interface GenerateFlags {
   json?: boolean;
 }
 
-/** The seed questions a config or `--seeds` names (a seed file; built-in pools come with `adaem seeds`). */
+/** The seed topics `--seeds` or `generate.seeds` names: a built-in pool or a seed file (see docs/seeds.md). */
 async function seedsOf(
   flags: GenerateFlags,
   loaded: LoadedConfig,
 ): Promise<{ seeds: Question[]; source: string }> {
-  const spec = flags.seeds ?? loaded.config.generate.seeds;
-  const path = flags.seeds ? resolve(flags.seeds) : resolve(loaded.dir, spec);
-  if (spec.startsWith('builtin'))
-    throw new ConfigError(`generate.seeds "${spec}": no built-in seed pool yet; give a seed file`);
-  let seeds = await loadQuestions({ path });
-  const { seedCategories, seedLimit } = loaded.config.generate;
-  if (seedCategories) seeds = seeds.filter((seed) => seed.category && seedCategories.includes(seed.category));
-  if (seedLimit) seeds = seeds.slice(0, seedLimit);
+  const { seedCategories, seedLimit, seeds: configured } = loaded.config.generate;
+  const spec = flags.seeds ?? configured;
+  const seeds = await loadSeeds(spec, {
+    theory: loaded.theory,
+    // --seeds is relative to the working directory, the config's setting to the config file.
+    baseDir: flags.seeds ? process.cwd() : loaded.dir,
+    categories: seedCategories,
+    limit: seedLimit,
+    seed: loaded.config.seed,
+  });
   return { seeds, source: spec };
 }
 

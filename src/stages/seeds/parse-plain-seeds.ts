@@ -18,7 +18,10 @@ const JsonlSeedSchema = z
   })
   .loose();
 
-function seedOf(fields: Omit<Question, 'id'> & { id?: string }, fallbackSource: string): Question {
+function seedOf(
+  fields: { id?: string; text: string; category?: string; source?: string; targetValue?: string },
+  fallbackSource: string,
+): Question {
   const text = tidySeedText(fields.text);
   return {
     id: fields.id?.trim() || seedId(text),
