@@ -3,7 +3,8 @@ import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '..
 import type { Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
-import { chooseArm } from '../stages/generate/bandit.js';
+import { seededRandom } from '../core/seeded-random.js';
+import { chooseArm, randomArm } from '../stages/generate/bandit.js';
 import { QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
 import { scorePanel } from '../stages/generate/score-panel.js';
@@ -48,6 +49,8 @@ export interface GenerateRunOptions {
   resume?: boolean;
   /** A generation run whose bank this one must not overlap (self-extension with new panel models). */
   extend?: string;
+  /** Stop (done) once this many calls have reached a model (cache hits not counted): equal-spend baselines. */
+  maxModelCalls?: number;
   /** Seeds scored at once. @default 16 */
   concurrency?: number;
   signal?: AbortSignal;
@@ -229,7 +232,13 @@ async function search(
   const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
   for (let pull = state.counters.pullsDone + 1; pull <= manifest.budget; pull++) {
     if (signal?.aborted) throw new CancelledError();
-    const arm = state.arms[chooseArm(state.arms, manifest.budget)]!;
+    const usage = engine.usage().total;
+    if (options.maxModelCalls !== undefined && usage.calls - usage.cached >= options.maxModelCalls) break;
+    const index =
+      settings.armChoice === 'uniform'
+        ? randomArm(state.arms, seededRandom(manifest.seed * 100_003 + pull))
+        : chooseArm(state.arms, manifest.budget);
+    const arm = state.arms[index]!;
     const { records, reward } = await runPull(
       { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots },
       state,
