@@ -223,6 +223,30 @@ describe('adaem generate on the sandbox', () => {
     expect(paid(killed)).toBeLessThanOrEqual(paid(whole) + 64);
   }, 180_000);
 
+  it('computes the exact score from the judge’s probabilities when asked, and records the variant', async () => {
+    const dir = tmp();
+    writeProject(dir, '  score: exact\n  refineGain: 0.05');
+    const run = await runCli(['generate', '--budget', '2', '--run-id', 'x', '--json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/unavailable/);
+    expect(run.code).toBe(0);
+    const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+    const manifest = JSON.parse(
+      (db.prepare("SELECT manifest FROM runs WHERE id = 'x'").get() as { manifest: string }).manifest,
+    );
+    db.close();
+    expect(manifest.score).toEqual({ requested: 'exact', used: 'exact', fallback: null });
+    const accepted = candidatesOf(dir, 'x').filter((row) => row.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const row of accepted) {
+      const terms = (
+        JSON.parse(row.detail) as { p2: { terms: { s: number; exact: { gjs: number; tv: number } } } }
+      ).p2.terms;
+      expect(terms.s).toBeCloseTo(terms.exact.gjs + terms.exact.tv, 12);
+      expect(terms.exact.gjs).toBeGreaterThanOrEqual(0);
+      expect(terms.exact.gjs).toBeLessThanOrEqual(Math.log(4));
+    }
+  }, 120_000);
+
   it('refuses bad input with one line and exit 2', async () => {
     const dir = tmp();
     writeProject(dir);

@@ -1,16 +1,16 @@
 import type { AdaemConfig } from '../core/config.js';
 import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
+import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
-import { seededRandom } from '../core/seeded-random.js';
 import { chooseArm, randomArm } from '../stages/generate/bandit.js';
 import { QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
 import { scorePanel } from '../stages/generate/score-panel.js';
 import type { Store } from '../store/index.js';
 import type { GenerateManifest } from './generate-manifest.js';
-import { createGeneration, reopenGeneration } from './generate-open.js';
+import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
 import { runPull } from './generate-pull.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
 import { similarityBackendOf } from './similarity-of.js';
@@ -72,11 +72,7 @@ function openGeneration(options: GenerateRunOptions) {
     seeds: options.seeds ?? [],
     seedSource: options.seedSource ?? 'library',
     similarity: similarity.id,
-    score: {
-      requested: config.generate.score,
-      used: 'practical',
-      fallback: config.generate.score === 'exact' ? 'the exact score is not available yet' : null,
-    },
+    score: scoreVariantOf(config, engine),
     extendsRun: options.extend,
   });
   return { ...created, seeds: options.seeds ?? [] };
@@ -145,7 +141,9 @@ async function search(
     ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
     similarity,
     panel: {
-      judgeMode: settings.judgeMode,
+      variant: manifest.score.used,
+      // The exact score reads the judge's P(yes) per value.
+      judgeMode: manifest.score.used === 'exact' ? 'logprob' : settings.judgeMode,
       pointsPerAnswer: settings.pointsPerAnswer,
       weights: settings.weights,
       params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
@@ -263,6 +261,16 @@ async function search(
   const usage = engine.usage();
   store.runs.setStatus(runId, 'done', { ...state.counters, usage });
   return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/** The exact score needs a judge with log-probabilities; otherwise the practical score, and why. */
+function scoreVariantOf(config: AdaemConfig, engine: Engine): GenerateManifest['score'] {
+  const requested = config.generate.score;
+  if (requested === 'practical') return { requested, used: 'practical', fallback: null };
+  const judge = panelsOf(config).judge;
+  if (judge && engine.provider(judge, 'judge').capabilities.logprobs)
+    return { requested, used: 'exact', fallback: null };
+  return { requested, used: 'practical', fallback: `judge ${judge ?? '(none)'} gives no log-probabilities` };
 }
 
 /** The accepted questions of the run a new one extends, kept out of the new bank. */
