@@ -247,6 +247,66 @@ describe('adaem generate on the sandbox', () => {
     }
   }, 120_000);
 
+  it('extends a run with new panel models, keeping out every question that overlaps its bank', async () => {
+    const dir = tmp();
+    writeProject(dir);
+    expect((await runCli(['generate', '--budget', '3', '--run-id', 'first'], { cwd: dir })).code).toBe(0);
+    writeFileSync(
+      join(dir, 'more.yaml'),
+      [
+        'seed: 7',
+        'models:',
+        '  - { id: sandbox:atlas, roles: [generator, scorer] }',
+        '  - { id: sandbox:grove, roles: [generator, scorer] }',
+        '  - { id: sandbox:jade, roles: [generator, scorer] }',
+        '  - { id: sandbox:judge, roles: [judge] }',
+        'generate:',
+        '  seeds: seeds.txt',
+        '  rounds: 2',
+      ].join('\n'),
+    );
+    const run = await runCli(
+      ['-c', 'more.yaml', 'generate', '--budget', '3', '--run-id', 'second', '--extend', 'first'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const first = new Set(
+      candidatesOf(dir, 'first')
+        .filter((row) => row.status === 'accepted')
+        .map((row) => row.text),
+    );
+    const second = candidatesOf(dir, 'second');
+    expect(second.filter((row) => row.status === 'accepted').length).toBeGreaterThan(0);
+    for (const row of second.filter((candidate) => candidate.status === 'accepted'))
+      expect(first.has(row.text)).toBe(false);
+    const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+    const manifest = JSON.parse(
+      (db.prepare("SELECT manifest FROM runs WHERE id = 'second'").get() as { manifest: string }).manifest,
+    );
+    db.close();
+    expect(manifest.extends).toBe('first');
+  }, 120_000);
+
+  it('stops at --max-cost, resumable, and finishes after the cap is raised', async () => {
+    const dir = tmp();
+    writeProject(dir);
+    const priced = (await import('node:fs'))
+      .readFileSync(join(dir, 'adaem.yaml'), 'utf8')
+      .replace(
+        'sandbox:atlas, roles: [generator, scorer] }',
+        'sandbox:atlas, roles: [generator, scorer], price: { input: 100, output: 100 } }',
+      );
+    writeFileSync(join(dir, 'adaem.yaml'), priced);
+    const capped = await runCli(['generate', '--budget', '4', '--run-id', 'c', '--max-cost', '0.5'], {
+      cwd: dir,
+    });
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toMatch(/stopped at the cost cap; raise --max-cost and resume with --resume c/);
+    const resumed = await runCli(['generate', '--resume', 'c', '--max-cost', '1000'], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/run c \(done\): 4\/4 pulls/);
+  }, 120_000);
+
   it('refuses bad input with one line and exit 2', async () => {
     const dir = tmp();
     writeProject(dir);
