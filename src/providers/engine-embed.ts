@@ -1,5 +1,6 @@
+import type { CallRecorder } from '../core/call-outcome.js';
 import type { Role } from '../core/config.js';
-import type { ChatRequest, EmbedRequest, EmbedResult, ResponseCache } from '../core/provider.js';
+import type { ChatRequest, EmbedRequest, EmbedResult, ResponseCache, TokenUsage } from '../core/provider.js';
 import { cacheKey } from './cache-key.js';
 import type { ModelEntry } from './engine.js';
 import type { UsageLedger } from './usage-ledger.js';
@@ -17,7 +18,7 @@ type Call = (
  */
 export function embedThroughEngine(deps: {
   call: Call;
-  ledger: UsageLedger;
+  recordCacheHit: (modelId: string, role: Role, usage: TokenUsage) => void;
   cache: ResponseCache | undefined;
 }) {
   return async (
@@ -35,7 +36,7 @@ export function embedThroughEngine(deps: {
     const key = cacheKey(`${modelId}#embed`, asChat, entry.cacheScope);
     const hit = deps.cache?.get(key);
     if (hit) {
-      deps.ledger.add(modelId, role, { calls: 1, cached: 1 });
+      deps.recordCacheHit(modelId, role, hit.usage);
       return { vectors: JSON.parse(hit.text) as number[][], usage: hit.usage, cached: true };
     }
     const adapterEmbed = entry.adapter.embed!.bind(entry.adapter);
@@ -47,5 +48,28 @@ export function embedThroughEngine(deps: {
       result: { text: JSON.stringify(result.vectors), usage: result.usage, model: modelId },
     });
     return result;
+  };
+}
+
+/** Counts a reply served from the cache as a call that cost nothing, and records it. */
+export function cacheHitRecorder(
+  ledger: UsageLedger,
+  recorder: CallRecorder | undefined,
+  runId: string | undefined,
+) {
+  return (modelId: string, role: Role, usage: TokenUsage): void => {
+    ledger.add(modelId, role, { calls: 1, cached: 1 });
+    recorder?.record({
+      providerId: modelId,
+      role,
+      status: 'cached',
+      runId,
+      attempts: 0,
+      latencyMs: 0,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      costUsd: 0,
+      finishedAt: Date.now(),
+    });
   };
 }

@@ -19,7 +19,7 @@ import type {
 import { scrubSecrets } from '../core/scrub-secrets.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
-import { embedThroughEngine } from './engine-embed.js';
+import { cacheHitRecorder, embedThroughEngine } from './engine-embed.js';
 import { Limiter } from './limiter.js';
 import { priceOf } from './price-table.js';
 import {
@@ -235,6 +235,8 @@ export function createEngine(options: EngineOptions): Engine {
     }
   };
 
+  const recordCacheHit = cacheHitRecorder(ledger, options.recorder, options.runId);
+
   const wrap = (modelId: string, role: Role): Provider => {
     const entry = entryOf(modelId);
     return {
@@ -246,19 +248,7 @@ export function createEngine(options: EngineOptions): Engine {
         if (useCache) {
           const hit = options.cache!.get(key);
           if (hit) {
-            ledger.add(modelId, role, { calls: 1, cached: 1 });
-            options.recorder?.record({
-              providerId: modelId,
-              role,
-              status: 'cached',
-              runId: options.runId,
-              attempts: 0,
-              latencyMs: 0,
-              inputTokens: hit.usage.inputTokens,
-              outputTokens: hit.usage.outputTokens,
-              costUsd: 0,
-              finishedAt: Date.now(),
-            });
+            recordCacheHit(modelId, role, hit.usage);
             return { ...hit, cached: true, costUsd: 0 };
           }
         }
@@ -283,7 +273,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const embed = embedThroughEngine({
     call: (entry: ModelEntry, role, request, send) => call(entry, role, request, send),
-    ledger,
+    recordCacheHit: (modelId, role, usage) => recordCacheHit(modelId, role, usage),
     cache: useCache ? options.cache : undefined,
   });
 
