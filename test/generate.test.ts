@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
@@ -306,6 +307,37 @@ describe('adaem generate on the sandbox', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/run c \(done\): 4\/4 pulls/);
   }, 120_000);
+
+  it('stops, resumable, when most calls fail instead of spending the budget on errors', async () => {
+    const server = await startOpenAIServer(() => ({ kind: 'status', status: 500, message: 'upstream down' }));
+    try {
+      const dir = tmp();
+      writeProject(dir);
+      writeFileSync(
+        join(dir, 'down.yaml'),
+        [
+          'providers:',
+          `  local: { type: openai, baseURL: "${server.url}", apiKey: "k", maxRetries: 0 }`,
+          'models:',
+          '  - { id: local:m, roles: [generator, scorer] }',
+          '  - { id: sandbox:judge, roles: [judge] }',
+          'generate:',
+          '  seeds: seeds.txt',
+        ].join('\n'),
+      );
+      const run = await runCli(['-c', 'down.yaml', 'generate', '--budget', '50', '--run-id', 'd'], {
+        cwd: dir,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/run d stopped: \d+ of \d+ model calls failed.*--resume d/);
+      // it stops after the first batch of seeds, long before the budget
+      expect(server.received.length).toBeLessThan(60);
+      const runs = await runCli(['runs'], { cwd: dir });
+      expect(runs.stdout).toMatch(/d\s.*failed/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('refuses bad input with one line and exit 2', async () => {
     const dir = tmp();

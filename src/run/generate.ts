@@ -1,5 +1,5 @@
 import type { AdaemConfig } from '../core/config.js';
-import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
+import { AdaemError, BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
 import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
@@ -222,6 +222,7 @@ async function search(
     );
     for (const [index, seed] of chunk.entries()) state.pool.add(seed.id, vectors[index]!);
     store.generation.commit(records);
+    failIfMostCallsFail(engine, runId);
     progress('seeds', seeds.length - unscored.length + start + chunk.length);
     await yieldToEvents();
   }
@@ -255,12 +256,27 @@ async function search(
     };
     store.generation.commit(records, finished);
     state.finishPull(finished);
+    failIfMostCallsFail(engine, runId);
     progress('search', seeds.length);
     await yieldToEvents();
   }
   const usage = engine.usage();
   store.runs.setStatus(runId, 'done', { ...state.counters, usage });
   return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/**
+ * A run whose calls mostly fail (a dead endpoint, a wrong model name) stops instead of spending its
+ * budget on errors: over half of at least 20 calls that reached a model failed. Resumable.
+ */
+function failIfMostCallsFail(engine: Engine, runId: string): void {
+  const { calls, cached, errors } = engine.usage().total;
+  const sent = calls - cached;
+  if (sent >= 20 && errors / sent > 0.5)
+    throw new AdaemError(
+      `run ${runId} stopped: ${errors} of ${sent} model calls failed (see adaem runs and the calls table); fix the cause and resume with --resume ${runId}`,
+      { code: 'errors' },
+    );
 }
 
 /** The exact score needs a judge with log-probabilities; otherwise the practical score, and why. */
