@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { registerCache } from './cache.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExport } from './export.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
+import { registerReport } from './report.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
@@ -15,6 +17,8 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 export const COMMANDS: CommandRegistrar[] = [
   registerEvaluate,
   registerResults,
+  registerReport,
+  registerExport,
   registerSandbox,
   registerModels,
   registerInit,

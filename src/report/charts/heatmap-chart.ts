@@ -1,0 +1,48 @@
+import { type ChartOption, renderChartSvg } from './render-svg.js';
+
+/** A rows × columns heatmap whose cells show a label (e.g. "54 ±3") over a colour scale. */
+export function renderHeatmapSvg(options: {
+  rows: string[];
+  columns: string[];
+  /** cells[row][column]: the coloured number and the label written in the cell. */
+  cells: { value: number | null; label: string }[][];
+  min: number;
+  max: number;
+  width: number;
+}): string {
+  const rowHeight = 28;
+  const height = 110 + rowHeight * options.rows.length;
+  const data: { value: [number, number, number | '-']; label: string }[] = [];
+  for (const [row, cells] of options.cells.entries())
+    for (const [column, cell] of cells.entries())
+      data.push({ value: [column, row, cell.value ?? '-'], label: cell.label });
+  const option: ChartOption = {
+    grid: { left: 160, right: 20, top: 10, bottom: 90 },
+    xAxis: {
+      type: 'category',
+      data: options.columns,
+      axisLabel: { rotate: 35, fontSize: 11, interval: 0 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: options.rows,
+      inverse: true,
+      axisLabel: { fontSize: 11, width: 150, overflow: 'truncate' },
+    },
+    visualMap: {
+      min: options.min,
+      max: options.max,
+      show: false,
+      inRange: { color: ['#f7fbff', '#9ecae1', '#2171b5', '#08306b'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data: data.map((cell) => ({ value: cell.value, label: { show: true, formatter: cell.label } })),
+        label: { show: true, fontSize: 10, color: '#111', textBorderColor: '#fff', textBorderWidth: 2 },
+      },
+    ],
+  };
+  return renderChartSvg({ option, width: options.width, height });
+}
