@@ -45,6 +45,9 @@ export function fileErrorReason(error: unknown): string {
 
 /** Creates a directory (and its parents) for output, or says in one line why it cannot. */
 export function ensureDirectory(path: string, what: string): void {
+  // Recursive mkdir under /proc never returns on Linux; nothing can be written there anyway.
+  if (/^\/(proc|sys|dev)(\/|$)/.test(path))
+    throw new ConfigError(`cannot write ${what} to ${path}: /proc, /sys and /dev hold no files`);
   try {
     mkdirSync(path, { recursive: true });
     if (!statSync(path).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'EEXIST' });

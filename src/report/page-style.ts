@@ -31,6 +31,9 @@ table.numbers td { text-align: right; }
 table.numbers td:first-child, table.numbers td:nth-child(2) { text-align: left; }
 .rates td { white-space: nowrap; }
 .rates .score { font-weight: 600; display: inline-block; min-width: 2.2em; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin: 4px 0 8px; }
+.legend-item { display: inline-flex; align-items: center; gap: 5px; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
 .interval { vertical-align: middle; }
 .question { border-top: 1px solid var(--line); padding-top: 4px; }
 .question h3 { overflow-wrap: anywhere; }

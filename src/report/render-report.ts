@@ -64,6 +64,7 @@ export function renderReport(data: ReportData, options: RenderReportOptions = {}
     return output ? [{ section, output }] : [];
   });
   const scripts = [...new Set(rendered.flatMap(({ output }) => output.scripts ?? []))];
+  const style = [PAGE_STYLE, ...rendered.flatMap(({ output }) => output.styles ?? [])].join('\n');
   const detail = packDetail({
     data,
     splits: context.splits,
@@ -88,11 +89,11 @@ export function renderReport(data: ReportData, options: RenderReportOptions = {}
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(scripts, PAGE_STYLE))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(scripts, style))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${PAGE_STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <header><h1>${escapeHtml(title)}</h1><p class="meta">How the models differ in the values they express — adaem ${escapeHtml(data.manifest.adaemVersion)}</p><nav>${nav}</nav></header>

@@ -1,4 +1,4 @@
-import { type ChartOption, renderChartSvg } from './render-svg.js';
+import { type ChartOption, type ChartSvg, renderChartSvg } from './render-svg.js';
 
 /** A rows × columns heatmap whose cells show a label (e.g. "54 ±3") over a colour scale. */
 export function renderHeatmapSvg(options: {
@@ -9,13 +9,15 @@ export function renderHeatmapSvg(options: {
   min: number;
   max: number;
   width: number;
-}): string {
+}): ChartSvg {
   const rowHeight = 28;
   const height = 110 + rowHeight * options.rows.length;
   const data: { value: [number, number, number | '-']; label: string }[] = [];
   for (const [row, cells] of options.cells.entries())
     for (const [column, cell] of cells.entries())
       data.push({ value: [column, row, cell.value ?? '-'], label: cell.label });
+  const isDark = (value: number | '-') =>
+    value !== '-' && (value - options.min) / Math.max(1e-9, options.max - options.min) > 0.55;
   const option: ChartOption = {
     grid: { left: 160, right: 20, top: 10, bottom: 90 },
     xAxis: {
@@ -39,8 +41,11 @@ export function renderHeatmapSvg(options: {
     series: [
       {
         type: 'heatmap',
-        data: data.map((cell) => ({ value: cell.value, label: { show: true, formatter: cell.label } })),
-        label: { show: true, fontSize: 10, color: '#111', textBorderColor: '#fff', textBorderWidth: 2 },
+        data: data.map((cell) => ({
+          value: cell.value,
+          label: { show: true, formatter: cell.label, color: isDark(cell.value[2]) ? '#fff' : '#111' },
+        })),
+        label: { show: true, fontSize: 10 },
       },
     ],
   };

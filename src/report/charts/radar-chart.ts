@@ -1,4 +1,4 @@
-import { type ChartOption, renderChartSvg, seriesColor } from './render-svg.js';
+import { type ChartOption, type ChartSvg, renderChartSvg, seriesColor } from './render-svg.js';
 
 /** One polygon on a radar: a name and one number per axis (null when the model has no score there). */
 export interface RadarSeries {
@@ -15,17 +15,13 @@ export function renderRadarSvg(options: {
   max: number;
   width: number;
   height: number;
-  legend?: boolean;
-}): string {
+}): ChartSvg {
   const option: ChartOption = {
     color: options.series.map((series) => seriesColor(series.colorIndex)),
-    legend: options.legend
-      ? { bottom: 0, type: 'plain', textStyle: { fontSize: 11 }, itemWidth: 14, itemHeight: 8 }
-      : undefined,
     radar: {
       indicator: options.axes.map((name) => ({ name, max: options.max, min: 0 })),
-      radius: options.legend ? '58%' : '62%',
-      center: ['50%', options.legend ? '44%' : '52%'],
+      radius: '56%',
+      center: ['50%', '52%'],
       axisName: { fontSize: 10, color: '#333' },
       splitNumber: 4,
     },

@@ -28,8 +28,17 @@ export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length]!;
 }
 
-/** Renders one chart to an SVG string on the server (echarts SSR: no DOM, no animation). */
-export function renderChartSvg(options: { option: ChartOption; width: number; height: number }): string {
+/** A chart as SVG markup plus the CSS echarts wrote for it (hover states), kept apart for the page's stylesheet. */
+export interface ChartSvg {
+  svg: string;
+  css: string;
+}
+
+/** echarts SSR puts a `<style>` with the chart's hover rules inside the SVG. */
+const EMBEDDED_STYLE = /<style\s*>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?\s*<\/style>/g;
+
+/** Renders one chart to SVG on the server (echarts SSR: no DOM, no animation). */
+export function renderChartSvg(options: { option: ChartOption; width: number; height: number }): ChartSvg {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -42,8 +51,26 @@ export function renderChartSvg(options: { option: ChartOption; width: number; he
       textStyle: { fontFamily: 'system-ui, sans-serif' },
       ...options.option,
     });
-    return chart.renderToSVGString();
+    const rendered = chart.renderToSVGString();
+    const css: string[] = [];
+    const svg = rendered.replace(EMBEDDED_STYLE, (_, rules: string) => {
+      css.push(rules.trim());
+      return '';
+    });
+    return { svg, css: css.join('\n') };
   } finally {
     chart.dispose();
   }
+}
+
+/** An HTML legend: one colour swatch and escaped name per series. */
+export function legendHtml(
+  entries: readonly { name: string; colorIndex: number }[],
+  escape: (text: string) => string,
+): string {
+  const items = entries.map(
+    (entry) =>
+      `<span class="legend-item"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escape(entry.name)}</span>`,
+  );
+  return `<div class="legend">${items.join('')}</div>`;
 }

@@ -1,4 +1,5 @@
 import { renderRadarSvg } from '../charts/radar-chart.js';
+import { legendHtml } from '../charts/render-svg.js';
 import { escapeHtml } from '../html.js';
 import { radarMax } from './radar.js';
 import type { ReportSection } from './section.js';
@@ -13,8 +14,8 @@ export const categoriesSection: ReportSection = {
     const axes = results.theory.values.map((value) => valueName(value.id));
     const order = new Map(results.models.map((model, index) => [model.modelId, index]));
     const max = radarMax(results.categories.flatMap((category) => category.models.flatMap((m) => m.values)));
-    const figures = results.categories.map((category) => {
-      const svg = renderRadarSvg({
+    const charts = results.categories.map((category) => {
+      const chart = renderRadarSvg({
         axes,
         series: category.models.map((model) => ({
           name: results.models[order.get(model.modelId) ?? 0]?.label ?? model.modelId,
@@ -22,14 +23,20 @@ export const categoriesSection: ReportSection = {
           colorIndex: order.get(model.modelId) ?? 0,
         })),
         max,
-        width: 420,
-        height: 400,
-        legend: true,
+        width: 380,
+        height: 330,
       });
-      return `<figure class="small-multiple"><figcaption>${escapeHtml(category.category)}</figcaption>${svg}</figure>`;
+      return {
+        figure: `<figure class="small-multiple"><figcaption>${escapeHtml(category.category)}</figcaption>${chart.svg}</figure>`,
+        css: chart.css,
+      };
     });
     const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).</p>
-<div class="grid wide" data-chart="radar-categories">${figures.join('')}</div>`;
-    return { html };
+${legendHtml(
+  results.models.map((model, index) => ({ name: model.label, colorIndex: index })),
+  escapeHtml,
+)}
+<div class="grid wide" data-chart="radar-categories">${charts.map((chart) => chart.figure).join('')}</div>`;
+    return { html, styles: charts.map((chart) => chart.css) };
   },
 };

@@ -19,7 +19,7 @@ export const heatmapSection: ReportSection = {
             : `${formatNumber(value.score, 0)}${value.scoreSpread > 0 ? ` ±${formatNumber(value.scoreSpread, 1)}` : ''}`,
       })),
     );
-    const svg = renderHeatmapSvg({
+    const chart = renderHeatmapSvg({
       rows: results.models.map((model) => model.label),
       columns: results.theory.values.map((value) => valueName(value.id)),
       cells,
@@ -29,7 +29,7 @@ export const heatmapSection: ReportSection = {
     });
     const html = `<p>Cell: TrueSkill score ± its standard deviation over shuffled match
 orders (darker = higher). A dash: the model has no judged answer for that value.</p>
-<figure class="chart" data-chart="heatmap">${svg}</figure>`;
-    return { html };
+<figure class="chart" data-chart="heatmap">${chart.svg}</figure>`;
+    return { html, styles: [chart.css] };
   },
 };

@@ -1,4 +1,5 @@
 import { renderRadarSvg } from '../charts/radar-chart.js';
+import { legendHtml } from '../charts/render-svg.js';
 import { escapeHtml } from '../html.js';
 import type { ReportValueResult } from '../report-data.js';
 import type { ReportSection } from './section.js';
@@ -23,21 +24,16 @@ export const radarSection: ReportSection = {
       values: model.values.map((value) => value.score),
       colorIndex: index,
     }));
-    const overlay = renderRadarSvg({ axes, series, max, width: 720, height: 560, legend: true });
-    const small = series.map(
-      (one) =>
-        `<figure class="small-multiple"><figcaption>${escapeHtml(one.name)}</figcaption>${renderRadarSvg({
-          axes,
-          series: [one],
-          max,
-          width: 300,
-          height: 260,
-        })}</figure>`,
+    const overlay = renderRadarSvg({ axes, series, max, width: 640, height: 520 });
+    const small = series.map((one) => renderRadarSvg({ axes, series: [one], max, width: 300, height: 260 }));
+    const figures = small.map(
+      (chart, index) =>
+        `<figure class="small-multiple"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}</figure>`,
     );
     const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
 opposite sides conflict). Outer ring: ${max}.</p>
-<figure class="chart" data-chart="radar-overlay">${overlay}</figure>
-<div class="grid" data-chart="radar-models">${small.join('')}</div>`;
-    return { html };
+<figure class="chart" data-chart="radar-overlay">${overlay.svg}${legendHtml(series, escapeHtml)}</figure>
+<div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
+    return { html, styles: [overlay.css, ...small.map((chart) => chart.css)] };
   },
 };

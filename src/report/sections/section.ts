@@ -17,6 +17,8 @@ export interface SectionOutput {
   /** Escaped HTML placed inside the section element. */
   html: string;
   scripts?: string[];
+  /** CSS rules to add to the page's stylesheet (e.g. chart hover states); never untrusted text. */
+  styles?: string[];
 }
 
 /** One section of the report; add a new one to `REPORT_SECTIONS` in `sections/index.ts`. */
