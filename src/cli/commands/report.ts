@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
-import { renderReport } from '../../report/index.js';
 import { collectReportData } from '../../run/collect-report-data.js';
 import { ensureDirectory, fileErrorReason, openEvaluationRun } from '../open-evaluation-run.js';
 import type { CliRuntime } from '../runtime.js';
@@ -14,7 +13,9 @@ export function registerReport(program: Command, runtime: CliRuntime): void {
     .argument('<runId>', 'evaluation run id (see `adaem runs`)')
     .description('write the HTML report of an evaluation run (one self-contained file)')
     .option('--out <file>', 'where to write it (default: ./adaem-report-RUN_ID.html)')
-    .action((runId: string, options: { out?: string }, command: Command) => {
+    .action(async (runId: string, options: { out?: string }, command: Command) => {
+      // Loaded on use: echarts is large, and every other command starts faster without it.
+      const { renderReport } = await import('../../report/index.js');
       const out = resolve(options.out ?? `adaem-report-${runId}.html`);
       const { store, manifest } = openEvaluationRun(runtime, command, runId);
       let html: string;
