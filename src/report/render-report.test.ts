@@ -58,12 +58,19 @@ describe('renderReport', () => {
     expect(packed.answers.flat().length).toBe(data.answers.length);
   });
 
-  it('drops justifications, then answer text, when the packed detail would pass its budget', () => {
+  it('drops justifications, then the text of the least splitting questions, then all text, when the packed detail would pass its budget', () => {
     const data = syntheticReportData({ questions: 200, models: 4 });
     const full = renderReport(data);
     const points = renderReport(data, { detailBudgetBytes: full.detailBytes - 1 });
     expect(points.detailLevel).toBe('points');
     const none = renderReport(data, { detailBudgetBytes: 1000 });
+    const top = renderReport(data, {
+      detailBudgetBytes: Math.round((none.detailBytes + points.detailBytes) / 2),
+    });
+    expect(top.detailLevel).toBe('top');
+    expect(top.questionsWithText).toBeGreaterThan(0);
+    expect(top.questionsWithText).toBeLessThan(200);
+    expect(top.detailBytes).toBeLessThanOrEqual(Math.round((none.detailBytes + points.detailBytes) / 2));
     expect(none.detailLevel).toBe('none');
     expect(none.html).toContain('stances and values but no answer text');
     const packed = packedOf(none.html);

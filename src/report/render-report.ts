@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { packDetail } from './detail/pack-detail.js';
+import { type DetailLevel, packDetail } from './detail/pack-detail.js';
 import { escapeHtml } from './html.js';
 import { PAGE_STYLE } from './page-style.js';
 import { rankQuestionSplits } from './question-splits.js';
@@ -21,11 +21,21 @@ export interface RenderReportOptions {
 /** A rendered report and what went into its size. */
 export interface RenderedReport {
   html: string;
-  /** How much answer text the explorer carries (`full`, `points` without justifications, or `none`). */
-  detailLevel: 'full' | 'points' | 'none';
+  /** How much answer text the explorer carries (see `DetailLevel`). */
+  detailLevel: DetailLevel;
+  /** Questions whose key point text the explorer carries. */
+  questionsWithText: number;
   /** Base64 bytes of the packed answers inside `html`. */
   detailBytes: number;
 }
+
+const LEVEL_NOTES: Record<DetailLevel, (questions: number) => string> = {
+  full: () => 'every answer',
+  points: () => 'key points without their justifications',
+  top: (questions) =>
+    `key points (without justifications) for the ${questions} questions that split the models most, and stances and values for all`,
+  none: () => 'stances and values but no answer text',
+};
 
 const hashOf = (text: string): string =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -84,7 +94,7 @@ export function renderReport(data: ReportData, options: RenderReportOptions = {}
   const levelNote =
     detail.level === 'full'
       ? ''
-      : `<p class="meta">To keep this file small the explorer carries ${detail.level === 'points' ? 'key points without their justifications' : 'stances and values but no answer text'}; <code>adaem export</code> has everything.</p>`;
+      : `<p class="meta">To keep this file small the explorer carries ${LEVEL_NOTES[detail.level](detail.questionsWithText)}; <code>adaem export</code> has everything.</p>`;
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -106,5 +116,10 @@ ${scripts.map((script) => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
-  return { html, detailLevel: detail.level, detailBytes: detail.base64.length };
+  return {
+    html,
+    detailLevel: detail.level,
+    detailBytes: detail.base64.length,
+    questionsWithText: detail.questionsWithText,
+  };
 }

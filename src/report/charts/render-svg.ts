@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { escapeHtml } from '../html.js';
 
 /** The option object of one echarts chart (kept loose: echarts' own option type is very wide). */
 export type ChartOption = Record<string, unknown>;
@@ -64,13 +65,10 @@ export function renderChartSvg(options: { option: ChartOption; width: number; he
 }
 
 /** An HTML legend: one colour swatch and escaped name per series. */
-export function legendHtml(
-  entries: readonly { name: string; colorIndex: number }[],
-  escape: (text: string) => string,
-): string {
+export function legendHtml(entries: readonly { name: string; colorIndex: number }[]): string {
   const items = entries.map(
     (entry) =>
-      `<span class="legend-item"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escape(entry.name)}</span>`,
+      `<span class="legend-item"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escapeHtml(entry.name)}</span>`,
   );
   return `<div class="legend">${items.join('')}</div>`;
 }

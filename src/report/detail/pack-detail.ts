@@ -2,10 +2,11 @@ import { deflateRawSync } from 'node:zlib';
 import type { QuestionSplit } from '../question-splits.js';
 import type { ReportAnswer, ReportData } from '../report-data.js';
 
-/** How much answer text the explorer carries: all of it, key points without justifications, or none. */
-export type DetailLevel = 'full' | 'points' | 'none';
-
-const LEVELS: DetailLevel[] = ['full', 'points', 'none'];
+/**
+ * How much answer text the explorer carries: all of it; key points without justifications; key points of
+ * the most splitting questions only (`top`); or none (stances and values only).
+ */
+export type DetailLevel = 'full' | 'points' | 'top' | 'none';
 const STATUS_CODES: Record<ReportAnswer['status'], number> = { ok: 0, refusal: 1, unparseable: 2, error: 3 };
 const STANCE_CODES: Record<NonNullable<ReportAnswer['stance']>, number> = { yes: 0, no: 1, neutral: 2 };
 
@@ -15,6 +16,8 @@ export interface PackedDetail {
   base64: string;
   /** Size of the JSON before compression, in bytes. */
   jsonBytes: number;
+  /** Questions whose key point text is included. */
+  questionsWithText: number;
 }
 
 /**
@@ -22,7 +25,12 @@ export interface PackedDetail {
  * `[model, sample, status, stance, values, reason, points]`, with `points` as `[point, justification, values]`
  * and value lists as indices into `values` (null when not judged).
  */
-function compactDetail(data: ReportData, splits: readonly QuestionSplit[], level: DetailLevel): unknown {
+function compactDetail(
+  data: ReportData,
+  splits: readonly QuestionSplit[],
+  level: DetailLevel,
+  withText: ReadonlySet<string> = new Set(),
+): unknown {
   const modelIndex = new Map(data.results.models.map((model, index) => [model.modelId, index]));
   const valueIndex = new Map(data.results.theory.values.map((value, index) => [value.id, index]));
   const categories = [...new Set(data.questions.map((question) => question.category ?? ''))].sort();
@@ -37,7 +45,7 @@ function compactDetail(data: ReportData, splits: readonly QuestionSplit[], level
     const model = modelIndex.get(answer.modelId);
     if (question === undefined || model === undefined) continue;
     const points =
-      level === 'none'
+      level === 'none' || (level === 'top' && !withText.has(answer.questionId))
         ? []
         : (answer.points ?? []).map((point) => [
             point.point,
@@ -60,6 +68,7 @@ function compactDetail(data: ReportData, splits: readonly QuestionSplit[], level
     models: data.results.models.map((model) => model.label),
     values: data.results.theory.values.map((value) => value.name),
     categories,
+    textQuestions: level === 'full' || level === 'points' ? data.questions.length : withText.size,
     questions: data.questions.map((question) => {
       const split = rank.get(question.id);
       return [
@@ -74,21 +83,63 @@ function compactDetail(data: ReportData, splits: readonly QuestionSplit[], level
   };
 }
 
+const deflate = (json: string): string =>
+  // Level 6: at paper scale level 9 takes several times longer for about 1 % less.
+  deflateRawSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
+
+function pack(json: string, level: DetailLevel, questionsWithText: number): PackedDetail {
+  return { level, base64: deflate(json), jsonBytes: Buffer.byteLength(json), questionsWithText };
+}
+
 /**
- * Packs the explorer's data at the richest level whose base64 fits `budgetBytes`
- * (the last level, which keeps stances and values but no text, is used whatever its size).
+ * Packs the explorer's data at the richest level whose base64 fits `budgetBytes`: everything; key points
+ * without justifications; key points of as many of the most splitting questions as fit (sized from the
+ * compression ratio of the `points` level); or, whatever its size, stances and values only.
  */
 export function packDetail(options: {
   data: ReportData;
   splits: readonly QuestionSplit[];
   budgetBytes: number;
 }): PackedDetail {
-  let packed: PackedDetail | undefined;
-  for (const level of LEVELS) {
-    const json = JSON.stringify(compactDetail(options.data, options.splits, level));
-    const base64 = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, memLevel: 9 }).toString('base64');
-    packed = { level, base64, jsonBytes: Buffer.byteLength(json) };
-    if (base64.length <= options.budgetBytes) return packed;
+  const { data, splits, budgetBytes } = options;
+  const total = data.questions.length;
+  const jsonOf = (level: DetailLevel, withText?: ReadonlySet<string>) =>
+    JSON.stringify(compactDetail(data, splits, level, withText));
+  let ratio = 0;
+  for (const level of ['full', 'points'] as const) {
+    const json = jsonOf(level);
+    // Skip a deflate that cannot fit: answer text deflates to about a third, and base64 adds a third back.
+    if (Buffer.byteLength(json) / 6 > budgetBytes) continue;
+    const packed = pack(json, level, total);
+    if (packed.base64.length <= budgetBytes) return packed;
+    if (level === 'points') ratio = packed.base64.length / packed.jsonBytes;
   }
-  return packed!;
+  const none = pack(jsonOf('none'), 'none', 0);
+  if (none.base64.length >= budgetBytes) return none;
+  if (ratio === 0) {
+    const sample = new Set(splits.slice(0, 500).map((split) => split.questionId));
+    const json = jsonOf('top', sample);
+    ratio = deflate(json).length / Buffer.byteLength(json);
+  }
+  // Estimate each question's share from the `points` JSON sizes of its answers' text.
+  const textBytes = new Map<string, number>();
+  for (const answer of data.answers) {
+    const bytes = (answer.points ?? []).reduce((sum, point) => sum + Buffer.byteLength(point.point) + 8, 0);
+    textBytes.set(answer.questionId, (textBytes.get(answer.questionId) ?? 0) + bytes);
+  }
+  let room = (budgetBytes - none.base64.length) * 0.95;
+  let count = 0;
+  for (const split of splits) {
+    const cost = (textBytes.get(split.questionId) ?? 0) * ratio;
+    if (cost > room) break;
+    room -= cost;
+    count++;
+  }
+  for (let attempt = 0; attempt < 4 && count > 0; attempt++) {
+    const withText = new Set(splits.slice(0, count).map((split) => split.questionId));
+    const packed = pack(jsonOf('top', withText), 'top', count);
+    if (packed.base64.length <= budgetBytes) return packed;
+    count = Math.floor(count * 0.8);
+  }
+  return none;
 }

@@ -32,10 +32,7 @@ export const categoriesSection: ReportSection = {
       };
     });
     const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).</p>
-${legendHtml(
-  results.models.map((model, index) => ({ name: model.label, colorIndex: index })),
-  escapeHtml,
-)}
+${legendHtml(results.models.map((model, index) => ({ name: model.label, colorIndex: index })))}
 <div class="grid wide" data-chart="radar-categories">${charts.map((chart) => chart.figure).join('')}</div>`;
     return { html, styles: charts.map((chart) => chart.css) };
   },

@@ -109,6 +109,8 @@ export const EXPLORER_SCRIPT = `(() => {
     card.append(el('h3', question[1]));
     const meta = detail.categories[question[2]] || 'no category';
     card.append(el('p', question[0] + ' · ' + meta + ' · split ' + question[3].toFixed(3), 'meta'));
+    if (detail.level === 'top' && question[4] >= detail.textQuestions)
+      card.append(el('p', 'Key point text left out of this file for size (adaem export has it).', 'meta'));
     const table = el('table');
     const head = el('tr');
     for (const name of ['model', 'stance', 'values', 'key points']) head.append(el('th', name));

@@ -32,7 +32,7 @@ export const radarSection: ReportSection = {
     );
     const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
 opposite sides conflict). Outer ring: ${max}.</p>
-<figure class="chart" data-chart="radar-overlay">${overlay.svg}${legendHtml(series, escapeHtml)}</figure>
+<figure class="chart" data-chart="radar-overlay">${overlay.svg}${legendHtml(series)}</figure>
 <div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
     return { html, styles: [overlay.css, ...small.map((chart) => chart.css)] };
   },
