@@ -37,12 +37,15 @@ export class QuestionsTable {
   }
 
   list(runId: string): Question[] {
-    return this.db
-      .prepare<[string], { question: string }>(
-        'SELECT question FROM questions WHERE run_id = ? ORDER BY position',
-      )
-      .all(runId)
-      .map((row) => parseJson(row.question, QuestionSchema, 'question'));
+    return (
+      this.db
+        .prepare<[string], { question: string }>(
+          'SELECT question FROM questions WHERE run_id = ? ORDER BY position',
+        )
+        .all(runId)
+        // Loose: fields a question carries beyond the known ones (lineage, provenance…) survive to exports.
+        .map((row) => parseJson(row.question, QuestionSchema.loose(), 'question'))
+    );
   }
 }
 

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
 import { registerCache } from './cache.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExport } from './export.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerQuestions } from './questions.js';
+import { registerReport } from './report.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
@@ -20,6 +22,8 @@ export const COMMANDS: CommandRegistrar[] = [
   registerEvaluate,
   registerQuestions,
   registerResults,
+  registerReport,
+  registerExport,
   registerSandbox,
   registerModels,
   registerInit,
