@@ -189,18 +189,27 @@ export function createEngine(options: EngineOptions): Engine {
           limiter.run(
             async () => {
               const reserved = guard.reserve(resolved.modelId, request, entry.price);
+              let result: ChatResult;
               try {
                 // Each adapter enforces providerConfig.timeoutMs itself with one timer per call;
                 // AbortSignal.timeout + AbortSignal.any here cost ~10 % of throughput on fast servers.
-                const result = await adapter.chat(signal ? { ...request, signal } : request);
+                result = await adapter.chat(signal ? { ...request, signal } : request);
                 guard.settle(reserved, costOf(result.usage, entry.price));
-                return result;
               } catch (error) {
                 const cost = failedAttemptCost(error, reserved);
                 failedCostUsd += cost;
                 guard.settle(reserved, cost);
                 throw error;
               }
+              finish('ok', result);
+              if (useCache) {
+                options.cache!.put(key, { providerId: resolved.modelId, result });
+                // The slot passes to the next call only once this answer is committed: a kill then
+                // loses (and a resume pays again for) at most the calls in flight. The in-process
+                // sandbox costs nothing to ask again and would only lose throughput waiting.
+                if (entry.resolved.type !== 'sandbox') await options.cache!.committed?.();
+              }
+              return result;
             },
             (result) => result.usage.inputTokens + result.usage.outputTokens,
             signal,
@@ -211,8 +220,6 @@ export function createEngine(options: EngineOptions): Engine {
           attempts = count;
         },
       );
-      finish('ok', result);
-      if (useCache) options.cache!.put(key, { providerId: resolved.modelId, result });
       return result;
     } catch (error) {
       const cancelled = error instanceof CancelledError || signal?.aborted;

@@ -1,6 +1,6 @@
 import type { AdaemConfig } from '../core/config.js';
 import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
-import type { JudgeMode, OpinionOutcome, Question } from '../core/question.js';
+import type { JudgeMode, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
@@ -13,6 +13,7 @@ import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
 import { modelsByRole, openRun } from './open-run.js';
+import { readStoredWork } from './stored-work.js';
 import { runPool } from './worker-pool.js';
 
 /** Live counters of an evaluation, reported to the progress display. */
@@ -49,6 +50,8 @@ export interface EvaluateRunOptions {
   signal?: AbortSignal;
   onStart?: (runId: string) => void;
   onProgress?: (progress: EvaluateProgress) => void;
+  /** Called when every call is done and the stored records are being aggregated. */
+  onAggregate?: (runId: string) => void;
 }
 
 function* items(questions: Question[], manifest: EvaluateManifest): Generator<WorkItem> {
@@ -90,12 +93,19 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   try {
     return await workThrough(options, runId, manifest, questions);
   } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
+    if (error instanceof StoreError) {
+      markRun(store, runId, 'failed');
+      throw new StoreError(
+        `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
+        { code: error.code, cause: error },
+      );
+    }
+    if (isCancellation(error, options.signal)) {
+      markRun(store, runId, 'cancelled');
+      throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
+    }
     markRun(store, runId, 'failed');
-    throw new StoreError(`run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`, {
-      code: error.code,
-      cause: error,
-    });
+    throw error;
   } finally {
     stopHeartbeat();
     try {
@@ -120,14 +130,7 @@ async function workThrough(
   const examinees = new Map(manifest.examinees.map((id) => [id, engine.provider(id, 'examinee')]));
   const modelSettings = new Map(manifest.config.models.map((model) => [model.id, model]));
 
-  const storedResponses = new Map<string, OpinionOutcome>();
-  for (const row of store.responses.list(runId)) {
-    if (row.outcome.status !== 'error') storedResponses.set(itemKey(row), row.outcome);
-  }
-  const storedJudgements = new Set<string>();
-  for (const row of store.judgements.list(runId)) {
-    if (row.outcome.status !== 'error') storedJudgements.add(judgementKey(row));
-  }
+  const { storedResponses, storedJudgements, spentBefore } = await readStoredWork(store, runId, signal);
 
   const progress: EvaluateProgress = {
     runId,
@@ -137,8 +140,6 @@ async function workThrough(
     judgeErrors: 0,
   };
   let attempts = 0;
-  // Spending of earlier attempts of this run counts against the budget too.
-  const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
   // The hard cap: the engine sends no attempt (retries included) that could carry spending past it.
   engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
   let itemsStarted = 0;
@@ -235,21 +236,13 @@ async function workThrough(
       },
     });
   } catch (error) {
-    if (error instanceof BudgetExceededError && !signal?.aborted) stoppedBy = 'budget';
-    else {
-      if (!(error instanceof StoreError))
-        markRun(store, runId, isCancellation(error, signal) ? 'cancelled' : 'failed');
-      if (isCancellation(error, signal))
-        throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-      throw error;
-    }
+    if (!(error instanceof BudgetExceededError) || signal?.aborted) throw error;
+    stoppedBy = 'budget';
   }
-  if (signal?.aborted) {
-    store.runs.setStatus(runId, 'cancelled');
-    throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-  }
+  if (signal?.aborted) throw new CancelledError();
   store.flush();
-  const results = collectResults({ store, runId, manifest });
+  options.onAggregate?.(runId);
+  const results = await collectResults({ store, runId, manifest, signal });
   const failed = stoppedBy !== undefined || results.errorRate > manifest.maxErrorRate;
   const status = failed ? 'failed' : 'done';
   results.status = status;
