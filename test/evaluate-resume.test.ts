@@ -84,7 +84,7 @@ describe('resuming an evaluation killed with SIGKILL', () => {
 });
 
 describe('stopping an evaluation with Ctrl-C', () => {
-  it('finishes the calls in flight, marks the run cancelled and resumes to completion', async () => {
+  it('aborts the calls in flight, marks the run cancelled and resumes to completion', async () => {
     const dir = tmp();
     const server = await startSandboxServer({
       config: AdaemConfigSchema.parse({}),
@@ -122,33 +122,5 @@ describe('stopping an evaluation with Ctrl-C', () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe('Ctrl-C during an in-process run', () => {
-  it('is heard although the sandbox answers without ever waiting on I/O', async () => {
-    const dir = tmp();
-    const questions = sandboxQuestions({ count: 6000, kind: 'tradeoff' });
-    writeFileSync(join(dir, 'many.jsonl'), questions.map((question) => JSON.stringify(question)).join('\n'));
-    const child = spawnCli(
-      ['evaluate', '-q', 'many.jsonl', '-m', 'sandbox:atlas,sandbox:basalt', '-j', 'sandbox:judge'],
-      { cwd: dir },
-    );
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (/\d+\/12000/.test(stderr)) resolve();
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/cancelled; resume with --resume eval-/);
-    expect(stdout).toBe('');
   });
 });
