@@ -64,6 +64,8 @@ describe('resuming an evaluation killed with SIGKILL', () => {
       const resumed = await runCli(['evaluate', '-c', config, '--resume', 'r1', '--json'], { cwd: dir });
       expect(resumed.stderr).toContain('run r1 (resumed)');
       expect(resumed.code).toBe(0);
+      // At most the calls in flight: the engine commits a finished call before its provider slot
+      // passes to the next call, so no answer the server gave before the kill is lost but those.
       const answeredTwice = [...server.answered.values()].filter((count) => count > 1).length;
       expect(answeredTwice).toBeLessThanOrEqual(CONCURRENCY);
 

@@ -12,6 +12,7 @@ export { modelsByRole } from './open-run.js';
 import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
+import { asStoreFault, markRun } from './mark-run.js';
 import { modelsByRole, openRun } from './open-run.js';
 import { readStoredWork } from './stored-work.js';
 import { runPool } from './worker-pool.js';
@@ -66,15 +67,6 @@ function isCancellation(error: unknown, signal: AbortSignal | undefined): boolea
   return error instanceof CancelledError || (signal?.aborted ?? false);
 }
 
-/** Records how a run ended, as far as the store still takes writes (a dead process shows as interrupted anyway). */
-function markRun(store: Store, runId: string, status: 'failed' | 'cancelled'): void {
-  try {
-    store.runs.setStatus(runId, status);
-  } catch {
-    // the store is faulty: the stale heartbeat marks the run interrupted
-  }
-}
-
 /**
  * Runs (or resumes) an evaluation: every examinee answers every question, the judge labels every
  * key point, and the stored records are aggregated. Nothing already stored is asked again.
@@ -92,19 +84,20 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const stopHeartbeat = store.runLock.keepAlive(runId);
   try {
     return await workThrough(options, runId, manifest, questions);
-  } catch (error) {
+  } catch (caught) {
+    const error = asStoreFault(caught, store.path);
     if (error instanceof StoreError) {
-      markRun(store, runId, 'failed');
+      await markRun(store, runId, 'failed');
       throw new StoreError(
         `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
         { code: error.code, cause: error },
       );
     }
     if (isCancellation(error, options.signal)) {
-      markRun(store, runId, 'cancelled');
+      await markRun(store, runId, 'cancelled');
       throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
     }
-    markRun(store, runId, 'failed');
+    await markRun(store, runId, 'failed');
     throw error;
   } finally {
     stopHeartbeat();
