@@ -67,20 +67,20 @@ export class CallsTable implements CallRecorder {
     return runId === undefined ? statement.all() : statement.all(runId);
   }
 
-  /** `summary(runId)` summed over windows of call ids, pausing between windows (see core/steps.ts). */
-  *summarySteps(runId: string): Steps<CallSummaryRow[]> {
+  /** `summary(runId)` summed over windows of `window` call ids, pausing between windows (see core/steps.ts). */
+  *summarySteps(runId: string, window = CALLS_PER_WINDOW): Steps<CallSummaryRow[]> {
     this.buffer.flush();
     const bounds = this.db
       .prepare<[string], { low: number | null; high: number | null }>(
         'SELECT MIN(id) AS low, MAX(id) AS high FROM calls WHERE run_id = ?',
       )
       .get(runId);
-    const window = this.db.prepare<[string, number, number], CallSummaryRow>(
+    const windowTotals = this.db.prepare<[string, number, number], CallSummaryRow>(
       `SELECT ${TOTALS} FROM calls WHERE run_id = ? AND id >= ? AND id < ? GROUP BY provider_id, role`,
     );
     const totals = new Map<string, CallSummaryRow>();
-    for (let low = bounds?.low ?? 1; low <= (bounds?.high ?? 0); low += CALLS_PER_WINDOW) {
-      for (const row of window.all(runId, low, low + CALLS_PER_WINDOW)) {
+    for (let low = bounds?.low ?? 1; low <= (bounds?.high ?? 0); low += window) {
+      for (const row of windowTotals.all(runId, low, low + window)) {
         const key = `${row.providerId}\u0000${row.role}`;
         const sum = totals.get(key);
         if (!sum) totals.set(key, row);

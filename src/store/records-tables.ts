@@ -118,14 +118,15 @@ export class ResponsesTable {
       .map(toResponseRecord);
   }
 
-  /** The run's responses in pages of about a thousand, without their raw text (`raw` is null). */
-  *pages(runId: string): Generator<ResponseRecord[], void, undefined> {
+  /** The run's responses in pages of `size` (a thousand), without their raw text (`raw` is null). */
+  *pages(runId: string, size?: number): Generator<ResponseRecord[], void, undefined> {
     this.buffer.flush();
     const pages = pagedRows<ResponseRow>(this.db, {
       table: 'responses',
       columns: 'run_id, question_id, model_id, sample, outcome, NULL AS raw, input_tokens, output_tokens',
       keys: ['question_id', 'model_id', 'sample'],
       runId,
+      size,
     });
     for (const page of pages) yield page.map(toResponseRecord);
   }
@@ -206,8 +207,8 @@ export class JudgementsTable {
       .map(toJudgementRecord);
   }
 
-  /** The run's judgements in pages of about a thousand, without their raw text. */
-  *pages(runId: string): Generator<JudgementRecord[], void, undefined> {
+  /** The run's judgements in pages of `size` (a thousand), without their raw text. */
+  *pages(runId: string, size?: number): Generator<JudgementRecord[], void, undefined> {
     this.buffer.flush();
     const pages = pagedRows<JudgementRow>(this.db, {
       table: 'judgements',
@@ -215,6 +216,7 @@ export class JudgementsTable {
         'run_id, question_id, model_id, sample, point_index, judge_model_id, mode, outcome, NULL AS raw',
       keys: ['question_id', 'model_id', 'sample', 'point_index', 'judge_model_id', 'mode'],
       runId,
+      size,
     });
     for (const page of pages) yield page.map(toJudgementRecord);
   }
