@@ -51,9 +51,8 @@ describe('store', () => {
     store.close();
 
     const full = openStore({ path: join(tmp(), 'full.db'), maxPages: 40 });
-    const big = { ...result, text: 'x'.repeat(4000) };
-    for (let index = 0; index < 200; index++)
-      full.cache.put(`k${index}`, { providerId: 'openai:m', result: big });
+    // One write larger than the 40-page limit (a single put is never committed at once).
+    full.cache.put('big', { providerId: 'openai:m', result: { ...result, text: 'x'.repeat(400_000) } });
     await expect(full.cache.committed()).rejects.toThrow(
       /store .*full\.db: the disk \(or the store size limit\) is full/,
     );
