@@ -31,14 +31,14 @@ function readPoint(
  * Gathers what the HTML report shows about an evaluation run: its results, manifest, questions and
  * every answer with the judge's reading of each key point (only the run's own judge and mode count).
  */
-export function collectReportData(options: {
+export async function collectReportData(options: {
   store: Store;
   runId: string;
   manifest: EvaluateManifest;
   generatedAt?: string;
-}): ReportData {
+}): Promise<ReportData> {
   const { store, runId, manifest } = options;
-  const results = collectResults({ store, runId, manifest });
+  const results = await collectResults({ store, runId, manifest });
   const judgements = new Map<string, Map<number, JudgementRecord>>();
   for (const row of store.judgements.list(runId)) {
     if (row.judgeModelId !== manifest.judge || row.mode !== manifest.judgeMode) continue;

@@ -12,13 +12,13 @@ export interface ExportTable {
  * The tables `adaem export` writes: questions as stored (every field, known or not), every response,
  * every judgement, and the scores per model × value overall and per category.
  */
-export function buildExportTables(options: {
+export async function buildExportTables(options: {
   store: Store;
   runId: string;
   manifest: EvaluateManifest;
-}): ExportTable[] {
+}): Promise<ExportTable[]> {
   const { store, runId, manifest } = options;
-  const results = collectResults({ store, runId, manifest });
+  const results = await collectResults({ store, runId, manifest });
   const responses = store.responses.list(runId).map((row) => {
     const outcome = row.outcome;
     return {

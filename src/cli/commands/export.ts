@@ -28,14 +28,14 @@ export function registerExport(program: Command, runtime: CliRuntime): void {
     )
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--out <dir>', 'directory to write into (default: ./adaem-export-RUN_ID/)')
-    .action((runId: string, options: { format: string; out?: string }, command: Command) => {
+    .action(async (runId: string, options: { format: string; out?: string }, command: Command) => {
       const format = FORMATS.find((known) => known === options.format);
       if (!format) throw new ConfigError(`--format must be jsonl or csv, not "${options.format}"`);
       const out = resolve(options.out ?? `adaem-export-${runId}`);
       const { store, manifest } = openEvaluationRun(runtime, command, runId);
-      let tables: ReturnType<typeof buildExportTables>;
+      let tables: Awaited<ReturnType<typeof buildExportTables>>;
       try {
-        tables = buildExportTables({ store, runId, manifest });
+        tables = await buildExportTables({ store, runId, manifest });
       } finally {
         store.close();
       }

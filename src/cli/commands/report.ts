@@ -20,7 +20,12 @@ export function registerReport(program: Command, runtime: CliRuntime): void {
       const { store, manifest } = openEvaluationRun(runtime, command, runId);
       let html: string;
       try {
-        const data = collectReportData({ store, runId, manifest, generatedAt: new Date().toISOString() });
+        const data = await collectReportData({
+          store,
+          runId,
+          manifest,
+          generatedAt: new Date().toISOString(),
+        });
         html = renderReport(data).html;
       } finally {
         store.close();
