@@ -13,6 +13,38 @@ export interface ReportData {
   answers: ReportAnswer[];
   /** When the report was rendered (ISO time); left out of the page when absent. */
   generatedAt?: string;
+  /** The question search that produced the questions, when they came from `adaem generate`. */
+  generation?: ReportGeneration;
+}
+
+/** One step of a generated question's lineage (seed → explored → refined…). */
+export interface ReportLineageStep {
+  step: 'seed' | 'explore' | 'refine';
+  depth: number;
+  text: string;
+  sP1: number | null;
+}
+
+/** The generation trajectory: what the search spent, found and rejected. */
+export interface ReportGeneration {
+  runId: string;
+  status: string;
+  manifest: {
+    explorers: string[];
+    scorers: string[];
+    judge: string;
+    similarity: string;
+    budget: number;
+    score: { used: string };
+  };
+  pullsDone: number;
+  accepted: number;
+  /** Rejected candidate versions by reason. */
+  rejected: Record<string, number>;
+  seeds: { id: string; text: string; sP1: number | null; pulls: number }[];
+  pulls: { pull: number; armId: string; reward: number; accepted: number; rejected: number }[];
+  /** Accepted questions, best S under P2 first. */
+  questions: { text: string; sP1: number | null; sP2: number | null; lineage: ReportLineageStep[] }[];
 }
 
 /** One model's standing on one value (see `adaem results`). */

@@ -1,6 +1,7 @@
 import { resolveModel } from '../providers/registry.js';
 import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
 import type { JudgementRecord, Store } from '../store/index.js';
+import { collectGeneration } from './collect-generation.js';
 import { collectResults } from './collect-results.js';
 import type { EvaluateManifest } from './manifest.js';
 
@@ -87,5 +88,14 @@ export async function collectReportData(options: {
     questions: store.questions.list(runId),
     answers,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...generationOf(store, manifest),
   };
+}
+
+/** The generation run an evaluation's questions came from (`--questions-from`), when it is in the store. */
+function generationOf(store: Store, manifest: EvaluateManifest): Pick<ReportData, 'generation'> {
+  const found = /^generate:(\S+)/.exec(manifest.questions.source);
+  const runId = found?.[1];
+  if (!runId || store.runs.get(runId)?.kind !== 'generate') return {};
+  return { generation: collectGeneration(store, runId) };
 }

@@ -1,5 +1,6 @@
 import { categoriesSection } from './categories.js';
 import { explorerSection } from './explorer.js';
+import { generationSection } from './generation.js';
 import { heatmapSection } from './heatmap.js';
 import { manifestSection } from './manifest.js';
 import { overviewSection } from './overview.js';
@@ -21,6 +22,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   categoriesSection,
   splitsSection,
   explorerSection,
+  generationSection,
   problemsSection,
   usageSection,
   manifestSection,
