@@ -7,7 +7,7 @@ import { ownerAlive } from './run-lock.js';
 /** `interrupted` is never stored: it is a `running` run whose process died (see `ownerAlive`). */
 export const RunStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled', 'interrupted']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
-export type RunKind = 'evaluate' | 'generate' | 'analyze';
+export type RunKind = 'run' | 'evaluate' | 'generate' | 'analyze';
 
 /** A stored run: its manifest (as written before the first call), status and summary. */
 export interface RunRecord {
@@ -52,7 +52,12 @@ function toRecord(row: RunRow): RunRecord {
   };
 }
 
-const prefixes: Record<RunKind, string> = { evaluate: 'eval', generate: 'gen', analyze: 'analyze' };
+const prefixes: Record<RunKind, string> = {
+  run: 'run',
+  evaluate: 'eval',
+  generate: 'gen',
+  analyze: 'analyze',
+};
 
 /** Runs and their manifests. */
 export class RunsTable {

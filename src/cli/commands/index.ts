@@ -9,6 +9,7 @@ import { registerModels } from './models.js';
 import { registerQuestions } from './questions.js';
 import { registerReport } from './report.js';
 import { registerResults } from './results.js';
+import { registerRun } from './run.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
 import { registerSeeds } from './seeds.js';
@@ -18,6 +19,7 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 
 /** Every sub-command, in `--help` order. */
 export const COMMANDS: CommandRegistrar[] = [
+  registerRun,
   registerGenerate,
   registerEvaluate,
   registerQuestions,

@@ -1,0 +1,227 @@
+import type { LoadedConfig } from '../../config/load-config.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Question } from '../../core/question.js';
+import { createEngine, type Engine } from '../../providers/engine.js';
+import type { EvaluateResults } from '../../run/collect-results.js';
+import { runEvaluation } from '../../run/evaluate.js';
+import { type GenerateSummary, runGeneration } from '../../run/generate.js';
+import { panelsOf } from '../../run/generate-open.js';
+import { refuseUnpriced } from '../../run/open-run.js';
+import { planGeneration } from '../../run/plan-generation.js';
+import { loadSeeds } from '../../stages/seeds/load-seeds.js';
+import type { Store } from '../../store/index.js';
+import { createProgressLine, type ProgressSnapshot } from '../progress-line.js';
+import type { CliRuntime } from '../runtime.js';
+import { printPlan } from './evaluate-plan.js';
+
+/** How stage calls may use the cache and retries (`--no-cache`, `--no-retry`). */
+export interface CallSwitches {
+  cache: boolean;
+  retry: boolean;
+}
+
+/** The seed topics `--seeds` or `generate.seeds` names: a built-in pool or a seed file (see docs/seeds.md). */
+export async function seedsOf(
+  flag: string | undefined,
+  loaded: LoadedConfig,
+): Promise<{ seeds: Question[]; source: string }> {
+  const { seedCategories, seedLimit, seeds: configured } = loaded.config.generate;
+  const spec = flag ?? configured;
+  const seeds = await loadSeeds(spec, {
+    theory: loaded.theory,
+    // --seeds is relative to the working directory, the config's setting to the config file.
+    baseDir: flag ? process.cwd() : loaded.dir,
+    categories: seedCategories,
+    limit: seedLimit,
+    seed: loaded.config.seed,
+  });
+  return { seeds, source: spec };
+}
+
+/**
+ * Checks a new generation before the store is opened: panels, model ids, keys (not for a dry run)
+ * and prices; with `dryRun` prints the plan instead.
+ */
+export async function checkGeneration(
+  loaded: LoadedConfig,
+  options: { seeds: number; budget?: number; maxCost?: number; allowUnpriced?: boolean; dryRun?: boolean },
+): Promise<void> {
+  const { config, theory } = loaded;
+  const panels = panelsOf(config);
+  if (panels.explorers.length === 0)
+    throw new ConfigError('no explorer models (P1): give at least one model the generator role');
+  if (panels.scorers.length === 0)
+    throw new ConfigError('no final scorers (P2): give at least one model the scorer role');
+  if (!panels.judge) throw new ConfigError('no judge model: give a model the judge role');
+  const engine = createEngine({ config, theory, configDir: loaded.dir, requireKeys: !options.dryRun });
+  try {
+    const all = [
+      ...panels.explorers,
+      ...panels.scorers,
+      panels.judge,
+      ...(panels.safety ? [panels.safety] : []),
+    ];
+    for (const id of all) engine.provider(id, 'generator');
+    if (options.dryRun) {
+      const settings = { ...config.generate, ...(options.budget ? { budget: options.budget } : {}) };
+      printPlan(
+        planGeneration({
+          config,
+          theory,
+          seeds: options.seeds,
+          ...panels,
+          judge: panels.judge,
+          settings,
+          priceOf: engine.priceOf,
+        }),
+      );
+      return;
+    }
+    refuseUnpriced({
+      engine,
+      models: all,
+      maxCost: options.maxCost ?? config.generate.maxCost,
+      allowUnpriced: options.allowUnpriced,
+    });
+  } finally {
+    await engine.close();
+  }
+}
+
+/** An engine for one stage of a run, writing to the store's cache and call log. */
+export function stageEngine(
+  loaded: LoadedConfig,
+  store: Store,
+  runtime: CliRuntime,
+  runId: string,
+  switches: CallSwitches,
+): Engine {
+  return createEngine({
+    config: loaded.config,
+    theory: loaded.theory,
+    configDir: loaded.dir,
+    cache: store.cache,
+    recorder: store.calls,
+    useCache: switches.cache,
+    retry: switches.retry,
+    runId,
+    signal: runtime.signal,
+  });
+}
+
+/** A progress line on stderr fed with the stage's counters and the engine's usage. */
+function stageProgress(label: string, engine: Engine) {
+  const line = createProgressLine({ label });
+  let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note'> = { done: 0, total: 0 };
+  const snapshot = (): ProgressSnapshot => {
+    const usage = engine.usage().total;
+    const { calls, cached, errors, costUsd } = usage;
+    return { ...last, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
+  };
+  return {
+    update(state: typeof last) {
+      last = state;
+      line.update(snapshot());
+    },
+    finish: () => line.finish(snapshot()),
+  };
+}
+
+/** Runs (or resumes) a generation with its progress line; returns the summary. */
+export async function executeGeneration(options: {
+  loaded: LoadedConfig;
+  store: Store;
+  runtime: CliRuntime;
+  runId: string;
+  resume: boolean;
+  seeds?: { seeds: Question[]; source: string };
+  budget?: number;
+  maxCost?: number;
+  allowUnpriced?: boolean;
+  extend?: string;
+  switches: CallSwitches;
+}): Promise<GenerateSummary> {
+  const { loaded, store, runId } = options;
+  const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
+  const progress = stageProgress('generate', engine);
+  try {
+    const summary = await runGeneration({
+      config: loaded.config,
+      theory: loaded.theory,
+      engine,
+      store,
+      seeds: options.seeds?.seeds,
+      seedSource: options.seeds?.source,
+      budget: options.budget,
+      maxCost: options.maxCost,
+      allowUnpriced: options.allowUnpriced,
+      runId,
+      resume: options.resume,
+      extend: options.extend,
+      signal: options.runtime.signal,
+      onStart: (id, manifest) => {
+        process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`);
+        if (manifest.score.fallback)
+          process.stderr.write(
+            `note: the exact score is unavailable (${manifest.score.fallback}); using the practical score\n`,
+          );
+      },
+      onProgress: (state) => {
+        const rejected = Object.values(state.rejected).reduce((sum, count) => sum + count, 0);
+        const best = state.bestScore === null ? '–' : state.bestScore.toFixed(2);
+        const mean = state.meanScore === null ? '–' : state.meanScore.toFixed(2);
+        progress.update(
+          state.phase === 'seeds'
+            ? { done: state.seedsScored, total: state.seedsTotal, note: 'scoring seeds' }
+            : {
+                done: state.pullsDone,
+                total: state.budget,
+                note: `S best ${best} mean ${mean} | accepted ${state.accepted}, rejected ${rejected}`,
+              },
+        );
+      },
+    });
+    progress.finish();
+    return summary;
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Runs (or resumes) an evaluation with its progress line; returns its results. */
+export async function executeEvaluation(options: {
+  loaded: LoadedConfig;
+  store: Store;
+  runtime: CliRuntime;
+  runId: string;
+  resume: boolean;
+  questions?: { questions: Question[]; source: string };
+  maxCost?: number;
+  allowUnpriced?: boolean;
+  switches: CallSwitches;
+}): Promise<EvaluateResults> {
+  const { loaded, store, runId } = options;
+  const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
+  const progress = stageProgress('evaluate', engine);
+  try {
+    const results = await runEvaluation({
+      config: loaded.config,
+      theory: loaded.theory,
+      engine,
+      store,
+      questions: options.questions?.questions,
+      questionSource: options.questions?.source,
+      maxCost: options.maxCost,
+      allowUnpriced: options.allowUnpriced,
+      runId,
+      resume: options.resume,
+      signal: options.runtime.signal,
+      onStart: (id) => process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`),
+      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
+    });
+    progress.finish();
+    return results;
+  } finally {
+    await engine.close();
+  }
+}
