@@ -37,7 +37,7 @@ export function answerOpinion(turn: Turn, question: string): SandboxReply {
   }
   const lines = plan.points.map(
     (values, position) =>
-      `${styleNumbering[model.style](position + 1)}${pointText(world, values, `${plan.key}|${position}`)}`,
+      `${styleNumbering[model.style](position + 1)}${pointText(world, values, plan.key, position)}`,
   );
   return { text: [`${styleLead[model.style]}Stance: ${plan.stance}`, ...lines].join('\n') };
 }
