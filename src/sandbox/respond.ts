@@ -11,6 +11,7 @@ import {
 import { answerSafety, capWords } from './answer-misc.js';
 import { answerJudgeBatched, answerJudgeValue, answerOpinion } from './answer-opinion.js';
 import type { SandboxModel } from './models.js';
+import { couldMatch } from './template-guard.js';
 import type { SandboxReply, Turn } from './turn.js';
 import { primed, type SandboxWorld } from './world.js';
 
@@ -44,8 +45,13 @@ const handlers: Handlers = {
   }),
 };
 
+const handlerIds = Object.keys(handlers) as PromptId[];
+/** Unprimed models share one all-zero bias per theory size (never written to). */
+const zeroBias = new Map<number, number[]>();
+
 function answerTemplates(turn: Turn): SandboxReply | undefined {
-  for (const id of Object.keys(handlers) as PromptId[]) {
+  for (const id of handlerIds) {
+    if (!couldMatch(PROMPTS[id], turn.messages)) continue;
     const variables = PROMPTS[id].match(turn.messages);
     if (variables)
       return (handlers[id] as (turn: Turn, variables: Record<string, string>) => SandboxReply)(
@@ -63,7 +69,11 @@ function answerTemplates(turn: Turn): SandboxReply | undefined {
  */
 export function respond(world: SandboxWorld, model: SandboxModel, request: ChatRequest): SandboxReply {
   const noise = `${world.seed}|${request.params?.seed ?? ''}|${request.sampleIndex ?? 0}|${model.name}`;
-  const bias = model.weights.map(() => 0);
+  let bias = zeroBias.get(model.weights.length);
+  if (!bias) {
+    bias = model.weights.map(() => 0);
+    zeroBias.set(bias.length, bias);
+  }
   const turn: Turn = {
     world,
     model,
