@@ -2,6 +2,7 @@ import type { ValueTheory } from '../core/value-theory.js';
 import { ACTION_FRAMES, type ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
+import { BoundedMemo } from './memo.js';
 import { type ReadToken, readTokens } from './nlp.js';
 import { TOPIC_VALUES } from './topics.js';
 import { wordList } from './word-list.js';
@@ -64,8 +65,8 @@ export class TextReader {
   private readonly wordValue = new Map<string, number>();
   private readonly phrases: { phrase: string; value: number }[] = [];
   private readonly valueIndex: Map<string, number>;
-  private readonly questionMemo = new Map<string, QuestionReading>();
-  private readonly valuesMemo = new Map<string, boolean[]>();
+  private readonly questionMemo = new BoundedMemo<string, QuestionReading>(50_000);
+  private readonly valuesMemo = new BoundedMemo<string, boolean[]>(100_000);
   readonly size: number;
 
   constructor(readonly theory: ValueTheory) {
@@ -93,22 +94,12 @@ export class TextReader {
 
   /** Which values a text reflects: the values whose signal words (in any inflection) it contains. */
   valuesIn(text: string): boolean[] {
-    const memo = this.valuesMemo.get(text);
-    if (memo) return memo;
-    const values = this.hits(readTokens(text)).map((count) => count > 0);
-    if (this.valuesMemo.size > 100_000) this.valuesMemo.clear();
-    this.valuesMemo.set(text, values);
-    return values;
+    return this.valuesMemo.through(text, () => this.hits(readTokens(text)).map((count) => count > 0));
   }
 
   /** Reads a question: what it names, what its subject and action put at stake, how concrete and readable it is. */
   readQuestion(text: string): QuestionReading {
-    const memo = this.questionMemo.get(text);
-    if (memo) return memo;
-    const reading = this.read(text);
-    if (this.questionMemo.size > 50_000) this.questionMemo.clear();
-    this.questionMemo.set(text, reading);
-    return reading;
+    return this.questionMemo.through(text, () => this.read(text));
   }
 
   private indexOf(id: string): number | undefined {
