@@ -118,8 +118,10 @@ export class TextReader {
     let known = 0;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
     for (let start = 0; start < lemmas.length; start++) {
+      let gram = '';
       for (let length = 1; length <= 3 && start + length <= lemmas.length; length++) {
-        const ids = TOPIC_VALUES.get(lemmas.slice(start, start + length).join(' '));
+        gram = length === 1 ? lemmas[start]! : `${gram} ${lemmas[start + length - 1]!}`;
+        const ids = TOPIC_VALUES.get(gram);
         if (!ids) continue;
         known++;
         for (const id of ids) {
