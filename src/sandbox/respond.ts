@@ -68,12 +68,12 @@ function answerTemplates(turn: Turn): SandboxReply | undefined {
  * set aside, and a priming shifts the model's weights and the values it voices.
  */
 export function respond(world: SandboxWorld, model: SandboxModel, request: ChatRequest): SandboxReply {
-  const noise = `${world.seed}|${request.params?.seed ?? ''}|${request.sampleIndex ?? 0}|${model.name}`;
   let bias = zeroBias.get(model.weights.length);
   if (!bias) {
     bias = model.weights.map(() => 0);
     zeroBias.set(bias.length, bias);
   }
+  let noise: string | undefined;
   const turn: Turn = {
     world,
     model,
@@ -81,7 +81,11 @@ export function respond(world: SandboxWorld, model: SandboxModel, request: ChatR
     bias,
     messages: request.messages,
     request,
-    noise,
+    // Built on first use: judging and safety checks never draw noise.
+    get noise() {
+      noise ??= `${world.seed}|${request.params?.seed ?? ''}|${request.sampleIndex ?? 0}|${model.name}`;
+      return noise;
+    },
   };
   const direct = answerTemplates(turn);
   if (direct) return direct;
