@@ -1,5 +1,6 @@
 import type { PromptTemplate } from '../core/prompts/define-prompt.js';
-import { PROMPTS, type PromptId, valuePrimingPrompt } from '../core/prompts/templates.js';
+import type { PROMPTS, PromptId } from '../core/prompts/templates.js';
+import { valuePrimingPrompt } from '../core/prompts/templates.js';
 import type { ChatRequest } from '../core/provider.js';
 import { findValue } from '../core/value-theory.js';
 import {
@@ -11,7 +12,7 @@ import {
 import { answerSafety, capWords } from './answer-misc.js';
 import { answerJudgeBatched, answerJudgeValue, answerOpinion } from './answer-opinion.js';
 import type { SandboxModel } from './models.js';
-import { couldMatch } from './template-guard.js';
+import { recognise } from './recognise.js';
 import type { SandboxReply, Turn } from './turn.js';
 import { primed, type SandboxWorld } from './world.js';
 
@@ -45,21 +46,16 @@ const handlers: Handlers = {
   }),
 };
 
-const handlerIds = Object.keys(handlers) as PromptId[];
 /** Unprimed models share one all-zero bias per theory size (never written to). */
 const zeroBias = new Map<number, number[]>();
 
 function answerTemplates(turn: Turn): SandboxReply | undefined {
-  for (const id of handlerIds) {
-    if (!couldMatch(PROMPTS[id], turn.messages)) continue;
-    const variables = PROMPTS[id].match(turn.messages);
-    if (variables)
-      return (handlers[id] as (turn: Turn, variables: Record<string, string>) => SandboxReply)(
-        turn,
-        variables,
-      );
-  }
-  return undefined;
+  const found = recognise(turn.messages);
+  if (!found) return undefined;
+  return (handlers[found.id] as (turn: Turn, variables: Record<string, string>) => SandboxReply)(
+    turn,
+    found.variables,
+  );
 }
 
 /**
