@@ -73,21 +73,21 @@ export function planOpinion(options: {
   const habit = 0.2 + 0.8 * s;
   const spare = ranked.slice(3);
   const named = ranked.filter((index) => reading.named[index]);
-  const draw = (rate: number, what: string, position: number) =>
-    rate > 0 && unitFrom(feedPart(keyed, what), position) < rate;
   const points: number[][] = [];
   const used: number[] = [];
   for (let position = 0; position < 3; position++) {
-    if (draw(vagueness, 'filler', position)) {
+    if (happensAt(keyed, vagueness, 'filler', position)) {
       points.push([]);
       continue;
     }
     const primary =
-      position > 0 && draw(model.consistency * habit, 'repeat', position) ? ranked[0]! : ranked[position]!;
+      position > 0 && happensAt(keyed, model.consistency * habit, 'repeat', position)
+        ? ranked[0]!
+        : ranked[position]!;
     const values = [primary];
     const echoed = named.find((index) => !used.includes(index) && index !== primary);
-    if (echoed !== undefined && draw(echo, 'echo', position)) values.push(echoed);
-    else if (draw(model.elaboration * habit, 'second', position) && spare.length > 0)
+    if (echoed !== undefined && happensAt(keyed, echo, 'echo', position)) values.push(echoed);
+    else if (happensAt(keyed, model.elaboration * habit, 'second', position) && spare.length > 0)
       values.push(spare.shift()!);
     points.push(values);
     used.push(...values);
@@ -98,6 +98,11 @@ export function planOpinion(options: {
     points,
     key: base,
   };
+}
+
+/** Whether the seeded event `what` with probability `rate` happens at `position` (as `happens(rate, base, what, position)`). */
+function happensAt(keyed: number, rate: number, what: string, position: number): boolean {
+  return rate > 0 && unitFrom(feedPart(keyed, what), position) < rate;
 }
 
 /** `values`: every value the points carry, in order, repeats included (only the first of each counts). */
@@ -121,14 +126,18 @@ function stanceOf(
 const FILLER = prefix('filler');
 const POINT = prefix('point');
 
+/** Folds `${key}|${position}` into a state. */
+function withKey(state: number, key: number, position: number): number {
+  return feed(feed(feed(state, String(key)), '|'), String(position));
+}
+
 /**
  * The key point that carries `values`: the first value's point, the second's clause, or a filler.
  * Its draws are keyed on `${key}|${position}`.
  */
 export function pointText(world: SandboxWorld, values: number[], key: number, position: number): string {
-  const keyed = (state: number) => feed(feed(feed(state, String(key)), '|'), String(position));
-  if (values.length === 0) return pick(FILLER_POINTS, finishUnit(keyed(FILLER)));
+  if (values.length === 0) return pick(FILLER_POINTS, finishUnit(withKey(FILLER, key, position)));
   const [first, second] = values;
-  const base = pick(world.points[first!]!, unitFrom(feedSeparator(keyed(POINT)), first!));
+  const base = pick(world.points[first!]!, unitFrom(feedSeparator(withKey(POINT, key, position)), first!));
   return second === undefined ? base : `${base}, ${world.clauses[second]!}`;
 }
