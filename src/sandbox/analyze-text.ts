@@ -4,7 +4,7 @@ import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { type ReadToken, readTokens } from './nlp.js';
-import { TOPIC_VALUES } from './topics.js';
+import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
 /** What the sandbox reads from a question. */
@@ -117,12 +117,10 @@ export class TextReader {
     const evoked = new Set<number>();
     let known = 0;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
+    // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
-      let gram = '';
-      for (let length = 1; length <= 3 && start + length <= lemmas.length; length++) {
-        gram = length === 1 ? lemmas[start]! : `${gram} ${lemmas[start + length - 1]!}`;
-        const ids = TOPIC_VALUES.get(gram);
-        if (!ids) continue;
+      for (const { words, ids } of TOPICS_BY_FIRST.get(lemmas[start]!) ?? []) {
+        if (!startsAt(lemmas, start, words)) continue;
         known++;
         for (const id of ids) {
           const index = this.indexOf(id);
@@ -182,7 +180,8 @@ export class TextReader {
       names.length > 0 || lemmas.some((lemma) => actorWords.has(lemma)) ? 1 : lemmas.includes('we') ? 0.5 : 0;
     const quantity = tokens.some((token) => token.quantity) ? 1 : 0;
 
-    const namedIndices = named.flatMap((on, index) => (on ? [index] : []));
+    const namedIndices: number[] = [];
+    for (let index = 0; index < named.length; index++) if (named[index]) namedIndices.push(index);
     const spread = (indices: number[]) => {
       let widest = 0;
       for (const a of indices) for (const b of indices) widest = Math.max(widest, this.distance(a, b));
@@ -238,6 +237,14 @@ export class TextReader {
     const gap = Math.abs(a - b);
     return Math.min(gap, this.size - gap);
   }
+}
+
+/** Whether `words` occur in `lemmas` from `start` on. */
+function startsAt(lemmas: string[], start: number, words: string[]): boolean {
+  if (start + words.length > lemmas.length) return false;
+  for (let offset = 1; offset < words.length; offset++)
+    if (lemmas[start + offset] !== words[offset]) return false;
+  return true;
 }
 
 /** The question's subject: its longest run of nouns and adjectives ending in a noun, else its last content word. */
