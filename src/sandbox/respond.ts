@@ -58,6 +58,24 @@ function answerTemplates(turn: Turn): SandboxReply | undefined {
   );
 }
 
+/** The plain noise key of each model (no request seed, first sample), built once. */
+const plainNoise = new WeakMap<SandboxModel, string>();
+
+/** What tells samples apart: world seed, request seed, sample index and model. */
+function noiseOf(world: SandboxWorld, model: SandboxModel, request: ChatRequest): string {
+  const seed = request.params?.seed;
+  const sample = request.sampleIndex ?? 0;
+  if (seed == null && sample === 0) {
+    let noise = plainNoise.get(model);
+    if (noise === undefined) {
+      noise = `${world.seed}||0|${model.name}`;
+      plainNoise.set(model, noise);
+    }
+    return noise;
+  }
+  return `${world.seed}|${seed ?? ''}|${sample}|${model.name}`;
+}
+
 /**
  * Answers one request as the simulated model, recognising every adaem prompt template; a leading
  * system message that is not part of a template (a configured system prompt or a value priming) is
@@ -69,7 +87,6 @@ export function respond(world: SandboxWorld, model: SandboxModel, request: ChatR
     bias = model.weights.map(() => 0);
     zeroBias.set(bias.length, bias);
   }
-  let noise: string | undefined;
   const turn: Turn = {
     world,
     model,
@@ -77,11 +94,7 @@ export function respond(world: SandboxWorld, model: SandboxModel, request: ChatR
     bias,
     messages: request.messages,
     request,
-    // Built on first use: judging and safety checks never draw noise.
-    get noise() {
-      noise ??= `${world.seed}|${request.params?.seed ?? ''}|${request.sampleIndex ?? 0}|${model.name}`;
-      return noise;
-    },
+    noise: noiseOf(world, model, request),
   };
   const direct = answerTemplates(turn);
   if (direct) return direct;
