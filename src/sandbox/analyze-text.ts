@@ -3,7 +3,7 @@ import { ACTION_FRAMES, type ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
-import { type ReadToken, readTokens } from './nlp.js';
+import { loadReader, type ReadToken, readTokens } from './nlp.js';
 import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
@@ -70,6 +70,8 @@ export class TextReader {
   readonly size: number;
 
   constructor(readonly theory: ValueTheory) {
+    // A reader is built to read: load the model with the world rather than inside the first answer.
+    loadReader();
     this.size = theory.values.length;
     this.valueIndex = new Map(theory.values.map((value, index) => [value.id, index]));
     const words = wordsFor(theory);

@@ -25,6 +25,11 @@ interface Reader {
 
 let reader: Reader | undefined;
 
+/** Loads the English model now (once per process), so that the first question read does not pay for it. */
+export function loadReader(): void {
+  reader ??= createReader();
+}
+
 /**
  * Tokens, lemmas, part-of-speech and quantity entities from wink-nlp's small English model
  * (loaded once, lazily; about 0.2 ms per question).
