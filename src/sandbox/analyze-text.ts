@@ -60,13 +60,13 @@ function clamp(value: number, low = 0, high = 1): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** Reads texts against a theory; results are memoised by text. */
+/** Reads texts against a theory; results are memoised by text (at most 50,000 readings, 100,000 value sets). */
 export class TextReader {
   private readonly wordValue = new Map<string, number>();
   private readonly phrases: { phrase: string; value: number }[] = [];
   private readonly valueIndex: Map<string, number>;
-  private readonly questionMemo = new BoundedMemo<string, QuestionReading>(50_000);
-  private readonly valuesMemo = new BoundedMemo<string, boolean[]>(100_000);
+  private readonly questionMemo = new BoundedMemo<string, QuestionReading>(25_000);
+  private readonly valuesMemo = new BoundedMemo<string, boolean[]>(50_000);
   readonly size: number;
 
   constructor(readonly theory: ValueTheory) {
