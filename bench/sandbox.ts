@@ -12,11 +12,15 @@ const config = AdaemConfigSchema.parse({});
 const questions = sandboxQuestions({ count: 20_000, kind: 'tradeoff', seed: 5 }).map(
   (question) => question.text,
 );
+// One-time set-up: the world (models, lexicon) and the English model its reader loads.
+const setupStarted = performance.now();
 const atlas = createSandboxProvider({ model: 'atlas', config, theory: SCHWARTZ_THEORY });
 const judge = createSandboxProvider({ model: 'judge', config, theory: SCHWARTZ_THEORY });
 const panel = BUILT_IN_MODELS.map((model) =>
   createSandboxProvider({ model: model.name, config, theory: SCHWARTZ_THEORY }),
 );
+
+const setupMs = performance.now() - setupStarted;
 
 // First sight of a question: the sandbox reads it (tokens, lemmas, part of speech) once per world.
 let started = performance.now();
@@ -70,6 +74,7 @@ const paperOpinions = 12_310 * 16;
 const paperJudge = paperOpinions * 3;
 const paperReading = (12_310 * firstReadingMs) / 1000;
 console.log('adaem bench:sandbox — simulated models (in this process unless noted)');
+console.log(`world set-up:           ${setupMs.toFixed(0)} ms once per process (loads the English model)`);
 console.log(
   `first reading of a new question: ${(firstReadingMs * 1000).toFixed(0)} µs (one opinion included)`,
 );

@@ -2,8 +2,9 @@ import type { ValueTheory } from '../core/value-theory.js';
 import { ACTION_FRAMES, type ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
-import { type ReadToken, readTokens } from './nlp.js';
-import { TOPIC_VALUES } from './topics.js';
+import { BoundedMemo } from './memo.js';
+import { loadReader, type ReadToken, readTokens } from './nlp.js';
+import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
 /** What the sandbox reads from a question. */
@@ -59,16 +60,18 @@ function clamp(value: number, low = 0, high = 1): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** Reads texts against a theory; results are memoised by text. */
+/** Reads texts against a theory; results are memoised by text (at most 50,000 readings, 100,000 value sets). */
 export class TextReader {
   private readonly wordValue = new Map<string, number>();
   private readonly phrases: { phrase: string; value: number }[] = [];
   private readonly valueIndex: Map<string, number>;
-  private readonly questionMemo = new Map<string, QuestionReading>();
-  private readonly valuesMemo = new Map<string, boolean[]>();
+  private readonly questionMemo = new BoundedMemo<string, QuestionReading>(25_000);
+  private readonly valuesMemo = new BoundedMemo<string, boolean[]>(50_000);
   readonly size: number;
 
   constructor(readonly theory: ValueTheory) {
+    // A reader is built to read: load the model with the world rather than inside the first answer.
+    loadReader();
     this.size = theory.values.length;
     this.valueIndex = new Map(theory.values.map((value, index) => [value.id, index]));
     const words = wordsFor(theory);
@@ -93,22 +96,12 @@ export class TextReader {
 
   /** Which values a text reflects: the values whose signal words (in any inflection) it contains. */
   valuesIn(text: string): boolean[] {
-    const memo = this.valuesMemo.get(text);
-    if (memo) return memo;
-    const values = this.hits(readTokens(text)).map((count) => count > 0);
-    if (this.valuesMemo.size > 100_000) this.valuesMemo.clear();
-    this.valuesMemo.set(text, values);
-    return values;
+    return this.valuesMemo.through(text, () => this.hits(readTokens(text)).map((count) => count > 0));
   }
 
   /** Reads a question: what it names, what its subject and action put at stake, how concrete and readable it is. */
   readQuestion(text: string): QuestionReading {
-    const memo = this.questionMemo.get(text);
-    if (memo) return memo;
-    const reading = this.read(text);
-    if (this.questionMemo.size > 50_000) this.questionMemo.clear();
-    this.questionMemo.set(text, reading);
-    return reading;
+    return this.questionMemo.through(text, () => this.read(text));
   }
 
   private indexOf(id: string): number | undefined {
@@ -126,10 +119,10 @@ export class TextReader {
     const evoked = new Set<number>();
     let known = 0;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
+    // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
-      for (let length = 1; length <= 3 && start + length <= lemmas.length; length++) {
-        const ids = TOPIC_VALUES.get(lemmas.slice(start, start + length).join(' '));
-        if (!ids) continue;
+      for (const { words, ids } of TOPICS_BY_FIRST.get(lemmas[start]!) ?? []) {
+        if (!startsAt(lemmas, start, words)) continue;
         known++;
         for (const id of ids) {
           const index = this.indexOf(id);
@@ -189,7 +182,8 @@ export class TextReader {
       names.length > 0 || lemmas.some((lemma) => actorWords.has(lemma)) ? 1 : lemmas.includes('we') ? 0.5 : 0;
     const quantity = tokens.some((token) => token.quantity) ? 1 : 0;
 
-    const namedIndices = named.flatMap((on, index) => (on ? [index] : []));
+    const namedIndices: number[] = [];
+    for (let index = 0; index < named.length; index++) if (named[index]) namedIndices.push(index);
     const spread = (indices: number[]) => {
       let widest = 0;
       for (const a of indices) for (const b of indices) widest = Math.max(widest, this.distance(a, b));
@@ -245,6 +239,14 @@ export class TextReader {
     const gap = Math.abs(a - b);
     return Math.min(gap, this.size - gap);
   }
+}
+
+/** Whether `words` occur in `lemmas` from `start` on. */
+function startsAt(lemmas: string[], start: number, words: string[]): boolean {
+  if (start + words.length > lemmas.length) return false;
+  for (let offset = 1; offset < words.length; offset++)
+    if (lemmas[start + offset] !== words[offset]) return false;
+  return true;
 }
 
 /** The question's subject: its longest run of nouns and adjectives ending in a noun, else its last content word. */

@@ -1,4 +1,6 @@
 import { planOpinion, pointText } from './compose-opinion.js';
+import { BoundedMemo } from './memo.js';
+import type { SandboxModel } from './models.js';
 import type { SandboxReply, Turn } from './turn.js';
 import { happens } from './world.js';
 
@@ -37,17 +39,36 @@ export function answerOpinion(turn: Turn, question: string): SandboxReply {
   }
   const lines = plan.points.map(
     (values, position) =>
-      `${styleNumbering[model.style](position + 1)}${pointText(world, values, `${plan.key}|${position}`)}`,
+      `${styleNumbering[model.style](position + 1)}${pointText(world, values, plan.key, position)}`,
   );
   return { text: [`${styleLead[model.style]}Stance: ${plan.stance}`, ...lines].join('\n') };
 }
 
+/** What a judge model answered per opinion text (it answers the same text the same way). */
+const judgeMemos = new WeakMap<
+  SandboxModel,
+  { values: BoundedMemo<string, boolean[]>; batched: BoundedMemo<string, string> }
+>();
+
+function judgeMemo(turn: Turn) {
+  let memo = judgeMemos.get(turn.model);
+  if (!memo) {
+    memo = { values: new BoundedMemo(20_000), batched: new BoundedMemo(20_000) };
+    judgeMemos.set(turn.model, memo);
+  }
+  return memo;
+}
+
 function judgedValues(turn: Turn, opinion: string): boolean[] {
-  const values = turn.world.reader.valuesIn(opinion);
-  return values.map((expressed, index) =>
-    happens(turn.world.judgeErrorRate, 'judge-error', turn.world.seed, turn.model.name, opinion, index)
-      ? !expressed
-      : expressed,
+  const { world, model } = turn;
+  return judgeMemo(turn).values.through(opinion, () =>
+    world.reader
+      .valuesIn(opinion)
+      .map((expressed, index) =>
+        happens(world.judgeErrorRate, 'judge-error', world.seed, model.name, opinion, index)
+          ? !expressed
+          : expressed,
+      ),
   );
 }
 
@@ -71,9 +92,12 @@ export function answerJudgeValue(turn: Turn, opinion: string, valueName: string)
 
 /** Batched judging: every value at once as JSON. */
 export function answerJudgeBatched(turn: Turn, opinion: string): SandboxReply {
-  const judged = judgedValues(turn, opinion);
-  const values = Object.fromEntries(
-    turn.world.theory.values.map((value, index) => [value.id, judged[index]!]),
-  );
-  return { text: JSON.stringify({ values }) };
+  const text = judgeMemo(turn).batched.through(opinion, () => {
+    const judged = judgedValues(turn, opinion);
+    const values = Object.fromEntries(
+      turn.world.theory.values.map((value, index) => [value.id, judged[index]!]),
+    );
+    return JSON.stringify({ values });
+  });
+  return { text };
 }

@@ -1,8 +1,8 @@
 import type { QuestionReading } from './analyze-text.js';
-import { hashString, pick, unitHash } from './hash.js';
+import { feed, feedPart, feedSeparator, finishUnit, hashString, pick, prefix, unitFrom } from './hash.js';
 import type { SandboxModel } from './models.js';
 import { FILLER_POINTS } from './phrases.js';
-import { happens, type SandboxWorld } from './world.js';
+import type { SandboxWorld } from './world.js';
 
 /** How one simulated answer is put together before it is written out. */
 export interface OpinionPlan {
@@ -31,31 +31,42 @@ export function planOpinion(options: {
   temperature: number;
 }): OpinionPlan {
   const { world, model, weights, bias, reading, noiseKey } = options;
-  // Hash the long key once; every draw below mixes in a few short parts.
+  // Hash the long key once; every draw below continues from a shared prefix state.
   const base = hashString(noiseKey);
-  const key = (...parts: (string | number)[]) => unitHash(base, ...parts);
+  const keyed = prefix(base);
   const { specificity: s, coherence } = reading;
-  if (coherence < 0.6 && key('bewildered') < ((0.6 - coherence) / 0.6) * 0.8) {
+  if (coherence < 0.6 && unitFrom(keyed, 'bewildered') < ((0.6 - coherence) / 0.6) * 0.8) {
     return { bewildered: true, stance: 'neutral', points: [], key: base };
   }
-  const namedCount = reading.named.filter(Boolean).length;
+  const size = weights.length;
+  let namedCount = 0;
+  for (let index = 0; index < size; index++) if (reading.named[index]) namedCount++;
   const echo = namedCount === 0 ? 0 : Math.min(1, 0.1 + 0.15 * (namedCount - 1));
   // Questions that name many values get those values back from every model.
   const echoBoost = echo * (1 + 3 * echo);
   const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
   const generic = (1 - s) ** 2;
-  const ranked = weights
-    .map((weight, index) => {
-      const utility =
-        generic * (world.consensus[index]! + 0.25 * reading.relevance[index]!) +
-        s * weight * (0.7 + reading.relevance[index]!) +
-        (reading.named[index] ? echoBoost : 0) +
-        bias[index]!;
-      const unit = Math.min(1 - 1e-9, Math.max(1e-9, key('rank', index)));
-      return { index, key: utility / scale - Math.log(-Math.log(unit)) };
-    })
-    .sort((a, b) => b.key - a.key)
-    .map((entry) => entry.index);
+  const rankState = feedPart(keyed, 'rank');
+  const ranked = new Array<number>(size);
+  const keys = new Array<number>(size);
+  for (let index = 0; index < size; index++) {
+    const utility =
+      generic * (world.consensus[index]! + 0.25 * reading.relevance[index]!) +
+      s * weights[index]! * (0.7 + reading.relevance[index]!) +
+      (reading.named[index] ? echoBoost : 0) +
+      bias[index]!;
+    const unit = Math.min(1 - 1e-9, Math.max(1e-9, unitFrom(rankState, index)));
+    const key = utility / scale - Math.log(-Math.log(unit));
+    // Stable insertion by descending key (ties keep value order, as a stable sort would).
+    let at = index;
+    while (at > 0 && keys[at - 1]! < key) {
+      keys[at] = keys[at - 1]!;
+      ranked[at] = ranked[at - 1]!;
+      at--;
+    }
+    keys[at] = key;
+    ranked[at] = index;
+  }
 
   const vagueness = model.vagueness + (1 - coherence) * 0.5;
   // On generic questions every model gives the same three safe points; habits show on specific ones.
@@ -63,45 +74,70 @@ export function planOpinion(options: {
   const spare = ranked.slice(3);
   const named = ranked.filter((index) => reading.named[index]);
   const points: number[][] = [];
+  const used: number[] = [];
   for (let position = 0; position < 3; position++) {
-    if (happens(vagueness, base, 'filler', position)) {
+    if (happensAt(keyed, vagueness, 'filler', position)) {
       points.push([]);
       continue;
     }
     const primary =
-      position > 0 && happens(model.consistency * habit, base, 'repeat', position)
+      position > 0 && happensAt(keyed, model.consistency * habit, 'repeat', position)
         ? ranked[0]!
         : ranked[position]!;
     const values = [primary];
-    const echoed = named.find((index) => !points.flat().includes(index) && index !== primary);
-    if (echoed !== undefined && happens(echo, base, 'echo', position)) values.push(echoed);
-    else if (happens(model.elaboration * habit, base, 'second', position) && spare.length > 0)
+    const echoed = named.find((index) => !used.includes(index) && index !== primary);
+    if (echoed !== undefined && happensAt(keyed, echo, 'echo', position)) values.push(echoed);
+    else if (happensAt(keyed, model.elaboration * habit, 'second', position) && spare.length > 0)
       values.push(spare.shift()!);
     points.push(values);
+    used.push(...values);
   }
-  return { bewildered: false, stance: stanceOf(reading, weights, points, key('stance')), points, key: base };
+  return {
+    bewildered: false,
+    stance: stanceOf(reading, weights, used, unitFrom(keyed, 'stance')),
+    points,
+    key: base,
+  };
 }
 
+/** Whether the seeded event `what` with probability `rate` happens at `position` (as `happens(rate, base, what, position)`). */
+function happensAt(keyed: number, rate: number, what: string, position: number): boolean {
+  return rate > 0 && unitFrom(feedPart(keyed, what), position) < rate;
+}
+
+/** `values`: every value the points carry, in order, repeats included (only the first of each counts). */
 function stanceOf(
   reading: QuestionReading,
   weights: number[],
-  points: number[][],
+  values: number[],
   unit: number,
 ): OpinionPlan['stance'] {
-  const values = [...new Set(points.flat())];
   const framed = reading.side.some((side) => side !== 0);
-  const lean = framed
-    ? values.reduce((sum, index) => sum + reading.side[index]! * weights[index]!, 0)
-    : (values.reduce((sum, index) => sum + weights[index]! * reading.relevance[index]!, 0) - 0.25) *
-      reading.polarity;
+  let sum = 0;
+  for (const [position, index] of values.entries()) {
+    if (values.indexOf(index) !== position) continue;
+    sum += framed ? reading.side[index]! * weights[index]! : weights[index]! * reading.relevance[index]!;
+  }
+  const lean = framed ? sum : (sum - 0.25) * reading.polarity;
   const tilt = lean + (unit - 0.5) * 0.3;
   return Math.abs(tilt) < 0.05 ? 'neutral' : tilt > 0 ? 'yes' : 'no';
 }
 
-/** The key point that carries `values`: the first value's point, the second's clause, or a filler. */
-export function pointText(world: SandboxWorld, values: number[], key: string | number): string {
-  if (values.length === 0) return pick(FILLER_POINTS, unitHash('filler', key));
+const FILLER = prefix('filler');
+const POINT = prefix('point');
+
+/** Folds `${key}|${position}` into a state. */
+function withKey(state: number, key: number, position: number): number {
+  return feed(feed(feed(state, String(key)), '|'), String(position));
+}
+
+/**
+ * The key point that carries `values`: the first value's point, the second's clause, or a filler.
+ * Its draws are keyed on `${key}|${position}`.
+ */
+export function pointText(world: SandboxWorld, values: number[], key: number, position: number): string {
+  if (values.length === 0) return pick(FILLER_POINTS, finishUnit(withKey(FILLER, key, position)));
   const [first, second] = values;
-  const base = pick(world.points[first!]!, unitHash('point', key, first!));
+  const base = pick(world.points[first!]!, unitFrom(feedSeparator(withKey(POINT, key, position)), first!));
   return second === undefined ? base : `${base}, ${world.clauses[second]!}`;
 }

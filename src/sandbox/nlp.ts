@@ -1,5 +1,6 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
+import { BoundedMemo } from './memo.js';
 
 /** One token as the sandbox reads it. */
 export interface ReadToken {
@@ -23,6 +24,11 @@ interface Reader {
 }
 
 let reader: Reader | undefined;
+
+/** Loads the English model now (once per process), so that the first question read does not pay for it. */
+export function loadReader(): void {
+  reader ??= createReader();
+}
 
 /**
  * Tokens, lemmas, part-of-speech and quantity entities from wink-nlp's small English model
@@ -71,14 +77,26 @@ export function plausibleWord(word: string): boolean {
   return false;
 }
 
+function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 function createReader(): Reader {
-  // Sentence splitting and part-of-speech only: lemmas need the tags; entities, negation and
-  // sentiment would more than double the cost of reading a question.
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  // Part-of-speech only: lemmas need the tags. Sentence splitting is left out (the tagger does not
+  // use it and nothing here asks for sentences; it cost a fifth of a reading); entities, negation
+  // and sentiment would more than double the cost of reading a question.
+  const nlp = winkNLP(model, ['pos']);
   const its = nlp.its;
   // Words missing from the model's vocabulary get ids after its last entry, in order of first sight.
   const firstUnknownId = nlp.readDoc('qxzvbwkjtpl').tokens().out(its.uniqueId)[0] as number;
   const knownMemo = new Map<string, boolean>();
+  // Whether a word outside the vocabulary is gibberish depends on the word alone.
+  const strangeMemo = new BoundedMemo<string, boolean>(20_000);
+  const strange = (word: string) => strangeMemo.through(word, () => !plausibleWord(word));
   return {
     known(word) {
       let known = knownMemo.get(word);
@@ -96,18 +114,18 @@ function createReader(): Reader {
       const tags = tokens.out(its.pos);
       const ids = tokens.out(its.uniqueId) as unknown as number[];
       const types = tokens.out(its.type);
-      return values.map((value, index) => ({
-        text: value,
-        lemma: String(lemmas[index] ?? value).toLowerCase(),
-        pos: String(tags[index]),
-        unknown:
-          types[index] === 'word' &&
-          ids[index]! >= firstUnknownId &&
-          !/[0-9]/.test(value) &&
-          !plausibleWord(value),
-        capitalised: /^[A-Z]/.test(value),
-        quantity: types[index] === 'number' || /\d/.test(value) || quantityWords.has(value.toLowerCase()),
-      }));
+      return values.map((value, index) => {
+        const digit = hasDigit(value);
+        const first = value.charCodeAt(0);
+        return {
+          text: value,
+          lemma: String(lemmas[index] ?? value).toLowerCase(),
+          pos: String(tags[index]),
+          unknown: types[index] === 'word' && ids[index]! >= firstUnknownId && !digit && strange(value),
+          capitalised: first >= 65 && first <= 90,
+          quantity: types[index] === 'number' || digit || quantityWords.has(value.toLowerCase()),
+        };
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { PromptTemplate } from '../core/prompts/define-prompt.js';
-import { PROMPTS, type PromptId, valuePrimingPrompt } from '../core/prompts/templates.js';
+import type { PROMPTS, PromptId } from '../core/prompts/templates.js';
+import { valuePrimingPrompt } from '../core/prompts/templates.js';
 import type { ChatRequest } from '../core/provider.js';
 import { findValue } from '../core/value-theory.js';
 import {
@@ -11,6 +12,7 @@ import {
 import { answerSafety, capWords } from './answer-misc.js';
 import { answerJudgeBatched, answerJudgeValue, answerOpinion } from './answer-opinion.js';
 import type { SandboxModel } from './models.js';
+import { recognise } from './recognise.js';
 import type { SandboxReply, Turn } from './turn.js';
 import { primed, type SandboxWorld } from './world.js';
 
@@ -44,16 +46,34 @@ const handlers: Handlers = {
   }),
 };
 
+/** Unprimed models share one all-zero bias per theory size (never written to). */
+const zeroBias = new Map<number, number[]>();
+
 function answerTemplates(turn: Turn): SandboxReply | undefined {
-  for (const id of Object.keys(handlers) as PromptId[]) {
-    const variables = PROMPTS[id].match(turn.messages);
-    if (variables)
-      return (handlers[id] as (turn: Turn, variables: Record<string, string>) => SandboxReply)(
-        turn,
-        variables,
-      );
+  const found = recognise(turn.messages);
+  if (!found) return undefined;
+  return (handlers[found.id] as (turn: Turn, variables: Record<string, string>) => SandboxReply)(
+    turn,
+    found.variables,
+  );
+}
+
+/** The plain noise key of each model (no request seed, first sample), built once. */
+const plainNoise = new WeakMap<SandboxModel, string>();
+
+/** What tells samples apart: world seed, request seed, sample index and model. */
+function noiseOf(world: SandboxWorld, model: SandboxModel, request: ChatRequest): string {
+  const seed = request.params?.seed;
+  const sample = request.sampleIndex ?? 0;
+  if (seed == null && sample === 0) {
+    let noise = plainNoise.get(model);
+    if (noise === undefined) {
+      noise = `${world.seed}||0|${model.name}`;
+      plainNoise.set(model, noise);
+    }
+    return noise;
   }
-  return undefined;
+  return `${world.seed}|${seed ?? ''}|${sample}|${model.name}`;
 }
 
 /**
@@ -62,8 +82,11 @@ function answerTemplates(turn: Turn): SandboxReply | undefined {
  * set aside, and a priming shifts the model's weights and the values it voices.
  */
 export function respond(world: SandboxWorld, model: SandboxModel, request: ChatRequest): SandboxReply {
-  const noise = `${world.seed}|${request.params?.seed ?? ''}|${request.sampleIndex ?? 0}|${model.name}`;
-  const bias = model.weights.map(() => 0);
+  let bias = zeroBias.get(model.weights.length);
+  if (!bias) {
+    bias = model.weights.map(() => 0);
+    zeroBias.set(bias.length, bias);
+  }
   const turn: Turn = {
     world,
     model,
@@ -71,7 +94,7 @@ export function respond(world: SandboxWorld, model: SandboxModel, request: ChatR
     bias,
     messages: request.messages,
     request,
-    noise,
+    noise: noiseOf(world, model, request),
   };
   const direct = answerTemplates(turn);
   if (direct) return direct;

@@ -63,10 +63,20 @@ function send(
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+/** The request body as JSON (plain stream events: an async iterator per request costs more). */
+function readBody(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('error', reject);
+    request.on('end', () => {
+      try {
+        resolve(JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 /** Starts an OpenAI-compatible server (chat, embeddings, models) answering as the sandbox models, on 127.0.0.1. */

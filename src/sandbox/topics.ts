@@ -97,3 +97,24 @@ export const TOPIC_VALUES: ReadonlyMap<string, readonly SchwartzValueId[]> = new
       return wordList(subjects).map((subject) => [subject, ids] as const);
     }),
 );
+
+/**
+ * The same knowledge indexed by a subject's first lemma: the subjects starting with it as lemma
+ * lists, shortest first (subjects of more than three words are left out, as a reader of one- to
+ * three-word runs never meets them).
+ */
+export const TOPICS_BY_FIRST: ReadonlyMap<
+  string,
+  readonly { words: string[]; ids: readonly SchwartzValueId[] }[]
+> = (() => {
+  const index = new Map<string, { words: string[]; ids: readonly SchwartzValueId[] }[]>();
+  for (const [subject, ids] of TOPIC_VALUES) {
+    const words = subject.split(' ');
+    if (words.length > 3) continue;
+    const list = index.get(words[0]!) ?? [];
+    list.push({ words, ids });
+    index.set(words[0]!, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => a.words.length - b.words.length);
+  return index;
+})();
