@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { killAfterPulls } from './helpers/kill-after-pulls.js';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
@@ -171,29 +172,7 @@ describe('adaem generate on the sandbox', () => {
     writeProject(killed);
     const child = spawnCli(['generate', '--budget', '10', '--run-id', 'g'], { cwd: killed });
     const store = join(killed, '.adaem', 'adaem.db');
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        try {
-          const db = new Database(store, { readonly: true, fileMustExist: true });
-          const { pulls } = db.prepare('SELECT count(*) AS pulls FROM generation_pulls').get() as {
-            pulls: number;
-          };
-          db.close();
-          if (pulls >= 3) {
-            clearInterval(timer);
-            child.kill('SIGKILL');
-            resolve();
-          }
-        } catch {
-          // not created yet
-        }
-      }, 10);
-      child.on('exit', () => {
-        clearInterval(timer);
-        reject(new Error('the run ended before it could be killed'));
-      });
-    });
-    await new Promise((resolve) => child.on('exit', resolve));
+    await killAfterPulls(child, store, 3);
     const db = new Database(store, { readonly: true });
     const pullsAtKill = (db.prepare('SELECT count(*) AS n FROM generation_pulls').get() as { n: number }).n;
     const paidAtKill = (

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { killAfterPulls } from './helpers/kill-after-pulls.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
@@ -54,29 +55,7 @@ describe('adaem run', () => {
     const killed = tmp();
     const child = spawnCli(['run', '--budget', '6', '--top', '15', '--run-id', 'r'], { cwd: killed });
     const store = join(killed, '.adaem', 'adaem.db');
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        try {
-          const db = new Database(store, { readonly: true, fileMustExist: true });
-          const { pulls } = db.prepare('SELECT count(*) AS pulls FROM generation_pulls').get() as {
-            pulls: number;
-          };
-          db.close();
-          if (pulls >= 2) {
-            clearInterval(timer);
-            child.kill('SIGKILL');
-            resolve();
-          }
-        } catch {
-          // not there yet
-        }
-      }, 10);
-      child.on('exit', () => {
-        clearInterval(timer);
-        reject(new Error('the run ended before it could be killed'));
-      });
-    });
-    await new Promise((resolve) => child.on('exit', resolve));
+    await killAfterPulls(child, store, 2);
     const resumed = await runCli(['run', '--resume', 'r'], { cwd: killed });
     expect(resumed.stderr).toMatch(/run r-generate \(resumed\)/);
     expect(resumed.code).toBe(0);

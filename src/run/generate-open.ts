@@ -20,6 +20,17 @@ export function panelsOf(config: AdaemConfig) {
   };
 }
 
+/** The panels of a config, refusing one without explorers, final scorers or a judge. */
+export function requirePanels(config: AdaemConfig): ReturnType<typeof panelsOf> & { judge: string } {
+  const panels = panelsOf(config);
+  if (panels.explorers.length === 0)
+    throw new ConfigError('no explorer models (P1): give at least one model the generator role');
+  if (panels.scorers.length === 0)
+    throw new ConfigError('no final scorers (P2): give at least one model the scorer role');
+  if (!panels.judge) throw new ConfigError('no judge model: give a model the judge role');
+  return { ...panels, judge: panels.judge };
+}
+
 /** What a new generation run needs besides the config. */
 export interface NewGeneration {
   config: AdaemConfig;
@@ -40,12 +51,7 @@ export interface NewGeneration {
 /** Checks the panels and creates the run: manifest and seeds stored, claimed by this process. */
 export function createGeneration(options: NewGeneration): { runId: string; manifest: GenerateManifest } {
   const { config, store } = options;
-  const panels = panelsOf(config);
-  if (panels.explorers.length === 0)
-    throw new ConfigError('no explorer models (P1): give at least one model the generator role');
-  if (panels.scorers.length === 0)
-    throw new ConfigError('no final scorers (P2): give at least one model the scorer role');
-  if (!panels.judge) throw new ConfigError('no judge model: give a model the judge role');
+  const panels = requirePanels(config);
   if (options.seeds.length === 0) throw new ConfigError(`no seed questions in ${options.seedSource}`);
   const manifest = buildGenerateManifest({
     config,

@@ -1,11 +1,10 @@
 import type { LoadedConfig } from '../../config/load-config.js';
-import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { createEngine, type Engine } from '../../providers/engine.js';
 import type { EvaluateResults } from '../../run/collect-results.js';
 import { runEvaluation } from '../../run/evaluate.js';
 import { type GenerateSummary, runGeneration } from '../../run/generate.js';
-import { panelsOf } from '../../run/generate-open.js';
+import { requirePanels } from '../../run/generate-open.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planGeneration } from '../../run/plan-generation.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
@@ -47,12 +46,7 @@ export async function checkGeneration(
   options: { seeds: number; budget?: number; maxCost?: number; allowUnpriced?: boolean; dryRun?: boolean },
 ): Promise<void> {
   const { config, theory } = loaded;
-  const panels = panelsOf(config);
-  if (panels.explorers.length === 0)
-    throw new ConfigError('no explorer models (P1): give at least one model the generator role');
-  if (panels.scorers.length === 0)
-    throw new ConfigError('no final scorers (P2): give at least one model the scorer role');
-  if (!panels.judge) throw new ConfigError('no judge model: give a model the judge role');
+  const panels = requirePanels(config);
   const engine = createEngine({ config, theory, configDir: loaded.dir, requireKeys: !options.dryRun });
   try {
     const all = [

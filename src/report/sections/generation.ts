@@ -94,7 +94,7 @@ export const generationSection: ReportSection = {
     const best = generation.questions
       .slice(0, 10)
       .map(
-        (question, index) =>
+        (question) =>
           `<li><strong>S(P2) ${formatNumber(question.sP2, 2)}</strong> ${escapeHtml(question.text)}${lineageHtml(question)}</li>`,
       );
     const m = generation.manifest;
