@@ -71,6 +71,18 @@ describe('the npm package, installed into an empty project', () => {
     expect(JSON.parse(runs.stdout)).toMatchObject([{ kind: 'evaluate', status: 'done' }]);
   });
 
+  it('runs adaem run with no config from the package: the sandbox, the report in the working directory', async () => {
+    const pipeline = await run(
+      'npx',
+      ['--no-install', 'adaem', 'run', '--budget', '2', '--top', '10', '--run-id', 'p'],
+      project,
+    );
+    expect(pipeline.stderr).toMatch(/running the offline sandbox/);
+    expect(pipeline.code).toBe(0);
+    expect(existsSync(join(project, 'adaem-report-p.html'))).toBe(true);
+    expect(readFileSync(join(project, 'adaem-report-p.html'), 'utf8')).toContain('Question generation');
+  });
+
   it("runs the README's library example, and type-checks it without TS7016", async () => {
     const example = readmeLibraryExample();
     writeFileSync(join(project, 'example.mjs'), example);
