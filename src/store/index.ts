@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
+import { AnalysesTable } from './analyses-table.js';
 import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
 import { migrate } from './migrations.js';
@@ -10,6 +11,7 @@ import { RunLock } from './run-lock.js';
 import { RunsTable } from './runs-table.js';
 import { WriteBuffer } from './write-buffer.js';
 
+export type { AnalysisRecord } from './analyses-table.js';
 export type { CacheStats } from './cache-table.js';
 export type { CallSummaryRow } from './calls-table.js';
 export type { JudgementRecord, ResponseRecord } from './records-tables.js';
@@ -24,6 +26,8 @@ export interface Store {
   readonly questions: QuestionsTable;
   readonly responses: ResponsesTable;
   readonly judgements: JudgementsTable;
+  /** Analyses of stored runs, each with its manifest. */
+  readonly analyses: AnalysesTable;
   /** Keeps two processes from running one run. */
   readonly runLock: RunLock;
   /** Commits buffered writes now. */
@@ -84,6 +88,7 @@ export function openStore(options: OpenStoreOptions): Store {
     questions: new QuestionsTable(db),
     responses: new ResponsesTable(db, buffer),
     judgements: new JudgementsTable(db, buffer),
+    analyses: new AnalysesTable(db),
     runLock: new RunLock(db),
     flush: () => buffer.flush(),
     close() {
