@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
+import { registerAnalyze } from './analyze.js';
 import { registerCache } from './cache.js';
+import { registerCompare } from './compare.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
@@ -15,6 +17,8 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 export const COMMANDS: CommandRegistrar[] = [
   registerEvaluate,
   registerResults,
+  registerAnalyze,
+  registerCompare,
   registerSandbox,
   registerModels,
   registerInit,
