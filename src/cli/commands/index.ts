@@ -9,6 +9,7 @@ import { registerModels } from './models.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
+import { registerValidate } from './validate.js';
 
 /** Adds one sub-command (with its options and action) to the program. */
 export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
@@ -19,6 +20,7 @@ export const COMMANDS: CommandRegistrar[] = [
   registerResults,
   registerAnalyze,
   registerCompare,
+  registerValidate,
   registerSandbox,
   registerModels,
   registerInit,

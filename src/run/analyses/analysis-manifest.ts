@@ -22,9 +22,11 @@ export function storeAnalysis(options: {
   runs: readonly LoadedEvaluation[];
   parameters: Record<string, unknown>;
   result: unknown;
+  /** @default a new `analyze-…` id */
+  id?: string;
 }): { id: string; manifest: AnalysisManifest } {
   const { store, kind, runs } = options;
-  const id = store.runs.newRunId('analyze');
+  const id = options.id ?? store.runs.newRunId('analyze');
   const manifest: AnalysisManifest = {
     kind,
     adaemVersion: packageVersion(),

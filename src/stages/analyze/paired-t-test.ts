@@ -36,7 +36,7 @@ export function pairedTTest(
       reason:
         meanDifference === 0
           ? 'every pair is unchanged'
-          : 'every pair changed by the same amount: no spread to test against',
+          : 'the same change on every question: no spread to test against',
     };
   const se = sd / Math.sqrt(n);
   const t = meanDifference / se;
