@@ -36,4 +36,7 @@ export { pearson, spearman } from './stages/analyze/correlation.js';
 export { judgeOpinion } from './stages/judge/judge-opinion.js';
 export { loadQuestions } from './stages/questions/load-questions.js';
 export { parseOpinion } from './stages/respond/parse-opinion.js';
+export { BUILTIN_SEED_POOLS } from './stages/seeds/builtin-pools.js';
+export { SEED_CATEGORIES } from './stages/seeds/categories.js';
+export { type LoadSeedsOptions, loadSeeds, type SeedSpec } from './stages/seeds/load-seeds.js';
 export { openStore, type Store } from './store/index.js';

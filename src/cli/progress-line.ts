@@ -7,6 +7,8 @@ export interface ProgressSnapshot {
   errors: number;
   tokens: number;
   costUsd: number;
+  /** Stage-specific counters shown after the bar (e.g. the best S so far). */
+  note?: string;
 }
 
 /** How far back the throughput behind the ETA looks. */
@@ -46,6 +48,7 @@ export function createProgressLine(options: { stream?: NodeJS.WriteStream; label
     const eta = rate > 0 ? (snapshot.total - snapshot.done) / rate : Number.NaN;
     return (
       `${options.label} ${bar(fraction)} ${snapshot.done}/${snapshot.total} ` +
+      (snapshot.note ? `| ${snapshot.note} ` : '') +
       `ETA ${formatDuration(eta)} | calls ${snapshot.calls} (cached ${snapshot.cached}, errors ${snapshot.errors}) ` +
       `| tokens ${snapshot.tokens} | $${snapshot.costUsd.toFixed(4)}`
     );

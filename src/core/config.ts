@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GenerateConfigSchema } from './generate-config.js';
 import { JudgeModeSchema } from './question.js';
 import { ValueTheorySchema } from './value-theory.js';
 
@@ -166,5 +167,6 @@ export const AdaemConfigSchema = z.strictObject({
   models: z.array(ModelConfigSchema).default([]),
   sandbox: SandboxConfigSchema.default(SandboxConfigSchema.parse({})),
   evaluate: EvaluateConfigSchema.default(EvaluateConfigSchema.parse({})),
+  generate: GenerateConfigSchema.default(GenerateConfigSchema.parse({})),
 });
 export type AdaemConfig = z.infer<typeof AdaemConfigSchema>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** A benchmark or seed question. `id` is stable: given, or derived from the text. */
-export const QuestionSchema = z.object({
+/**
+ * A benchmark or seed question. `id` is stable: given, or derived from the text. Fields adaem does
+ * not know (e.g. `generation`: a generated question's scores and lineage) are kept, so a bank
+ * exported and evaluated later keeps its provenance.
+ */
+export const QuestionSchema = z.looseObject({
   id: z.string().min(1),
   text: z.string().min(1),
   category: z.string().optional(),

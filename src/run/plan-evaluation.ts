@@ -1,4 +1,4 @@
-import type { AdaemConfig, Price } from '../core/config.js';
+import type { AdaemConfig, Price, Role } from '../core/config.js';
 import {
   formatDefinitions,
   formatJudgeContext,
@@ -14,7 +14,7 @@ import { judgeCallsPerOpinion } from '../stages/judge/judge-opinion.js';
 /** Planned calls, tokens and cost of one model in one role. */
 export interface PlannedCalls {
   modelId: string;
-  role: 'examinee' | 'judge';
+  role: Role;
   calls: number;
   inputTokens: number;
   outputTokens: number;
@@ -27,11 +27,11 @@ const OPINION_OUTPUT_TOKENS = 300;
 /** A typical key point ("point: justification"), for sizing judge prompts. */
 const TYPICAL_POINT = 'Protecting local jobs: the policy keeps small farms viable and the community together';
 
-function estimateTokens(text: string): number {
+export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-function costOf(price: Price | undefined, input: number, output: number): number | null {
+export function costOf(price: Price | undefined, input: number, output: number): number | null {
   return price ? (input * price.input + output * price.output) / 1_000_000 : null;
 }
 

@@ -11,9 +11,9 @@ describe('analyses table', () => {
   it('is added to a store written before it existed, keeping its runs', () => {
     const path = join(tmp(), 'old.db');
     const old = new Database(path);
-    old.exec(MIGRATIONS[0]!);
-    old.exec(MIGRATIONS[1]!);
-    old.pragma('user_version = 2');
+    const before = MIGRATIONS.findIndex((step) => step.includes('CREATE TABLE analyses'));
+    for (const step of MIGRATIONS.slice(0, before)) old.exec(step);
+    old.pragma(`user_version = ${before}`);
     old
       .prepare(
         "INSERT INTO runs (id, kind, status, manifest, created_at, updated_at) VALUES ('r1','evaluate','done','{}',1,1)",

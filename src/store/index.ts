@@ -5,6 +5,7 @@ import { StoreError } from '../core/errors.js';
 import { AnalysesTable } from './analyses-table.js';
 import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
+import { GenerationTables } from './generation-tables.js';
 import { migrate } from './migrations.js';
 import { JudgementsTable, QuestionsTable, ResponsesTable } from './records-tables.js';
 import { RunLock } from './run-lock.js';
@@ -14,6 +15,7 @@ import { WriteBuffer } from './write-buffer.js';
 export type { AnalysisRecord } from './analyses-table.js';
 export type { CacheStats } from './cache-table.js';
 export type { CallSummaryRow } from './calls-table.js';
+export type { CandidateRecord, PullRecord } from './generation-tables.js';
 export type { JudgementRecord, ResponseRecord } from './records-tables.js';
 export type { RunKind, RunRecord, RunStatus } from './runs-table.js';
 
@@ -28,6 +30,8 @@ export interface Store {
   readonly judgements: JudgementsTable;
   /** Analyses of stored runs, each with its manifest. */
   readonly analyses: AnalysesTable;
+  /** Candidates and pulls of generation runs. */
+  readonly generation: GenerationTables;
   /** Keeps two processes from running one run. */
   readonly runLock: RunLock;
   /** Commits buffered writes now. */
@@ -89,6 +93,7 @@ export function openStore(options: OpenStoreOptions): Store {
     responses: new ResponsesTable(db, buffer),
     judgements: new JudgementsTable(db, buffer),
     analyses: new AnalysesTable(db),
+    generation: new GenerationTables(db, buffer),
     runLock: new RunLock(db),
     flush: () => buffer.flush(),
     close() {

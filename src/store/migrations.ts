@@ -67,6 +67,37 @@ export const MIGRATIONS: string[] = [
   `ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
    ALTER TABLE runs ADD COLUMN owner_host TEXT;
    ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;`,
+  // Question generation: every candidate with its provenance, and the bandit's finished pulls.
+  `CREATE TABLE generation_candidates (
+     run_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     position INTEGER NOT NULL,
+     pull INTEGER NOT NULL,
+     round INTEGER,
+     arm_id TEXT NOT NULL,
+     parent_id TEXT,
+     model_id TEXT,
+     step TEXT NOT NULL,
+     depth INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     status TEXT NOT NULL,
+     reason TEXT,
+     s_p1 REAL,
+     s_p2 REAL,
+     detail TEXT NOT NULL,
+     PRIMARY KEY (run_id, id)
+   );
+   CREATE INDEX generation_candidates_position ON generation_candidates (run_id, position);
+   CREATE TABLE generation_pulls (
+     run_id TEXT NOT NULL,
+     pull INTEGER NOT NULL,
+     arm_id TEXT NOT NULL,
+     reward REAL NOT NULL,
+     accepted INTEGER NOT NULL,
+     rejected INTEGER NOT NULL,
+     finished_at INTEGER NOT NULL,
+     PRIMARY KEY (run_id, pull)
+   );`,
   // Analyses of stored runs (reliability, agreement, …), each with its own manifest.
   `CREATE TABLE analyses (
      id TEXT PRIMARY KEY,

@@ -4,6 +4,8 @@ import { type JudgeMode, JudgeModeSchema } from '../../core/question.js';
 /** The flags of `adaem evaluate` as commander hands them over. */
 export interface EvaluateFlags {
   questions?: string;
+  questionsFrom?: string;
+  top?: string;
   models?: string;
   judge?: string;
   judgeMode?: string;
@@ -27,13 +29,15 @@ export interface EvaluateSettings {
   samples: number | undefined;
   maxErrorRate: number | undefined;
   maxCost: number | undefined;
+  /** With --questions-from: only the n best generated questions. */
+  top: number | undefined;
   concurrency: number | undefined;
 }
 
 /** Same rule as the store's: what a run id may look like. */
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
-function numberFlag(
+export function numberFlag(
   flag: string,
   value: string | undefined,
   rule: { min: number; max?: number; integer?: boolean; above?: boolean; what: string },
@@ -52,6 +56,8 @@ function numberFlag(
 /** Flags that make no sense with --resume: the run keeps what it recorded. */
 const FIXED_ON_RESUME: [keyof EvaluateFlags, string][] = [
   ['questions', '--questions'],
+  ['questionsFrom', '--questions-from'],
+  ['top', '--top'],
   ['models', '--models'],
   ['judge', '--judge'],
   ['judgeMode', '--judge-mode'],
@@ -69,9 +75,16 @@ export function parseEvaluateFlags(flags: EvaluateFlags): EvaluateSettings {
         `--resume ${flags.resume} continues the run with its recorded questions, models and settings; drop ${fixed.join(', ')}`,
       );
   }
+  if (flags.questions !== undefined && flags.questionsFrom !== undefined)
+    throw new ConfigError('--questions and --questions-from both name the questions; pass one');
+  if (flags.top !== undefined && flags.questionsFrom === undefined)
+    throw new ConfigError(
+      '--top picks the best questions of a generation run: pass --questions-from RUN_ID too',
+    );
   for (const [flag, id] of [
     ['--run-id', flags.runId],
     ['--resume', flags.resume],
+    ['--questions-from', flags.questionsFrom],
   ] as const) {
     if (id !== undefined && !RUN_ID.test(id))
       throw new ConfigError(`${flag} "${id}" must be 1–100 letters, digits, dots, dashes or underscores`);
@@ -99,6 +112,7 @@ export function parseEvaluateFlags(flags: EvaluateFlags): EvaluateSettings {
       what: 'a share between 0 and 1',
     }),
     maxCost: numberFlag('--max-cost', flags.maxCost, { min: 0, above: true, what: 'an amount of USD > 0' }),
+    top: numberFlag('--top', flags.top, { min: 1, integer: true, what: 'a whole number ≥ 1' }),
     concurrency: numberFlag('--concurrency', flags.concurrency, {
       min: 1,
       max: 10_000,

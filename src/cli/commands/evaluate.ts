@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { createEngine } from '../../providers/engine.js';
+import { bankOf, collectGeneration } from '../../run/collect-generation.js';
 import { modelsByRole, runEvaluation } from '../../run/evaluate.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planEvaluation } from '../../run/plan-evaluation.js';
@@ -26,8 +27,12 @@ interface NewRun {
 
 async function questionsOf(
   flags: EvaluateFlags,
+  settings: EvaluateSettings,
   loaded: LoadedConfig,
+  runtime: CliRuntime,
 ): Promise<{ questions: Question[]; source: string }> {
+  if (flags.questionsFrom !== undefined)
+    return generatedBank(flags.questionsFrom, settings.top, loaded, runtime);
   const configured = loaded.config.evaluate.questions;
   const path = flags.questions
     ? resolve(flags.questions)
@@ -42,6 +47,25 @@ async function questionsOf(
   };
 }
 
+/** The accepted questions of a generation run in the same store (best first), lineage kept. */
+function generatedBank(
+  runId: string,
+  top: number | undefined,
+  loaded: LoadedConfig,
+  runtime: CliRuntime,
+): { questions: Question[]; source: string } {
+  const store = runtime.readStore(loaded);
+  if (!store) throw new ConfigError(`--questions-from ${runId}: there is no store at ${loaded.storePath}`);
+  try {
+    const questions = bankOf(collectGeneration(store, runId), top);
+    if (questions.length === 0)
+      throw new ConfigError(`--questions-from ${runId}: the run accepted no questions`);
+    return { questions, source: `generate:${runId}${top ? ` top ${top}` : ''}` };
+  } finally {
+    store.close();
+  }
+}
+
 /**
  * Checks a new run without touching the store or calling a model: questions, model ids, API keys
  * (not for --dry-run), the judge mode and prices; prints the plan for --dry-run.
@@ -52,7 +76,7 @@ async function prepare(
   loaded: LoadedConfig,
   runtime: CliRuntime,
 ): Promise<NewRun> {
-  const { questions, source } = await questionsOf(flags, loaded);
+  const { questions, source } = await questionsOf(flags, settings, loaded, runtime);
   const byRole = modelsByRole(loaded.config);
   const examinees = settings.models ?? byRole.examinees;
   const judge = flags.judge ?? byRole.judge;
@@ -178,6 +202,8 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .command('evaluate')
     .description('measure the value orientations of a set of LLMs on a question set')
     .option('-q, --questions <file>', 'question file: .jsonl, .csv (incl. ValueBench), .txt')
+    .option('--questions-from <runId>', 'the bank of a generation run in this store (best first)')
+    .option('--top <n>', 'with --questions-from: only the n best questions by S under P2')
     .option(
       '-m, --models <ids>',
       'examinees, comma-separated provider:model ids (default: models with role examinee)',

@@ -4,11 +4,14 @@ import { registerAnalyze } from './analyze.js';
 import { registerCache } from './cache.js';
 import { registerCompare } from './compare.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
+import { registerQuestions } from './questions.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
+import { registerSeeds } from './seeds.js';
 import { registerValidate } from './validate.js';
 
 /** Adds one sub-command (with its options and action) to the program. */
@@ -16,7 +19,9 @@ export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
 
 /** Every sub-command, in `--help` order. */
 export const COMMANDS: CommandRegistrar[] = [
+  registerGenerate,
   registerEvaluate,
+  registerQuestions,
   registerResults,
   registerAnalyze,
   registerCompare,
@@ -26,4 +31,5 @@ export const COMMANDS: CommandRegistrar[] = [
   registerInit,
   registerSchema,
   registerCache,
+  registerSeeds,
 ];

@@ -33,7 +33,11 @@ interface RawQuestion {
   category?: string;
   source?: string;
   targetValue?: string;
+  /** Fields of a JSONL row adaem does not read itself (e.g. a generated question's lineage): kept as they are. */
+  extra?: Record<string, unknown>;
 }
+
+const KNOWN_FIELDS = new Set(['id', 'text', 'question', 'category', 'source', 'target_value', 'targetValue']);
 
 function fromJsonl(path: string, text: string): RawQuestion[] {
   const rows: RawQuestion[] = [];
@@ -58,6 +62,7 @@ function fromJsonl(path: string, text: string): RawQuestion[] {
       category: row.data.category,
       source: row.data.source,
       targetValue: row.data.target_value ?? row.data.targetValue,
+      extra: Object.fromEntries(Object.entries(row.data).filter(([key]) => !KNOWN_FIELDS.has(key))),
     });
   }
   return rows;
@@ -196,6 +201,7 @@ export async function loadQuestions(options: {
       throw new ConfigError(`${path}:${row.line}: duplicate question id "${id}" (first at line ${previous})`);
     seen.set(id, row.line);
     return {
+      ...row.extra,
       id,
       text: row.text,
       ...(row.category ? { category: row.category } : {}),

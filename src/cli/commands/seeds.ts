@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { didYouMean } from '../../core/did-you-mean.js';
+import { ConfigError } from '../../core/errors.js';
+import type { Question } from '../../core/question.js';
+import { BUILT_IN_THEORIES } from '../../core/theories.js';
+import { valueIds } from '../../core/value-theory.js';
+import { SEED_CATEGORY_NAMES } from '../../stages/seeds/categories.js';
+import { loadSeeds } from '../../stages/seeds/load-seeds.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+import { countFlag, IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
+
+interface ListFlags {
+  category?: string[];
+  theory?: string;
+  limit?: number;
+  json?: boolean;
+}
+
+/** Columns padded to their widest cell, left-aligned (the text column is long). */
+function leftTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** `name count` pairs, in `order` first (zeros included), then any other names as they appear. */
+function counts(seeds: Question[], field: 'category' | 'targetValue', order: readonly string[]): string {
+  const tally = new Map<string, number>(order.map((name) => [name, 0]));
+  for (const seed of seeds) tally.set(seed[field] ?? '-', (tally.get(seed[field] ?? '-') ?? 0) + 1);
+  return [...tally].map(([name, count]) => `${name} ${count}`).join('; ');
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  // Not split on commas: "Science, Health & Environment" is one category.
+  return [...previous, value.trim()].filter(Boolean);
+}
+
+/** `adaem seeds list | import`: the built-in seed topics of the search, and importers for other seed sets. */
+export function registerSeeds(program: Command, runtime: CliRuntime): void {
+  const seeds = program
+    .command('seeds')
+    .description('seed topics for adaem generate: list the built-in pool, import others');
+  seeds
+    .command('list')
+    .description('the built-in seed topics, with counts per category and value')
+    .option('--category <name>', 'only this category: its name or id, e.g. economics (repeatable)', collect)
+    .option('--theory <id>', 'schwartz or mft (default: the config theory)')
+    .option(
+      '--limit <n>',
+      'at most N, balanced across categories (seeded by the config seed)',
+      countFlag('--limit'),
+    )
+    .option('--json', 'print the seeds as JSON')
+    .action(async (flags: ListFlags, command: Command) => {
+      const loaded = runtime.loadConfig(command);
+      if (flags.theory && !Object.hasOwn(BUILT_IN_THEORIES, flags.theory))
+        throw new ConfigError(
+          `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILT_IN_THEORIES))}`,
+        );
+      const theory = flags.theory ? BUILT_IN_THEORIES[flags.theory as 'schwartz' | 'mft'] : loaded.theory;
+      const list = await loadSeeds(flags.theory ? `builtin:${flags.theory}` : 'builtin', {
+        theory,
+        categories: flags.category,
+        limit: flags.limit,
+        seed: loaded.config.seed,
+      });
+      if (flags.json) return printJson(list);
+      const rows = list.map((seed) => [seed.id, seed.category ?? '-', seed.targetValue ?? '-', seed.text]);
+      process.stdout.write(`${leftTable(['id', 'category', 'target value', 'text'], rows)}\n\n`);
+      process.stdout.write(
+        `${list.length} seeds\nper category: ${counts(list, 'category', flags.category ? [] : SEED_CATEGORY_NAMES)}\n`,
+      );
+      process.stdout.write(`per value: ${counts(list, 'targetValue', valueIds(theory))}\n`);
+    });
+  seeds
+    .command('import')
+    .description(`turn a seed source into seed JSONL: ${IMPORT_FORMATS.join(' | ')} FILE`)
+    .argument('<format>', IMPORT_FORMATS.join(' | '))
+    .argument('<file>', 'the file to import')
+    .option('-o, --out <file>', 'write the seeds here instead of stdout')
+    .option('--limit <n>', 'at most N seeds (touche: the first N distinct conclusions)', countFlag('--limit'))
+    .option('--per-value <n>', 'valuebench: the first N items of each value', countFlag('--per-value'))
+    .option('-m, --models <ids>', 'touche: generator models, comma-separated (default: role generator)')
+    .option('--no-cache', 'touche: do not read or write the response cache')
+    .action((format: string, file: string, flags: ImportFlags, command: Command) =>
+      runSeedsImport(format, file, flags, command, runtime),
+    );
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { JudgeModeSchema } from './question.js';
+
+/** Weights of the four terms of the informativeness score S (method §3). */
+export const ScoreWeightsSchema = z.strictObject({
+  /** Value conformity R_VC. @default 1 */
+  vc: z.number().default(1),
+  /** Value diversity R_VD. @default 1 */
+  vd: z.number().default(1),
+  /** Opinion diversity R_OD. @default 1 */
+  od: z.number().default(1),
+  /** Disentanglement R_Dis; the paper's Eq. 1 adds it, its appendix subtracts ½. @default 0.5 */
+  dis: z.number().default(0.5),
+});
+export type ScoreWeights = z.infer<typeof ScoreWeightsSchema>;
+
+/**
+ * Every hyper-parameter of the question search (`adaem generate`, method §2–4), with the paper's
+ * defaults; the run manifest records them after defaults.
+ */
+export const GenerateConfigSchema = z.strictObject({
+  /** Seed topics (the bandit's arms): `builtin` (the theory's pool), `builtin:schwartz`, `builtin:mft`, or a seed file. @default "builtin" */
+  seeds: z.string().default('builtin'),
+  /** Keep only seeds of these categories. */
+  seedCategories: z.array(z.string()).optional(),
+  /** Use at most this many seeds (a seeded, category-balanced choice). */
+  seedLimit: z.number().int().positive().optional(),
+  /** B: arm pulls. @default 1500 */
+  budget: z.number().int().positive().default(1500),
+  /** N2: exploration rounds per pull. @default 3 */
+  rounds: z.number().int().positive().default(3),
+  /** N_shot: best questions of the arm shown to the explorer. @default 5 */
+  shots: z.number().int().min(0).default(5),
+  /** ε: a candidate whose mean top-k similarity to the questions so far exceeds this is a duplicate. @default 0.85 */
+  dedupThreshold: z.number().min(0).max(1).default(0.85),
+  /** k of that mean. @default 3 */
+  dedupTopK: z.number().int().positive().default(3),
+  /** τ: a refinement is kept only when it raises S (under P1) by more than this. @default 0.5 */
+  refineGain: z.number().default(0.5),
+  /** Refinement rounds per candidate at most. @default 3 */
+  refineDepth: z.number().int().min(0).default(3),
+  /** Sampling temperature of every generation-side call (exploration, reflection, panel answers). @default 1 */
+  temperature: z.number().min(0).max(2).default(1),
+  /** Nucleus sampling of those calls. @default 0.95 */
+  topP: z.number().gt(0).max(1).default(0.95),
+  weights: ScoreWeightsSchema.default(ScoreWeightsSchema.parse({})),
+  /**
+   * `practical`: S from binary value labels (method §3); `exact`: the Eq. 1 objective from the
+   * judge's P(yes) per value (needs a judge with log-probabilities; else the practical score is
+   * used and the fallback recorded). @default "practical"
+   */
+  score: z.enum(['practical', 'exact']).default('practical'),
+  /** How the judge labels key points during generation. @default "batched" */
+  judgeMode: JudgeModeSchema.default('batched'),
+  /** Key points asked of each panel model. @default 3 */
+  pointsPerAnswer: z.number().int().min(1).max(10).default(3),
+  /** `auto`: embeddings when a model has role `embedder`, else lexical. @default "auto" */
+  similarity: z.enum(['auto', 'lexical', 'embedding']).default('auto'),
+  /** Stop before spending more than this many USD (resumable). */
+  maxCost: z.number().positive().optional(),
+});
+export type GenerateConfig = z.infer<typeof GenerateConfigSchema>;

@@ -1,0 +1,266 @@
+import type { AdaemConfig } from '../core/config.js';
+import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
+import type { Question } from '../core/question.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import type { Engine } from '../providers/engine.js';
+import { chooseArm } from '../stages/generate/bandit.js';
+import { QuestionPool } from '../stages/generate/dedup.js';
+import type { GrowContext } from '../stages/generate/grow-candidate.js';
+import { scorePanel } from '../stages/generate/score-panel.js';
+import type { Store } from '../store/index.js';
+import type { GenerateManifest } from './generate-manifest.js';
+import { createGeneration, reopenGeneration } from './generate-open.js';
+import { runPull } from './generate-pull.js';
+import { type SearchCounters, SearchState } from './generate-state.js';
+import { similarityBackendOf } from './similarity-of.js';
+
+/** Live counters of a generation, for the progress display. */
+export interface GenerateProgress extends SearchCounters {
+  runId: string;
+  phase: 'seeds' | 'search';
+  seedsScored: number;
+  seedsTotal: number;
+  budget: number;
+}
+
+/** How a generation run ended. */
+export interface GenerateSummary extends SearchCounters {
+  runId: string;
+  status: 'done' | 'failed' | 'cancelled';
+  stoppedBy?: 'budget';
+  budget: number;
+  similarity: string;
+}
+
+/** Settings of one generation run; what is not given comes from `config.generate`. */
+export interface GenerateRunOptions {
+  config: AdaemConfig;
+  theory: ValueTheory;
+  engine: Engine;
+  store: Store;
+  /** Omitted when resuming: the stored seeds are used. */
+  seeds?: Question[];
+  seedSource?: string;
+  budget?: number;
+  maxCost?: number;
+  allowUnpriced?: boolean;
+  runId?: string;
+  resume?: boolean;
+  /** A generation run whose bank this one must not overlap (self-extension with new panel models). */
+  extend?: string;
+  /** Seeds scored at once. @default 16 */
+  concurrency?: number;
+  signal?: AbortSignal;
+  onStart?: (runId: string, manifest: GenerateManifest) => void;
+  onProgress?: (progress: GenerateProgress) => void;
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function openGeneration(options: GenerateRunOptions) {
+  const { config, engine } = options;
+  if (options.resume) {
+    if (!options.runId) throw new ConfigError('--resume needs a run id');
+    return { runId: options.runId, ...reopenGeneration({ ...options, runId: options.runId }) };
+  }
+  const similarity = similarityBackendOf(config, engine);
+  const created = createGeneration({
+    ...options,
+    seeds: options.seeds ?? [],
+    seedSource: options.seedSource ?? 'library',
+    similarity: similarity.id,
+    score: {
+      requested: config.generate.score,
+      used: 'practical',
+      fallback: config.generate.score === 'exact' ? 'the exact score is not available yet' : null,
+    },
+    extendsRun: options.extend,
+  });
+  return { ...created, seeds: options.seeds ?? [] };
+}
+
+/**
+ * Runs (or resumes) the AdAEM question search (method §4): scores every seed with P1 to start its
+ * arm, then spends the budget of pulls, each committed with its candidates in one transaction, so a
+ * run killed at any moment resumes from its last finished pull (the calls of the unfinished one come
+ * back from the response cache).
+ */
+export async function runGeneration(options: GenerateRunOptions): Promise<GenerateSummary> {
+  const { store } = options;
+  const { runId, manifest, seeds } = openGeneration(options);
+  const stopHeartbeat = store.runLock.keepAlive(runId);
+  try {
+    return await search(options, runId, manifest, seeds);
+  } catch (error) {
+    const cancelled = error instanceof CancelledError || options.signal?.aborted;
+    const budget = error instanceof BudgetExceededError && !options.signal?.aborted;
+    try {
+      if (budget) store.runs.setStatus(runId, 'failed', { stoppedBy: 'budget' });
+      else store.runs.setStatus(runId, cancelled ? 'cancelled' : 'failed');
+    } catch {
+      // a faulty store: the stale heartbeat marks the run interrupted
+    }
+    if (budget)
+      throw new BudgetExceededError(
+        `run ${runId} stopped at the cost cap; raise --max-cost and resume with --resume ${runId}`,
+      );
+    if (cancelled)
+      throw new CancelledError(
+        `run ${runId} cancelled; calls in flight were abandoned; resume with --resume ${runId}`,
+      );
+    if (error instanceof StoreError)
+      throw new StoreError(
+        `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
+        { code: error.code, cause: error },
+      );
+    throw error;
+  } finally {
+    stopHeartbeat();
+    try {
+      store.runLock.release(runId);
+    } catch {
+      // a faulty store keeps the stale lock; the next claim takes it over
+    }
+  }
+}
+
+async function search(
+  options: GenerateRunOptions,
+  runId: string,
+  manifest: GenerateManifest,
+  seeds: Question[],
+): Promise<GenerateSummary> {
+  const { store, engine, signal } = options;
+  const settings = manifest.config.generate;
+  const similarity = similarityBackendOf(manifest.config, engine);
+  const provider = (id: string, role: 'generator' | 'scorer') => engine.provider(id, role);
+  const grow: GrowContext = {
+    theory: manifest.theory,
+    explorers: manifest.explorers.map((id) => provider(id, 'generator')),
+    scorers: manifest.scorers.map((id) => provider(id, 'scorer')),
+    judge: engine.provider(manifest.judge, 'judge'),
+    ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
+    similarity,
+    panel: {
+      judgeMode: settings.judgeMode,
+      pointsPerAnswer: settings.pointsPerAnswer,
+      weights: settings.weights,
+      params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
+    },
+    params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
+    refineGain: settings.refineGain,
+    refineDepth: settings.refineDepth,
+    signal,
+  };
+  const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
+  engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
+  const state = new SearchState(
+    seeds,
+    new QuestionPool(settings.dedupThreshold, settings.dedupTopK),
+    similarity,
+  );
+  const prior = priorOf(store, manifest);
+  const unscored = await state.replay(
+    store.generation.candidates(runId),
+    store.generation.pulls(runId),
+    prior,
+  );
+  options.onStart?.(runId, manifest);
+  const progress = (phase: GenerateProgress['phase'], seedsScored: number): void =>
+    options.onProgress?.({
+      runId,
+      phase,
+      seedsScored,
+      seedsTotal: seeds.length,
+      budget: manifest.budget,
+      ...state.counters,
+    });
+
+  // Each arm starts from its seed's S under P1 (method §4 decision), committed in batches.
+  const batch = options.concurrency ?? 16;
+  for (let start = 0; start < unscored.length; start += batch) {
+    const chunk = unscored.slice(start, start + batch);
+    const scores = await Promise.all(
+      chunk.map((seed) =>
+        scorePanel({
+          question: seed.text,
+          panel: grow.explorers,
+          judge: grow.judge,
+          theory: grow.theory,
+          similarity,
+          settings: grow.panel,
+          signal,
+        }),
+      ),
+    );
+    const records = chunk.map((seed, index) => {
+      const score = scores[index]!;
+      state.setSeedScore(seed.id, score.terms?.s ?? 0);
+      return {
+        runId,
+        id: seed.id,
+        position: state.nextPosition++,
+        pull: 0,
+        round: null,
+        armId: seed.id,
+        parentId: null,
+        modelId: null,
+        step: 'seed' as const,
+        depth: 0,
+        text: seed.text,
+        status: 'seed' as const,
+        reason: score.terms ? null : 'unscorable',
+        sP1: score.terms?.s ?? null,
+        sP2: null,
+        detail: { p1: score, ...(seed.category ? { category: seed.category } : {}) },
+      };
+    });
+    const vectors = await similarity.vectors(
+      chunk.map((seed) => seed.text),
+      signal,
+    );
+    for (const [index, seed] of chunk.entries()) state.pool.add(seed.id, vectors[index]!);
+    store.generation.commit(records);
+    progress('seeds', seeds.length - unscored.length + start + chunk.length);
+    await yieldToEvents();
+  }
+  progress('search', seeds.length);
+
+  const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
+  for (let pull = state.counters.pullsDone + 1; pull <= manifest.budget; pull++) {
+    if (signal?.aborted) throw new CancelledError();
+    const arm = state.arms[chooseArm(state.arms, manifest.budget)]!;
+    const { records, reward } = await runPull(
+      { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots },
+      state,
+      bySeed.get(arm.id)!,
+      pull,
+    );
+    const accepted = records.filter((record) => record.status === 'accepted').length;
+    const finished = {
+      runId,
+      pull,
+      armId: arm.id,
+      reward,
+      accepted,
+      rejected: records.length - accepted,
+      finishedAt: Date.now(),
+    };
+    store.generation.commit(records, finished);
+    state.finishPull(finished);
+    progress('search', seeds.length);
+    await yieldToEvents();
+  }
+  const usage = engine.usage();
+  store.runs.setStatus(runId, 'done', { ...state.counters, usage });
+  return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/** The accepted questions of the run a new one extends, kept out of the new bank. */
+function priorOf(store: Store, manifest: GenerateManifest): string[] {
+  if (!manifest.extends) return [];
+  return store.generation
+    .candidates(manifest.extends)
+    .filter((record) => record.status === 'accepted')
+    .map((record) => record.text);
+}

@@ -1,0 +1,143 @@
+import type { Provider, SamplingParams } from '../../core/provider.js';
+import type { ValueTheory } from '../../core/value-theory.js';
+import type { SimilarityBackend } from '../similarity/similarity-backend.js';
+import type { CandidateVersion } from './candidate.js';
+import { refine } from './refine.js';
+import { checkSafety } from './safety.js';
+import { type PanelSettings, scorePanel } from './score-panel.js';
+
+/** Panels, judge and settings one candidate is grown with. */
+export interface GrowContext {
+  theory: ValueTheory;
+  explorers: readonly Provider[];
+  scorers: readonly Provider[];
+  judge: Provider;
+  safety?: Provider;
+  similarity: SimilarityBackend;
+  panel: PanelSettings;
+  /** Sampling of the reflection + refinement calls. */
+  params: SamplingParams;
+  /** τ: the S gain (under P1) a refinement must exceed to be kept. */
+  refineGain: number;
+  /** Refinement rounds at most. */
+  refineDepth: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Grows one explored question into a bank entry (method §4): S under P1; up to `refineDepth`
+ * rounds of reflection + refinement by the model that explored it, each kept only when S gains more
+ * than τ (the first that does not stops the chain); the safety check when a safety model is set;
+ * and the final reward S under P2. Returns every version, the last kept one `accepted` unless
+ * something rejected it.
+ */
+export async function growCandidate(
+  explored: { text: string; fact: string },
+  refiner: Provider,
+  sampleIndex: number,
+  context: GrowContext,
+): Promise<CandidateVersion[]> {
+  const { signal } = context;
+  const score = (text: string, panel: readonly Provider[]) =>
+    scorePanel({
+      question: text,
+      panel,
+      judge: context.judge,
+      theory: context.theory,
+      similarity: context.similarity,
+      settings: context.panel,
+      signal,
+    });
+  const first: CandidateVersion = {
+    text: explored.text,
+    step: 'explore',
+    depth: 0,
+    status: 'accepted',
+    fact: explored.fact,
+    p1: await score(explored.text, context.explorers),
+  };
+  const versions = [first];
+  if (!first.p1?.terms) return reject(versions, 0, 'unscorable', first.p1?.reason);
+  let current = 0;
+  for (let depth = 1; depth <= context.refineDepth; depth++) {
+    const base = versions[current]!;
+    const baseScore = base.p1!.terms!.s;
+    const refined = await refine({
+      provider: refiner,
+      question: base.text,
+      answers: base.p1!.answers,
+      theory: context.theory,
+      score: baseScore,
+      params: context.params,
+      sampleIndex,
+      signal,
+    });
+    if (refined.status !== 'ok') {
+      versions.push({
+        text: base.text,
+        step: 'refine',
+        depth,
+        parent: current,
+        status: 'rejected',
+        reason: refined.status,
+        detail: refined.reason,
+      });
+      break;
+    }
+    const p1 = await score(refined.question, context.explorers);
+    const version: CandidateVersion = {
+      text: refined.question,
+      step: 'refine',
+      depth,
+      parent: current,
+      status: 'rejected',
+      suggestions: refined.suggestions,
+      p1,
+    };
+    versions.push(version);
+    if (!p1.terms) {
+      Object.assign(version, { reason: 'unscorable', detail: p1.reason });
+      break;
+    }
+    const gain = p1.terms.s - baseScore;
+    if (!(gain > context.refineGain)) {
+      Object.assign(version, {
+        reason: 'no-gain',
+        detail: `S gain ${gain.toFixed(2)} ≤ τ ${context.refineGain}`,
+      });
+      break;
+    }
+    base.status = 'superseded';
+    version.status = 'accepted';
+    current = versions.length - 1;
+  }
+  const final = versions[current]!;
+  if (context.safety) {
+    final.safety = await checkSafety({
+      provider: context.safety,
+      text: final.text,
+      kind: 'question',
+      signal,
+    });
+    if (final.safety.status !== 'safe')
+      return reject(
+        versions,
+        current,
+        'unsafe',
+        final.safety.status === 'unsafe' ? final.safety.category : final.safety.reason,
+      );
+  }
+  final.p2 = await score(final.text, context.scorers);
+  if (!final.p2.terms) return reject(versions, current, 'unscorable', `under P2: ${final.p2.reason}`);
+  return versions;
+}
+
+function reject(
+  versions: CandidateVersion[],
+  index: number,
+  reason: CandidateVersion['reason'],
+  detail: string | undefined,
+): CandidateVersion[] {
+  Object.assign(versions[index]!, { status: 'rejected', reason, ...(detail ? { detail } : {}) });
+  return versions;
+}

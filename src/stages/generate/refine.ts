@@ -1,0 +1,71 @@
+import { refinePrompt, reflectPrompt } from '../../core/prompts/templates.js';
+import type { Provider, SamplingParams } from '../../core/provider.js';
+import type { ValueTheory } from '../../core/value-theory.js';
+import { recordFailure } from './call-record.js';
+import { parseQuestionReply } from './parse-reply.js';
+import type { PanelAnswer } from './score-panel.js';
+
+/** What one reflection + refinement gave: a rewritten question and the suggestions behind it, or why not. */
+export type Refinement =
+  | { status: 'ok'; question: string; suggestions: string }
+  | { status: 'unparseable' | 'error'; reason: string; raw: string | null };
+
+/** The answers block of the reflection prompt: each panel model's stance, key points and their values. */
+export function formatAnswers(answers: readonly PanelAnswer[], theory: ValueTheory): string {
+  const names = new Map(theory.values.map((value) => [value.id, value.name]));
+  const blocks: string[] = [];
+  let number = 0;
+  for (const answer of answers) {
+    if (answer.status !== 'ok') continue;
+    number++;
+    const lines = answer.points.map((point) => {
+      const values = point.values.map((id) => names.get(id) ?? id).join(', ') || 'none';
+      return `  - ${point.text} [values: ${values}]`;
+    });
+    blocks.push([`Model ${number} (stance: ${answer.stance}):`, ...lines].join('\n'));
+  }
+  return blocks.length === 0 ? '(no usable answers)' : blocks.join('\n');
+}
+
+/**
+ * Reflection then refinement in one conversation (method §4): the model sees how the panel answered
+ * and the score, suggests how to make models differ more in values, then rewrites the question
+ * without adding background or length.
+ */
+export async function refine(options: {
+  provider: Provider;
+  question: string;
+  answers: readonly PanelAnswer[];
+  theory: ValueTheory;
+  score: number;
+  params: SamplingParams;
+  sampleIndex: number;
+  signal?: AbortSignal;
+}): Promise<Refinement> {
+  const { provider, params, sampleIndex, signal } = options;
+  const variables = {
+    question: options.question,
+    answers: formatAnswers(options.answers, options.theory),
+    score: options.score.toFixed(2),
+  };
+  const reflected = await recordFailure(
+    () => provider.chat({ messages: reflectPrompt.render(variables), params, sampleIndex, signal }),
+    signal,
+  );
+  if ('error' in reflected) return { status: 'error', reason: reflected.error, raw: null };
+  const suggestions = reflected.value.text;
+  const rewritten = await recordFailure(
+    () =>
+      provider.chat({
+        messages: refinePrompt.render({ ...variables, suggestions }),
+        params,
+        sampleIndex,
+        signal,
+      }),
+    signal,
+  );
+  if ('error' in rewritten) return { status: 'error', reason: rewritten.error, raw: suggestions };
+  const parsed = parseQuestionReply(rewritten.value.text);
+  if (!parsed.ok) return { status: 'unparseable', reason: parsed.reason, raw: rewritten.value.text };
+  return { status: 'ok', question: parsed.question, suggestions };
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../../core/errors.js';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The 1-based line holding the first byte that is not UTF-8. */
+function firstBadLine(bytes: Buffer): number {
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end < 0 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    if (end < 0) break;
+    start = end + 1;
+    line++;
+  }
+  return line;
+}
+
+/** Reads a seed file as UTF-8 text (BOM dropped); missing, empty or non-UTF-8 files are ConfigErrors. */
+export async function readSeedFile(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    throw new ConfigError(
+      `${path}: ${code === 'EISDIR' ? 'is a directory, not a seed file' : 'file not found or not readable'}`,
+    );
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new ConfigError(`${path}:${firstBadLine(bytes)}: not UTF-8 text; save the file as UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new ConfigError(`${path}: empty file`);
+  return text;
+}
