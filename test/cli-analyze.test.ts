@@ -156,7 +156,16 @@ describe('adaem analyze (CLI, on sandbox runs)', () => {
     expect(own.equalSize.selfBleu).toBeLessThan(other.equalSize.selfBleu);
     // Dist-n falls as a set grows: why sets are compared at equal counts.
     expect(own.equalSize.distinct2).toBeGreaterThan(own.full.distinct2);
-    expect(result.notComputed).toContain('novelty');
+    expect(result.similarity).toBe('lexical:wink-lemma-cosine');
+    // The sandbox trade-offs share one template's content words; the ten generic questions share few
+    // (each has two exact copies among its 29 others: about 2/29 of its pairs).
+    expect(own.equalSize.meanSimilarity).toBeGreaterThan(other.equalSize.meanSimilarity);
+    expect(other.equalSize.meanSimilarity).toBeGreaterThan(2 / 29);
+    // The two sets share hardly a word: the trade-offs are novel against the generic set.
+    expect(result.novelty).toBeGreaterThanOrEqual(0);
+    expect(result.novelty).toBeLessThan(own.equalSize.meanSimilarity / 2);
+    const table = await inProcess(['analyze', 'questions', 'a']);
+    expect(table.stdout).toMatch(/run a\s+90\s+[\d.]+\s+[\d.]+\s+0\.\d{3}\s+0\.\d{3}\s+0\.\d{3}/);
   });
 });
 

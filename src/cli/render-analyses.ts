@@ -139,7 +139,7 @@ export function renderInformativeness(results: InformativenessResult[]): string 
   );
 }
 
-/** Count, length, Self-BLEU and Dist-n of one or two question sets. */
+/** Count, length, Self-BLEU, Dist-n and similarity of one or two question sets. */
 export function renderQuestions(result: QuestionsResult): string {
   const rows = result.sets.flatMap((set) => {
     const line = (label: string, quality: NonNullable<typeof set.equalSize>) => [
@@ -149,12 +149,20 @@ export function renderQuestions(result: QuestionsResult): string {
       fixed(quality.selfBleu, 2),
       fixed(quality.distinct1),
       fixed(quality.distinct2),
+      fixed(quality.meanSimilarity),
     ];
     return [
       line(set.source, set.full),
       ...(set.equalSize ? [line(`${set.source} @ ${result.comparedAt}`, set.equalSize)] : []),
     ];
   });
-  const table = formatTable(['question set', 'count', 'avg words', 'Self-BLEU', 'Dist-1', 'Dist-2'], rows);
-  return `${table}\n\nNot computed yet (no similarity backend): ${result.notComputed.join(', ')}.`;
+  const table = formatTable(
+    ['question set', 'count', 'avg words', 'Self-BLEU', 'Dist-1', 'Dist-2', 'mean similarity'],
+    rows,
+  );
+  const novelty =
+    result.novelty === undefined
+      ? ''
+      : `\nNovelty: mean similarity of the run's questions to ${result.sets[1]!.source} at ${result.comparedAt} questions each: ${fixed(result.novelty)} (lower = more novel)`;
+  return `${table}\n${novelty}\nSimilarity: ${result.similarity} (on at most ${result.similaritySample} questions per set).`;
 }

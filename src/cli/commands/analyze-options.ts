@@ -26,7 +26,7 @@ export function sizesFlag(value: string | undefined, fallback: number[]): number
 
 /**
  * Opens the config's store for an analysis (which is stored there too); a usage error when there is
- * no store yet, since then no run can exist. The store is closed when `work` returns.
+ * no store yet, since then no run can exist. The store is closed when `work` returns or settles.
  */
 export function withAnalysisStore<T>(
   runtime: CliRuntime,
@@ -37,9 +37,15 @@ export function withAnalysisStore<T>(
   if (!existsSync(loaded.storePath))
     throw new ConfigError(`no store at ${loaded.storePath}: evaluate something first (adaem evaluate)`);
   const store = runtime.openStore(loaded);
+  let result: T;
   try {
-    return work(store, loaded);
-  } finally {
+    result = work(store, loaded);
+  } catch (error) {
     store.close();
+    throw error;
   }
+  // An asynchronous analysis keeps the store open until it settles.
+  if (result instanceof Promise) return result.finally(() => store.close()) as T;
+  store.close();
+  return result;
 }

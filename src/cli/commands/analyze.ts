@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { createEngine } from '../../providers/engine.js';
 import { analyzeAgreement } from '../../run/analyses/agreement.js';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
 import { analyzeInformativeness } from '../../run/analyses/informativeness.js';
 import { loadEvaluation } from '../../run/analyses/load-evaluation.js';
 import { analyzeQuestions } from '../../run/analyses/question-quality.js';
 import { analyzeReliability } from '../../run/analyses/reliability.js';
+import { similarityBackendOf } from '../../run/similarity-of.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import {
   renderAgreement,
@@ -112,11 +114,25 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
             }),
           }
         : undefined;
-      withAnalysisStore(runtime, command, (store) => {
+      await withAnalysisStore(runtime, command, async (store) => {
         const run = loadEvaluation(store, runId);
         const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
-        const result = analyzeQuestions(run, { against, seed });
-        const parameters = { against: flags.against ?? null, seed };
+        const engine = createEngine({
+          config: loaded.config,
+          theory: loaded.theory,
+          configDir: loaded.dir,
+          cache: store.cache,
+          recorder: store.calls,
+          signal: runtime.signal,
+        });
+        const similarity = similarityBackendOf(loaded.config, engine);
+        const result = await analyzeQuestions(run, {
+          against,
+          seed,
+          similarity,
+          signal: runtime.signal,
+        }).finally(() => engine.close());
+        const parameters = { against: flags.against ?? null, seed, similarity: similarity.id };
         const stored = storeAnalysis({ store, kind: 'questions', runs: [run], parameters, result });
         printAnalysis(stored, result, flags, renderQuestions);
       });
