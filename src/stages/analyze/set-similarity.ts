@@ -1,5 +1,8 @@
 /** Mean similarity over every pair within one set; null under 2 items. */
-export function meanPairwiseSimilarity<V>(vectors: readonly V[], similarity: (a: V, b: V) => number): number | null {
+export function meanPairwiseSimilarity<V>(
+  vectors: readonly V[],
+  similarity: (a: V, b: V) => number,
+): number | null {
   if (vectors.length < 2) return null;
   let sum = 0;
   let pairs = 0;
