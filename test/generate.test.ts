@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
@@ -222,6 +223,121 @@ describe('adaem generate on the sandbox', () => {
     // The killed process may have lost the last ≤ 50 ms of cache writes; allow the calls in flight then.
     expect(paid(killed)).toBeLessThanOrEqual(paid(whole) + 64);
   }, 180_000);
+
+  it('computes the exact score from the judge’s probabilities when asked, and records the variant', async () => {
+    const dir = tmp();
+    writeProject(dir, '  score: exact\n  refineGain: 0.05');
+    const run = await runCli(['generate', '--budget', '2', '--run-id', 'x', '--json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/unavailable/);
+    expect(run.code).toBe(0);
+    const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+    const manifest = JSON.parse(
+      (db.prepare("SELECT manifest FROM runs WHERE id = 'x'").get() as { manifest: string }).manifest,
+    );
+    db.close();
+    expect(manifest.score).toEqual({ requested: 'exact', used: 'exact', fallback: null });
+    const accepted = candidatesOf(dir, 'x').filter((row) => row.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const row of accepted) {
+      const terms = (
+        JSON.parse(row.detail) as { p2: { terms: { s: number; exact: { gjs: number; tv: number } } } }
+      ).p2.terms;
+      expect(terms.s).toBeCloseTo(terms.exact.gjs + terms.exact.tv, 12);
+      expect(terms.exact.gjs).toBeGreaterThanOrEqual(0);
+      expect(terms.exact.gjs).toBeLessThanOrEqual(Math.log(4));
+    }
+  }, 120_000);
+
+  it('extends a run with new panel models, keeping out every question that overlaps its bank', async () => {
+    const dir = tmp();
+    writeProject(dir);
+    expect((await runCli(['generate', '--budget', '3', '--run-id', 'first'], { cwd: dir })).code).toBe(0);
+    writeFileSync(
+      join(dir, 'more.yaml'),
+      [
+        'seed: 7',
+        'models:',
+        '  - { id: sandbox:atlas, roles: [generator, scorer] }',
+        '  - { id: sandbox:grove, roles: [generator, scorer] }',
+        '  - { id: sandbox:jade, roles: [generator, scorer] }',
+        '  - { id: sandbox:judge, roles: [judge] }',
+        'generate:',
+        '  seeds: seeds.txt',
+        '  rounds: 2',
+      ].join('\n'),
+    );
+    const run = await runCli(
+      ['-c', 'more.yaml', 'generate', '--budget', '3', '--run-id', 'second', '--extend', 'first'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const first = new Set(
+      candidatesOf(dir, 'first')
+        .filter((row) => row.status === 'accepted')
+        .map((row) => row.text),
+    );
+    const second = candidatesOf(dir, 'second');
+    expect(second.filter((row) => row.status === 'accepted').length).toBeGreaterThan(0);
+    for (const row of second.filter((candidate) => candidate.status === 'accepted'))
+      expect(first.has(row.text)).toBe(false);
+    const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+    const manifest = JSON.parse(
+      (db.prepare("SELECT manifest FROM runs WHERE id = 'second'").get() as { manifest: string }).manifest,
+    );
+    db.close();
+    expect(manifest.extends).toBe('first');
+  }, 120_000);
+
+  it('stops at --max-cost, resumable, and finishes after the cap is raised', async () => {
+    const dir = tmp();
+    writeProject(dir);
+    const priced = (await import('node:fs'))
+      .readFileSync(join(dir, 'adaem.yaml'), 'utf8')
+      .replace(
+        'sandbox:atlas, roles: [generator, scorer] }',
+        'sandbox:atlas, roles: [generator, scorer], price: { input: 100, output: 100 } }',
+      );
+    writeFileSync(join(dir, 'adaem.yaml'), priced);
+    const capped = await runCli(['generate', '--budget', '4', '--run-id', 'c', '--max-cost', '0.5'], {
+      cwd: dir,
+    });
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toMatch(/stopped at the cost cap; raise --max-cost and resume with --resume c/);
+    const resumed = await runCli(['generate', '--resume', 'c', '--max-cost', '1000'], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/run c \(done\): 4\/4 pulls/);
+  }, 120_000);
+
+  it('stops, resumable, when most calls fail instead of spending the budget on errors', async () => {
+    const server = await startOpenAIServer(() => ({ kind: 'status', status: 500, message: 'upstream down' }));
+    try {
+      const dir = tmp();
+      writeProject(dir);
+      writeFileSync(
+        join(dir, 'down.yaml'),
+        [
+          'providers:',
+          `  local: { type: openai, baseURL: "${server.url}", apiKey: "k", maxRetries: 0 }`,
+          'models:',
+          '  - { id: local:m, roles: [generator, scorer] }',
+          '  - { id: sandbox:judge, roles: [judge] }',
+          'generate:',
+          '  seeds: seeds.txt',
+        ].join('\n'),
+      );
+      const run = await runCli(['-c', 'down.yaml', 'generate', '--budget', '50', '--run-id', 'd'], {
+        cwd: dir,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/run d stopped: \d+ of \d+ model calls failed.*--resume d/);
+      // it stops after the first batch of seeds, long before the budget
+      expect(server.received.length).toBeLessThan(60);
+      const runs = await runCli(['runs'], { cwd: dir });
+      expect(runs.stdout).toMatch(/d\s.*failed/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   it('refuses bad input with one line and exit 2', async () => {
     const dir = tmp();

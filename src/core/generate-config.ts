@@ -27,6 +27,8 @@ export const GenerateConfigSchema = z.strictObject({
   seedLimit: z.number().int().positive().optional(),
   /** B: arm pulls. @default 1500 */
   budget: z.number().int().positive().default(1500),
+  /** How an arm is chosen per pull: `ucb` (the method) or `uniform` (a baseline for ablations). @default "ucb" */
+  armChoice: z.enum(['ucb', 'uniform']).default('ucb'),
   /** N2: exploration rounds per pull. @default 3 */
   rounds: z.number().int().positive().default(3),
   /** N_shot: best questions of the arm shown to the explorer. @default 5 */

@@ -134,6 +134,27 @@ describe('engine with the OpenAI-compatible adapter', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it('sends embeddings through the cache, usage, price and call records like chat calls', async () => {
+    const { server, engine, outcomes } = await setup();
+    const embedder = engine.provider('local:m', 'embedder');
+    const first = await embedder.embed!({ texts: ['a question', 'another'] });
+    expect(first.vectors).toEqual([
+      [0, 1, 0.5],
+      [1, 1, 0.5],
+    ]);
+    const again = await embedder.embed!({ texts: ['a question', 'another'] });
+    expect(again.cached).toBe(true);
+    expect(again.vectors).toEqual(first.vectors);
+    expect(server.received.filter((request) => request.path.endsWith('/embeddings'))).toHaveLength(1);
+    expect(outcomes).toEqual([
+      expect.objectContaining({ providerId: 'local:m', role: 'embedder', status: 'ok', inputTokens: 4 }),
+      expect.objectContaining({ providerId: 'local:m', role: 'embedder', status: 'cached', costUsd: 0 }),
+    ]);
+    const usage = engine.usage().byModel.find((row) => row.role === 'embedder')!.counters;
+    expect(usage).toMatchObject({ calls: 2, cached: 1, inputTokens: 4 });
+    expect(usage.costUsd).toBeCloseTo(4 / 1_000_000, 12);
+  });
+
   it('merges identical calls in flight into one request', async () => {
     const { server, provider } = await setup(() => ({ kind: 'slow', delayMs: 100 }));
     const [first, second] = await Promise.all([provider.chat(ask('same')), provider.chat(ask('same'))]);

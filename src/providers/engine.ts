@@ -8,10 +8,18 @@ import {
   isAdaemError,
   isProviderError,
 } from '../core/errors.js';
-import type { ChatRequest, ChatResult, Provider, ResponseCache } from '../core/provider.js';
+import type {
+  ChatRequest,
+  ChatResult,
+  EmbedRequest,
+  Provider,
+  ResponseCache,
+  TokenUsage,
+} from '../core/provider.js';
 import { scrubSecrets } from '../core/scrub-secrets.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
+import { cacheHitRecorder, embedThroughEngine } from './engine-embed.js';
 import { Limiter } from './limiter.js';
 import { priceOf } from './price-table.js';
 import {
@@ -22,7 +30,7 @@ import {
   resolveModel,
 } from './registry.js';
 import { type RetryPolicy, withRetry } from './retry.js';
-import { SpendingGuard } from './spending-guard.js';
+import { failedAttemptCost, SpendingGuard } from './spending-guard.js';
 import { costOf, UsageLedger, type UsageReport } from './usage-ledger.js';
 
 export type { UsageCounters, UsageReport } from './usage-ledger.js';
@@ -61,7 +69,7 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-interface ModelEntry {
+export interface ModelEntry {
   resolved: ResolvedModel;
   adapter: Provider;
   limiter: Limiter;
@@ -129,13 +137,17 @@ export function createEngine(options: EngineOptions): Engine {
     return found;
   };
 
-  const call = async (
+  /**
+   * One model call with limits, retries, the spending guard, usage and a call record. `send` makes
+   * one attempt; `request` sizes its worst-case cost and carries the signal.
+   */
+  const call = async <R extends { usage: TokenUsage; costUsd?: number }>(
     entry: ModelEntry,
     role: Role,
     request: ChatRequest,
-    key: string,
-  ): Promise<ChatResult> => {
-    const { resolved, adapter, limiter } = entry;
+    send: (signal: AbortSignal | undefined) => Promise<R>,
+  ): Promise<R> => {
+    const { resolved, limiter } = entry;
     const policy: RetryPolicy = {
       maxRetries: options.retry === false ? 0 : resolved.providerConfig.maxRetries,
       baseDelayMs: options.retryBaseDelayMs ?? 500,
@@ -149,7 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
     let attempts = 0;
     // What failed attempts may have cost (see `failedAttemptCost`); counted in the budget and the records.
     let failedCostUsd = 0;
-    const finish = (status: 'ok' | 'error', result?: ChatResult, error?: unknown): void => {
+    const finish = (status: 'ok' | 'error', result?: R, error?: unknown): void => {
       const usage = result?.usage ?? { inputTokens: 0, outputTokens: 0 };
       const costUsd = costOf(usage, entry.price) + failedCostUsd;
       ledger.add(resolved.modelId, role, {
@@ -192,7 +204,7 @@ export function createEngine(options: EngineOptions): Engine {
               try {
                 // Each adapter enforces providerConfig.timeoutMs itself with one timer per call;
                 // AbortSignal.timeout + AbortSignal.any here cost ~10 % of throughput on fast servers.
-                const result = await adapter.chat(signal ? { ...request, signal } : request);
+                const result = await send(signal);
                 guard.settle(reserved, costOf(result.usage, entry.price));
                 return result;
               } catch (error) {
@@ -212,7 +224,6 @@ export function createEngine(options: EngineOptions): Engine {
         },
       );
       finish('ok', result);
-      if (useCache) options.cache!.put(key, { providerId: resolved.modelId, result });
       return result;
     } catch (error) {
       const cancelled = error instanceof CancelledError || signal?.aborted;
@@ -223,6 +234,8 @@ export function createEngine(options: EngineOptions): Engine {
       throw refusal(resolved, error) ?? error;
     }
   };
+
+  const recordCacheHit = cacheHitRecorder(ledger, options.recorder, options.runId);
 
   const wrap = (modelId: string, role: Role): Provider => {
     const entry = entryOf(modelId);
@@ -235,42 +248,34 @@ export function createEngine(options: EngineOptions): Engine {
         if (useCache) {
           const hit = options.cache!.get(key);
           if (hit) {
-            ledger.add(modelId, role, { calls: 1, cached: 1 });
-            options.recorder?.record({
-              providerId: modelId,
-              role,
-              status: 'cached',
-              runId: options.runId,
-              attempts: 0,
-              latencyMs: 0,
-              inputTokens: hit.usage.inputTokens,
-              outputTokens: hit.usage.outputTokens,
-              costUsd: 0,
-              finishedAt: Date.now(),
-            });
+            recordCacheHit(modelId, role, hit.usage);
             return { ...hit, cached: true, costUsd: 0 };
           }
         }
         const pending = inFlight.get(key);
         if (pending) return pending;
-        const promise = call(entry, role, request, key).finally(() => inFlight.delete(key));
+        const send = (signal: AbortSignal | undefined) =>
+          entry.adapter.chat(signal ? { ...request, signal } : request);
+        const promise = call(entry, role, request, send)
+          .then((result) => {
+            if (useCache) options.cache!.put(key, { providerId: modelId, result });
+            return result;
+          })
+          .finally(() => inFlight.delete(key));
         inFlight.set(key, promise);
         return promise;
       },
       ...(entry.adapter.embed
-        ? {
-            embed: (request) => {
-              const embed = entry.adapter.embed!.bind(entry.adapter);
-              return entry.limiter.run(
-                () => embed(request),
-                (result) => result.usage.inputTokens,
-                request.signal,
-              );
-            },
-          }
+        ? { embed: (request: EmbedRequest) => embed(entry, modelId, role, request) }
         : {}),
     };
   };
+
+  const embed = embedThroughEngine({
+    call: (entry: ModelEntry, role, request, send) => call(entry, role, request, send),
+    recordCacheHit: (modelId, role, usage) => recordCacheHit(modelId, role, usage),
+    cache: useCache ? options.cache : undefined,
+  });
 
   return {
     provider: wrap,
@@ -281,13 +286,4 @@ export function createEngine(options: EngineOptions): Engine {
       await Promise.all([...models.values()].map((entry) => entry.adapter.close?.()));
     },
   };
-}
-
-/**
- * What a failed attempt is charged against the budget: nothing when the provider answered with an
- * HTTP error (it bills no tokens), else — a timeout, a dropped connection, a broken body, an abort —
- * its worst case, since the provider may have generated the answer anyway.
- */
-function failedAttemptCost(error: unknown, reservedUsd: number): number {
-  return isProviderError(error) && error.status !== undefined ? 0 : reservedUsd;
 }

@@ -1,5 +1,5 @@
 import type { Price } from '../core/config.js';
-import { BudgetExceededError } from '../core/errors.js';
+import { BudgetExceededError, isProviderError } from '../core/errors.js';
 import type { ChatRequest, TokenUsage } from '../core/provider.js';
 import { costOf } from './usage-ledger.js';
 
@@ -48,4 +48,13 @@ export class SpendingGuard {
     this.reservedUsd = Math.max(0, this.reservedUsd - reservedUsd);
     this.spentUsd += costUsd;
   }
+}
+
+/**
+ * What a failed attempt is charged against the budget: nothing when the provider answered with an
+ * HTTP error (it bills no tokens), else — a timeout, a dropped connection, a broken body, an abort —
+ * its worst case, since the provider may have generated the answer anyway.
+ */
+export function failedAttemptCost(error: unknown, reservedUsd: number): number {
+  return isProviderError(error) && error.status !== undefined ? 0 : reservedUsd;
 }

@@ -1,15 +1,16 @@
 import type { AdaemConfig } from '../core/config.js';
-import { BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
+import { AdaemError, BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
+import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
-import { chooseArm } from '../stages/generate/bandit.js';
+import { chooseArm, randomArm } from '../stages/generate/bandit.js';
 import { QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
 import { scorePanel } from '../stages/generate/score-panel.js';
 import type { Store } from '../store/index.js';
 import type { GenerateManifest } from './generate-manifest.js';
-import { createGeneration, reopenGeneration } from './generate-open.js';
+import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
 import { runPull } from './generate-pull.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
 import { similarityBackendOf } from './similarity-of.js';
@@ -48,6 +49,8 @@ export interface GenerateRunOptions {
   resume?: boolean;
   /** A generation run whose bank this one must not overlap (self-extension with new panel models). */
   extend?: string;
+  /** Stop (done) once this many calls have reached a model (cache hits not counted): equal-spend baselines. */
+  maxModelCalls?: number;
   /** Seeds scored at once. @default 16 */
   concurrency?: number;
   signal?: AbortSignal;
@@ -69,11 +72,7 @@ function openGeneration(options: GenerateRunOptions) {
     seeds: options.seeds ?? [],
     seedSource: options.seedSource ?? 'library',
     similarity: similarity.id,
-    score: {
-      requested: config.generate.score,
-      used: 'practical',
-      fallback: config.generate.score === 'exact' ? 'the exact score is not available yet' : null,
-    },
+    score: scoreVariantOf(config, engine),
     extendsRun: options.extend,
   });
   return { ...created, seeds: options.seeds ?? [] };
@@ -142,7 +141,9 @@ async function search(
     ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
     similarity,
     panel: {
-      judgeMode: settings.judgeMode,
+      variant: manifest.score.used,
+      // The exact score reads the judge's P(yes) per value.
+      judgeMode: manifest.score.used === 'exact' ? 'logprob' : settings.judgeMode,
       pointsPerAnswer: settings.pointsPerAnswer,
       weights: settings.weights,
       params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
@@ -221,6 +222,7 @@ async function search(
     );
     for (const [index, seed] of chunk.entries()) state.pool.add(seed.id, vectors[index]!);
     store.generation.commit(records);
+    failIfMostCallsFail(engine, runId);
     progress('seeds', seeds.length - unscored.length + start + chunk.length);
     await yieldToEvents();
   }
@@ -229,7 +231,13 @@ async function search(
   const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
   for (let pull = state.counters.pullsDone + 1; pull <= manifest.budget; pull++) {
     if (signal?.aborted) throw new CancelledError();
-    const arm = state.arms[chooseArm(state.arms, manifest.budget)]!;
+    const usage = engine.usage().total;
+    if (options.maxModelCalls !== undefined && usage.calls - usage.cached >= options.maxModelCalls) break;
+    const index =
+      settings.armChoice === 'uniform'
+        ? randomArm(state.arms, seededRandom(manifest.seed * 100_003 + pull))
+        : chooseArm(state.arms, manifest.budget);
+    const arm = state.arms[index]!;
     const { records, reward } = await runPull(
       { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots },
       state,
@@ -248,12 +256,37 @@ async function search(
     };
     store.generation.commit(records, finished);
     state.finishPull(finished);
+    failIfMostCallsFail(engine, runId);
     progress('search', seeds.length);
     await yieldToEvents();
   }
   const usage = engine.usage();
   store.runs.setStatus(runId, 'done', { ...state.counters, usage });
   return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/**
+ * A run whose calls mostly fail (a dead endpoint, a wrong model name) stops instead of spending its
+ * budget on errors: over half of at least 20 calls that reached a model failed. Resumable.
+ */
+function failIfMostCallsFail(engine: Engine, runId: string): void {
+  const { calls, cached, errors } = engine.usage().total;
+  const sent = calls - cached;
+  if (sent >= 20 && errors / sent > 0.5)
+    throw new AdaemError(
+      `run ${runId} stopped: ${errors} of ${sent} model calls failed (see adaem runs and the calls table); fix the cause and resume with --resume ${runId}`,
+      { code: 'errors' },
+    );
+}
+
+/** The exact score needs a judge with log-probabilities; otherwise the practical score, and why. */
+function scoreVariantOf(config: AdaemConfig, engine: Engine): GenerateManifest['score'] {
+  const requested = config.generate.score;
+  if (requested === 'practical') return { requested, used: 'practical', fallback: null };
+  const judge = panelsOf(config).judge;
+  if (judge && engine.provider(judge, 'judge').capabilities.logprobs)
+    return { requested, used: 'exact', fallback: null };
+  return { requested, used: 'practical', fallback: `judge ${judge ?? '(none)'} gives no log-probabilities` };
 }
 
 /** The accepted questions of the run a new one extends, kept out of the new bank. */

@@ -190,7 +190,13 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
             resume: flags.resume !== undefined,
             extend: flags.extend,
             signal: runtime.signal,
-            onStart: (id) => process.stderr.write(`run ${id}${flags.resume ? ' (resumed)' : ''}\n`),
+            onStart: (id, manifest) => {
+              process.stderr.write(`run ${id}${flags.resume ? ' (resumed)' : ''}\n`);
+              if (manifest.score.fallback)
+                process.stderr.write(
+                  `note: the exact score is unavailable (${manifest.score.fallback}); using the practical score\n`,
+                );
+            },
             onProgress: (state) => {
               const rejected = Object.values(state.rejected).reduce((sum, count) => sum + count, 0);
               const best = state.bestScore === null ? '–' : state.bestScore.toFixed(2);

@@ -17,8 +17,12 @@ export interface InformativenessTerms {
   od: number;
   /** R_Dis: mean Hamming distance between a model's value set and the question's own. */
   dis: number;
-  /** S = w_vc·R_VC + w_vd·R_VD + w_od·R_OD + w_dis·R_Dis. */
+  /**
+   * The score the run uses: S = w_vc·R_VC + w_vd·R_VD + w_od·R_OD + w_dis·R_Dis (practical), or
+   * GJS + β·TV when the run uses the exact variant (then `exact` holds its terms).
+   */
   s: number;
+  exact?: { gjs: number; tv: number };
   /** Panel models whose answers were usable (the others are recorded with a reason). */
   models: number;
 }

@@ -6,6 +6,7 @@ import { judgeOpinion } from '../judge/judge-opinion.js';
 import { askOpinion } from '../respond/ask-opinion.js';
 import type { SimilarityBackend } from '../similarity/similarity-backend.js';
 import { type InformativenessTerms, informativeness } from './informativeness.js';
+import { exactInformativeness } from './informativeness-exact.js';
 
 /** One panel model's answer to a candidate: its key points with the values the judge read, or why it is not usable. */
 export type PanelAnswer =
@@ -28,6 +29,8 @@ export interface PanelScore {
 
 /** How a panel is asked and read during generation. */
 export interface PanelSettings {
+  /** `exact`: S from the judge's P(yes) (judge mode must be `logprob`); `practical`: from labels. @default "practical" */
+  variant?: 'practical' | 'exact';
   judgeMode: JudgeMode;
   pointsPerAnswer: number;
   weights: ScoreWeights;
@@ -138,7 +141,7 @@ export async function scorePanel(options: {
     usable.map((answer) => answer.points.map((point) => point.text).join('\n')),
     signal,
   );
-  const terms = informativeness(
+  const practical = informativeness(
     usable.map((answer) => ({
       modelId: answer.modelId,
       pointValues: answer.points.map((point) => point.values),
@@ -147,5 +150,16 @@ export async function scorePanel(options: {
     (i, j) => options.similarity.similarity(vectors[i]!, vectors[j]!),
     settings.weights,
   );
-  return { terms, questionValues, answers };
+  if (settings.variant !== 'exact') return { terms: practical, questionValues, answers };
+  const probabilities = (found: Record<string, number> | undefined) =>
+    theory.values.map((value) => found?.[value.id] ?? 0);
+  const exact = exactInformativeness(
+    usable.map((answer) => answer.points.map((point) => probabilities(point.probabilities))),
+    probabilities(own.probabilities),
+  );
+  return {
+    terms: { ...practical, s: exact.s, exact: { gjs: exact.gjs, tv: exact.tv } },
+    questionValues,
+    answers,
+  };
 }

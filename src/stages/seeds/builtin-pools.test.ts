@@ -11,6 +11,10 @@ function tally(values: (string | undefined)[]): Map<string | undefined, number> 
   return counts;
 }
 
+/** Constructions that turn a generic seed into a trade-off between two values (docs/seeds.md). */
+const TRADE_OFF_MARKERS =
+  /\b(even if|even when|even though|rather than|at the cost of|instead of|at the expense of)\b/i;
+
 const pools = [
   { id: 'schwartz', prefix: 'seed-sch-', values: SCHWARTZ_VALUE_IDS, minimum: 150, perValue: 10 },
   { id: 'mft', prefix: 'seed-mft-', values: MFT_VALUE_IDS, minimum: 25, perValue: 5 },
@@ -39,11 +43,26 @@ describe('built-in seed pools', () => {
     it(`${pool.id}: short generic yes/no questions, none repeated even loosely`, () => {
       for (const seed of seeds) {
         expect(seed.text, seed.id).toMatch(/^[A-Z][^?]*\?$/);
-        expect(seed.text.split(/\s+/).length, seed.id).toBeLessThanOrEqual(25);
+        expect(seed.text.split(/\s+/).length, seed.id).toBeLessThanOrEqual(16);
         expect(seed.text, seed.id).toMatch(/^(Should|Is|Do|Does|Are|Can|Would)\b/);
       }
       const texts = seeds.map((seed) => comparableSeedText(seed.text));
       expect(new Set(texts).size).toBe(texts.length);
+    });
+
+    it(`${pool.id}: no seed sets one value against another or names a place, actor, date or number`, () => {
+      for (const seed of seeds) {
+        expect(seed.text, seed.id).not.toMatch(TRADE_OFF_MARKERS);
+        // Only the first word is capitalised: no named place, organisation, person or month.
+        expect(seed.text.slice(1), seed.id).not.toMatch(/\b[A-Z]/);
+        expect(seed.text, seed.id).not.toMatch(/\d/);
+      }
+    });
+
+    it(`${pool.id}: the seeds vary their form`, () => {
+      const openers = tally(seeds.map((seed) => seed.text.split(' ')[0]));
+      expect(openers.size).toBeGreaterThanOrEqual(3);
+      for (const [opener, count] of openers) expect(count, opener).toBeLessThanOrEqual(seeds.length * 0.6);
     });
   }
 

@@ -1,0 +1,75 @@
+import type { CallRecorder } from '../core/call-outcome.js';
+import type { Role } from '../core/config.js';
+import type { ChatRequest, EmbedRequest, EmbedResult, ResponseCache, TokenUsage } from '../core/provider.js';
+import { cacheKey } from './cache-key.js';
+import type { ModelEntry } from './engine.js';
+import type { UsageLedger } from './usage-ledger.js';
+
+type Call = (
+  entry: ModelEntry,
+  role: Role,
+  request: ChatRequest,
+  send: (signal: AbortSignal | undefined) => Promise<EmbedResult>,
+) => Promise<EmbedResult>;
+
+/**
+ * Embeddings go the same way as chat calls: the response cache (the vectors as JSON, keyed on the
+ * texts and the model's scope), limits, retries, the spending guard, usage and call records.
+ */
+export function embedThroughEngine(deps: {
+  call: Call;
+  recordCacheHit: (modelId: string, role: Role, usage: TokenUsage) => void;
+  cache: ResponseCache | undefined;
+}) {
+  return async (
+    entry: ModelEntry,
+    modelId: string,
+    role: Role,
+    request: EmbedRequest,
+  ): Promise<EmbedResult> => {
+    // Sized like a prompt of the texts with one output token, for the spending guard.
+    const asChat: ChatRequest = {
+      messages: request.texts.map((text) => ({ role: 'user', content: text })),
+      params: { maxTokens: 1 },
+      signal: request.signal,
+    };
+    const key = cacheKey(`${modelId}#embed`, asChat, entry.cacheScope);
+    const hit = deps.cache?.get(key);
+    if (hit) {
+      deps.recordCacheHit(modelId, role, hit.usage);
+      return { vectors: JSON.parse(hit.text) as number[][], usage: hit.usage, cached: true };
+    }
+    const adapterEmbed = entry.adapter.embed!.bind(entry.adapter);
+    const result = await deps.call(entry, role, asChat, (signal) =>
+      adapterEmbed({ texts: request.texts, signal }),
+    );
+    deps.cache?.put(key, {
+      providerId: modelId,
+      result: { text: JSON.stringify(result.vectors), usage: result.usage, model: modelId },
+    });
+    return result;
+  };
+}
+
+/** Counts a reply served from the cache as a call that cost nothing, and records it. */
+export function cacheHitRecorder(
+  ledger: UsageLedger,
+  recorder: CallRecorder | undefined,
+  runId: string | undefined,
+) {
+  return (modelId: string, role: Role, usage: TokenUsage): void => {
+    ledger.add(modelId, role, { calls: 1, cached: 1 });
+    recorder?.record({
+      providerId: modelId,
+      role,
+      status: 'cached',
+      runId,
+      attempts: 0,
+      latencyMs: 0,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      costUsd: 0,
+      finishedAt: Date.now(),
+    });
+  };
+}

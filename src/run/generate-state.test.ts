@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { QuestionPool } from '../stages/generate/dedup.js';
+import { lexicalSimilarity } from '../stages/similarity/similarity-backend.js';
+import type { CandidateRecord } from '../store/index.js';
+import { SearchState } from './generate-state.js';
+
+const seeds = [
+  { id: 's1', text: 'Is it important to protect nature?' },
+  { id: 's2', text: 'Should people respect their elders?' },
+];
+
+function record(
+  partial: Partial<CandidateRecord> & Pick<CandidateRecord, 'id' | 'text' | 'step' | 'status'>,
+): CandidateRecord {
+  return {
+    runId: 'r',
+    position: 0,
+    pull: 1,
+    round: 0,
+    armId: 's1',
+    parentId: null,
+    modelId: 'm',
+    depth: 0,
+    reason: null,
+    sP1: null,
+    sP2: null,
+    detail: {},
+    ...partial,
+  };
+}
+
+describe('search state replay', () => {
+  it('rebuilds arms, banks, counters and the dedup pool (prior bank included) from stored records', async () => {
+    const similarity = lexicalSimilarity();
+    const state = new SearchState(seeds, new QuestionPool(0.85, 3), similarity);
+    const unscored = await state.replay(
+      [
+        record({
+          id: 's1',
+          text: seeds[0]!.text,
+          step: 'seed',
+          status: 'seed',
+          sP1: 6,
+          position: 0,
+          pull: 0,
+        }),
+        record({
+          id: 'p1-a',
+          text: 'Should Norway ban oil drilling in the Arctic?',
+          step: 'explore',
+          status: 'accepted',
+          sP1: 8,
+          sP2: 9,
+          position: 1,
+        }),
+        record({
+          id: 'p1-b',
+          text: 'Should Chile ban mining near glaciers?',
+          step: 'explore',
+          status: 'rejected',
+          reason: 'no-gain',
+          position: 2,
+        }),
+        record({
+          id: 'p1-c',
+          text: 'Should Chile ban mining near glaciers?',
+          step: 'explore',
+          status: 'rejected',
+          reason: 'duplicate',
+          position: 3,
+        }),
+      ],
+      [{ runId: 'r', pull: 1, armId: 's1', reward: 9, accepted: 1, rejected: 2, finishedAt: 0 }],
+      ['Should Kenya tax plastic bags to protect rivers?'],
+    );
+    expect(unscored.map((seed) => seed.id)).toEqual(['s2']);
+    expect(state.arms[0]).toEqual({ id: 's1', q: 7.5, c: 2 });
+    expect(state.arms[1]).toEqual({ id: 's2', q: 0, c: 1 });
+    expect(state.counters).toMatchObject({
+      pullsDone: 1,
+      accepted: 1,
+      rejected: { 'no-gain': 1, duplicate: 1 },
+      bestScore: 9,
+    });
+    expect(state.shown('s1', 5)).toEqual([
+      { text: 'Should Norway ban oil drilling in the Arctic?', score: 9 },
+    ]);
+    expect(state.nextPosition).toBe(4);
+    // seed, accepted, scored-but-rejected exploration and the prior bank are in the pool; the duplicate is not
+    expect(state.pool.size).toBe(4);
+    const [prior] = await similarity.vectors(['Should Kenya tax plastic bags to protect rivers?']);
+    expect(state.pool.check(prior!)).toMatchObject({ duplicate: true, nearestId: 'prior-0' });
+  });
+});
