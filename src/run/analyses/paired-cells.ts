@@ -1,3 +1,5 @@
+import { InsufficientDataError } from '../../stages/analyze/insufficient-data.js';
+
 /** Positions where every series has a number, and the series restricted to them. */
 export function completeCells(series: readonly (readonly (number | null)[])[]): {
   columns: number[][];
@@ -19,7 +21,7 @@ export function orReason<T>(compute: () => T): T | { reason: string } {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof Error && error.name === 'InsufficientDataError') return { reason: error.message };
+    if (error instanceof InsufficientDataError) return { reason: error.message };
     throw error;
   }
 }

@@ -54,6 +54,23 @@ describe('intraclassCorrelations', () => {
     );
   });
 
+  it('gives finite intervals when raters differ only by a constant shift', () => {
+    const icc = intraclassCorrelations([
+      [1, 2],
+      [2, 3],
+      [5, 6],
+      [7, 8],
+    ]);
+    for (const estimate of icc) {
+      expect(Number.isFinite(estimate.low) && Number.isFinite(estimate.high), estimate.form).toBe(true);
+      expect(estimate.low, estimate.form).toBeLessThanOrEqual(estimate.value + 1e-12);
+      expect(estimate.high, estimate.form).toBeGreaterThanOrEqual(estimate.value - 1e-12);
+    }
+    // Consistency (form 3) is perfect; absolute agreement (forms 1 and 2) is not.
+    expect(icc.find((estimate) => estimate.form === 'ICC(3,1)')!.value).toBe(1);
+    expect(icc.find((estimate) => estimate.form === 'ICC(2,1)')!.value).toBeLessThan(1);
+  });
+
   it('refuses a single target, a single rater and constant scores with a typed error', () => {
     expect(() => intraclassCorrelations([[1, 2, 3]])).toThrow(InsufficientDataError);
     expect(() => intraclassCorrelations([[1], [2]])).toThrow(/at least 2 targets and 2 raters/);

@@ -96,8 +96,12 @@ function twoWayRandom(ms: MeanSquares, alpha: number): IccEstimate[] {
   // Satterthwaite degrees of freedom for the interval of the random-raters form (McGraw & Wong 1996).
   const fj = jms / ems;
   const spread = n * (1 + (k - 1) * value) - k * value;
+  // With no residual at all (raters differ only by a constant) F_j is infinite and v tends to k − 1.
   const v =
-    ((k - 1) * (n - 1) * (k * value * fj + spread) ** 2) / ((n - 1) * (k * value * fj) ** 2 + spread ** 2);
+    ems === 0
+      ? k - 1
+      : ((k - 1) * (n - 1) * (k * value * fj + spread) ** 2) /
+        ((n - 1) * (k * value * fj) ** 2 + spread ** 2);
   const upperF = fQuantile(1 - alpha / 2, n - 1, v);
   const lowerF = fQuantile(1 - alpha / 2, v, n - 1);
   const mixed = k * jms + (k * n - k - n) * ems;
