@@ -17,7 +17,7 @@ import { pearson } from '../src/stages/analyze/correlation.js';
 import { scorePanel } from '../src/stages/generate/score-panel.js';
 import { loadSeeds } from '../src/stages/seeds/load-seeds.js';
 import { lexicalSimilarity } from '../src/stages/similarity/similarity-backend.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore } from '../src/store/index.js';
 import { trackPeakRss } from './helpers/figures.js';
 
 const budget = Number(process.env.BENCH_BUDGET ?? 200);
@@ -34,24 +34,49 @@ function engineFor(config: AdaemConfig, runId: string) {
 async function generate(runId: string, config: AdaemConfig, seeds: Question[], maxModelCalls?: number) {
   const engine = engineFor(config, runId);
   const started = performance.now();
-  await runGeneration({ config, theory: loaded.theory, engine, store, seeds, seedSource: 'builtin', runId, maxModelCalls });
+  await runGeneration({
+    config,
+    theory: loaded.theory,
+    engine,
+    store,
+    seeds,
+    seedSource: 'builtin',
+    runId,
+    maxModelCalls,
+  });
   const seconds = (performance.now() - started) / 1000;
   const usage = engine.usage().total;
   await engine.close();
-  return { seconds, modelCalls: usage.calls - usage.cached, calls: usage.calls, tokens: usage.inputTokens + usage.outputTokens };
+  return {
+    seconds,
+    modelCalls: usage.calls - usage.cached,
+    calls: usage.calls,
+    tokens: usage.inputTokens + usage.outputTokens,
+  };
 }
 
 /** S under P2 of each question (the same scoring the search uses for its reward). */
 async function p2Scores(questions: Question[], runId: string): Promise<number[]> {
   const engine = engineFor(loaded.config, runId);
   const settings = loaded.config.generate;
-  const scorers = loaded.config.models.filter((m) => m.roles.includes('scorer')).map((m) => engine.provider(m.id, 'scorer'));
+  const scorers = loaded.config.models
+    .filter((m) => m.roles.includes('scorer'))
+    .map((m) => engine.provider(m.id, 'scorer'));
   const judge = engine.provider('sandbox:judge', 'judge');
   const scores: number[] = [];
   for (const question of questions) {
     const score = await scorePanel({
-      question: question.text, panel: scorers, judge, theory: loaded.theory, similarity: lexicalSimilarity(),
-      settings: { judgeMode: settings.judgeMode, pointsPerAnswer: settings.pointsPerAnswer, weights: settings.weights, params: { temperature: settings.temperature, topP: settings.topP, seed: loaded.config.seed } },
+      question: question.text,
+      panel: scorers,
+      judge,
+      theory: loaded.theory,
+      similarity: lexicalSimilarity(),
+      settings: {
+        judgeMode: settings.judgeMode,
+        pointsPerAnswer: settings.pointsPerAnswer,
+        weights: settings.weights,
+        params: { temperature: settings.temperature, topP: settings.topP, seed: loaded.config.seed },
+      },
     });
     scores.push(score.terms?.s ?? 0);
   }
@@ -62,12 +87,20 @@ async function p2Scores(questions: Question[], runId: string): Promise<number[]>
 /** Mean pairwise Pearson between the examinees' value profiles (TrueSkill scores, and expression rates). */
 async function distinguishability(questions: Question[], runId: string) {
   const engine = engineFor(loaded.config, runId);
-  const results = await runEvaluation({ config: loaded.config, theory: loaded.theory, engine, store, questions, runId });
+  const results = await runEvaluation({
+    config: loaded.config,
+    theory: loaded.theory,
+    engine,
+    store,
+    questions,
+    runId,
+  });
   await engine.close();
   const pairs = (pick: (value: { score: number | null; rate: number | null }) => number) => {
     const profiles = results.models.map((model) => model.values.map(pick));
     const found: number[] = [];
-    for (let i = 0; i < profiles.length; i++) for (let j = i + 1; j < profiles.length; j++) found.push(pearson(profiles[i]!, profiles[j]!));
+    for (let i = 0; i < profiles.length; i++)
+      for (let j = i + 1; j < profiles.length; j++) found.push(pearson(profiles[i]!, profiles[j]!));
     return mean(found);
   };
   return { scores: pairs((value) => value.score ?? 0), rates: pairs((value) => value.rate ?? 0) };
@@ -82,7 +115,7 @@ try {
     ...loaded.config,
     generate: { ...loaded.config.generate, budget: budget * 20, armChoice: 'uniform', refineDepth: 0 },
   };
-  const uniform = await generate('uniform', uniformConfig, seeds, ucb.modelCalls);
+  await generate('uniform', uniformConfig, seeds, ucb.modelCalls);
   const ucbBank = collectGeneration(store, 'ucb');
   const uniformBank = collectGeneration(store, 'uniform');
   const seedScores = await p2Scores(seeds, 'seeds-p2');
@@ -99,20 +132,33 @@ try {
 
   const per = (value: number) => (ucbBank.accepted === 0 ? 'n/a' : (value / ucbBank.accepted).toFixed(1));
   const paper = planGeneration({
-    config: loaded.config, theory: loaded.theory, seeds: 1535,
-    explorers: ['p1a', 'p1b', 'p1c', 'p1d', 'p1e'], scorers: ['p1a', 'p1b', 'p1c', 'p1d', 'p1e', 'p2a', 'p2b', 'p2c', 'p2d', 'p2e'],
-    judge: 'judge', settings: { ...loaded.config.generate, budget: 1500 }, priceOf: () => undefined,
+    config: loaded.config,
+    theory: loaded.theory,
+    seeds: 1535,
+    explorers: ['p1a', 'p1b', 'p1c', 'p1d', 'p1e'],
+    scorers: ['p1a', 'p1b', 'p1c', 'p1d', 'p1e', 'p2a', 'p2b', 'p2c', 'p2d', 'p2e'],
+    judge: 'judge',
+    settings: { ...loaded.config.generate, budget: 1500 },
+    priceOf: () => undefined,
   });
   const planned = planGeneration({
-    config: loaded.config, theory: loaded.theory, seeds: seeds.length,
-    explorers: ucbBank.manifest.explorers, scorers: ucbBank.manifest.scorers, judge: ucbBank.manifest.judge,
-    settings: { ...loaded.config.generate, budget }, priceOf: () => undefined,
+    config: loaded.config,
+    theory: loaded.theory,
+    seeds: seeds.length,
+    explorers: ucbBank.manifest.explorers,
+    scorers: ucbBank.manifest.scorers,
+    judge: ucbBank.manifest.judge,
+    settings: { ...loaded.config.generate, budget },
+    priceOf: () => undefined,
   });
-  const sum = (rows: typeof paper, key: 'calls' | 'inputTokens' | 'outputTokens') => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (rows: typeof paper, key: 'calls' | 'inputTokens' | 'outputTokens') =>
+    rows.reduce((total, row) => total + row[key], 0);
   // The plan counts every call; calibrate it by what this run really sent to a model (cache hits included in calls).
   const callRatio = ucb.calls / sum(planned, 'calls');
   const paperCalls = sum(paper, 'calls') * callRatio;
-  const paperTokens = (sum(paper, 'inputTokens') + sum(paper, 'outputTokens')) * (ucb.tokens / (sum(planned, 'inputTokens') + sum(planned, 'outputTokens')));
+  const paperTokens =
+    (sum(paper, 'inputTokens') + sum(paper, 'outputTokens')) *
+    (ucb.tokens / (sum(planned, 'inputTokens') + sum(planned, 'outputTokens')));
   const lines = [
     `bench:generate — sandbox, ${seeds.length} built-in seeds, B = ${budget}, P1 ${ucbBank.manifest.explorers.length} / P2 ${ucbBank.manifest.scorers.length} models, top ${top}`,
     `mean S (P2) of the top-${top}: generated ${topMean(ucbBank).toFixed(2)} vs seeds ${topSeeds.toFixed(2)} → ${(topMean(ucbBank) / topSeeds).toFixed(2)}× (paper 1.15×, goal ≥ 1.3×)`,

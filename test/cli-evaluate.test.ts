@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
 const tmp = useTmpDir();
@@ -94,12 +95,12 @@ describe('adaem evaluate (CLI)', () => {
     [['--models', 'sandbox:atlas,sandbox:basalt,sandbox:atlas'], '--models lists sandbox:atlas twice'],
     [['--samples', '0'], '--samples must be a whole number ≥ 1'],
   ])('rejects %j as a usage error: exit 2, one line, no run recorded', async (flags, message) => {
-    const dir = project(pricedPanel);
-    const run = await runCli(['evaluate', ...flags], { cwd: dir });
+    const dir = project(`${pricedPanel}\nstore: s.db\n`);
+    const run = await runMain(['-c', join(dir, 'adaem.yaml'), 'evaluate', ...flags]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain(message);
-    expect((await runCli(['runs', '--json'], { cwd: dir })).stdout.trim()).toBe('[]');
+    expect(existsSync(join(dir, 's.db'))).toBe(false);
   });
 
   it('reuses the cache on a re-run and reports and clears it', async () => {

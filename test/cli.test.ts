@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOpenAIServer } from './helpers/openai-server.js';
@@ -116,23 +116,40 @@ describe('adaem CLI', () => {
 
   it('rejects a missing -c file, a broken question file and an unknown model with exit 2', async () => {
     const dir = tmp();
-    const missing = await runCli(['-c', 'nope.yaml', 'sandbox', 'list'], { cwd: dir });
+    const missing = await runMain(['-c', join(dir, 'nope.yaml'), 'sandbox', 'list']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/config file not found: nope\.yaml/);
+    expect(missing.stderr).toMatch(/config file not found: .*nope\.yaml/);
+    const config = join(dir, 'adaem.yaml');
+    writeFileSync(config, 'store: s.db\n');
     writeFileSync(join(dir, 'q.jsonl'), '{"text": "Fine question?"}\n{"text": "broken"\n');
-    const broken = await runCli(['evaluate', '-q', 'q.jsonl', '-m', 'sandbox:atlas', '-j', 'sandbox:judge'], {
-      cwd: dir,
-    });
+    const panel = ['-j', 'sandbox:judge'];
+    const broken = await runMain([
+      '-c',
+      config,
+      'evaluate',
+      '-q',
+      join(dir, 'q.jsonl'),
+      '-m',
+      'sandbox:atlas',
+      ...panel,
+    ]);
     expect(broken.code).toBe(2);
     expect(broken.stderr.trim()).toMatch(/q\.jsonl:2: invalid JSON$/);
     writeFileSync(join(dir, 'ok.txt'), 'Is this fine?\n');
-    const unknown = await runCli(
-      ['evaluate', '-q', 'ok.txt', '-m', 'sandbox:atlass', '-j', 'sandbox:judge'],
-      { cwd: dir },
-    );
+    const unknown = await runMain([
+      '-c',
+      config,
+      'evaluate',
+      '-q',
+      join(dir, 'ok.txt'),
+      '-m',
+      'sandbox:atlass',
+      ...panel,
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(unknown.stderr).toMatch(/unknown sandbox model "atlass"/);
+    expect(existsSync(join(dir, 's.db'))).toBe(false);
   });
 
   it('checks models against a local server without the API key ever reaching output or files', async () => {

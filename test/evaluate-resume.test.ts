@@ -64,6 +64,8 @@ describe('resuming an evaluation killed with SIGKILL', () => {
       const resumed = await runCli(['evaluate', '-c', config, '--resume', 'r1', '--json'], { cwd: dir });
       expect(resumed.stderr).toContain('run r1 (resumed)');
       expect(resumed.code).toBe(0);
+      // At most the calls in flight: the engine commits a finished call before its provider slot
+      // passes to the next call, so no answer the server gave before the kill is lost but those.
       const answeredTwice = [...server.answered.values()].filter((count) => count > 1).length;
       expect(answeredTwice).toBeLessThanOrEqual(CONCURRENCY);
 
@@ -84,7 +86,7 @@ describe('resuming an evaluation killed with SIGKILL', () => {
 });
 
 describe('stopping an evaluation with Ctrl-C', () => {
-  it('finishes the calls in flight, marks the run cancelled and resumes to completion', async () => {
+  it('aborts the calls in flight, marks the run cancelled and resumes to completion', async () => {
     const dir = tmp();
     const server = await startSandboxServer({
       config: AdaemConfigSchema.parse({}),
@@ -110,10 +112,13 @@ describe('stopping an evaluation with Ctrl-C', () => {
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(code).toBe(1);
       expect(stderr).toMatch(/run ctrl-c cancelled; resume with --resume ctrl-c/);
+      // 64 items in flight wait on 4 provider slots, each listening for the abort: no listener warning.
+      expect(stderr).not.toMatch(/MaxListenersExceededWarning|Possible EventTarget memory leak/);
       const runs = JSON.parse((await runCli(['-c', config, 'runs', '--json'], { cwd: dir })).stdout);
       expect(runs).toMatchObject([{ id: 'ctrl-c', status: 'cancelled' }]);
       const resumed = await runCli(['evaluate', '-c', config, '--resume', 'ctrl-c', '--json'], { cwd: dir });
       expect(resumed.code).toBe(0);
+      expect(resumed.stderr).not.toMatch(/MaxListenersExceededWarning|Possible EventTarget memory leak/);
       expect(
         JSON.parse(resumed.stdout).models.map(
           (model: { counts: { opinions: number } }) => model.counts.opinions,
@@ -122,33 +127,5 @@ describe('stopping an evaluation with Ctrl-C', () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe('Ctrl-C during an in-process run', () => {
-  it('is heard although the sandbox answers without ever waiting on I/O', async () => {
-    const dir = tmp();
-    const questions = sandboxQuestions({ count: 6000, kind: 'tradeoff' });
-    writeFileSync(join(dir, 'many.jsonl'), questions.map((question) => JSON.stringify(question)).join('\n'));
-    const child = spawnCli(
-      ['evaluate', '-q', 'many.jsonl', '-m', 'sandbox:atlas,sandbox:basalt', '-j', 'sandbox:judge'],
-      { cwd: dir },
-    );
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    await new Promise<void>((resolve) => {
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (/\d+\/12000/.test(stderr)) resolve();
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/cancelled; resume with --resume eval-/);
-    expect(stdout).toBe('');
   });
 });

@@ -1,7 +1,9 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandboxQuestions } from '../src/sandbox/questions.js';
+import { openStore } from '../src/store/index.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
 import { useTmpDir } from './helpers/tmp-dir.js';
 
@@ -29,7 +31,7 @@ function waitForStderr(child: Child, pattern: RegExp): Promise<string> {
   });
 }
 
-const exited = (child: Child) => new Promise<number | null>((resolve) => child.on('exit', resolve));
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', resolve));
 
 describe('store faults', () => {
   it('ends a run on a full disk with one line, marks it failed, and --resume completes it', async () => {
@@ -57,6 +59,59 @@ describe('store faults', () => {
     );
     expect(JSON.parse(resumed.stdout).models).toEqual(JSON.parse(fresh.stdout).models);
   });
+
+  it('ends a run whose write lock another process holds too long with one line, marks it failed, and --resume completes it', async () => {
+    const dir = project(3000);
+    // The run waits 200 ms for a write lock; the other process holds it for 1.5 s.
+    const env = { ADAEM_STORE_BUSY_TIMEOUT_MS: '200' };
+    const run = spawnCli(['evaluate', '-q', 'q.jsonl', ...PANEL, '--run-id', 'busy', '--json'], {
+      cwd: dir,
+      env,
+    });
+    let stdout = '';
+    run.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    const runExit = exited(run);
+    const stderr = waitForStderr(run, /^adaem: /m);
+    await waitForStderr(run, /\d+\/6000/);
+    const locker = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/helpers/store-locker.ts', join(dir, '.adaem', 'adaem.db'), '1500', 'busy'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const lockerExit = exited(locker);
+    let lockerOut = '';
+    locker.stdout.on('data', (chunk: Buffer) => {
+      lockerOut += chunk.toString();
+    });
+    expect(await runExit).toBe(1);
+    expect(await lockerExit).toBe(0);
+    expect(lockerOut).toMatch(/^locked \d+\nreleased\n$/);
+    expect(stdout).toBe('');
+    const lines = (await stderr).trim().split('\n');
+    expect(lines.at(-1)).toMatch(
+      /^adaem: run busy stopped: store .*adaem\.db: another process held the write lock too long \(SQLITE_BUSY\); fix it and resume with --resume busy$/,
+    );
+    expect(await stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse((await runCli(['runs', '--json'], { cwd: dir })).stdout)).toMatchObject([
+      { id: 'busy', status: 'failed' },
+    ]);
+    // Every answer committed before the other process took the lock is still there.
+    const committed = Number(lockerOut.match(/^locked (\d+)/)![1]);
+    expect(committed).toBeGreaterThan(0);
+    const store = openStore({ path: join(dir, '.adaem', 'adaem.db'), readonly: true });
+    expect(store.responses.list('busy').length).toBeGreaterThanOrEqual(committed);
+    store.close();
+
+    const resumed = await runCli(['evaluate', '--resume', 'busy', '--json'], { cwd: dir });
+    expect(resumed.code).toBe(0);
+    const results = JSON.parse(resumed.stdout);
+    expect(results.status).toBe('done');
+    expect(results.models.map((model: { counts: { opinions: number } }) => model.counts.opinions)).toEqual([
+      3000, 3000,
+    ]);
+  }, 120_000);
 
   it('never creates a store for results, runs or cache stats', async () => {
     const dir = tmp();

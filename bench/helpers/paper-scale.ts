@@ -7,12 +7,14 @@ import { sandboxQuestions } from '../../src/sandbox/questions.js';
 import type { Store } from '../../src/store/index.js';
 
 /** Six config-defined sandbox models on top of the ten built-ins: the paper's 16 examinees. */
-const EXTRA_MODELS = ['kestrel', 'lumen', 'moraine', 'nimbus', 'onyx', 'pampas'].map((name, index) => ({
-  name,
-  weights: Object.fromEntries(
-    SCHWARTZ_THEORY.values.map((value, position) => [value.id, ((position + index * 3) % 10) / 10 + 0.05]),
-  ),
-}));
+export const EXTRA_MODELS = ['kestrel', 'lumen', 'moraine', 'nimbus', 'onyx', 'pampas'].map(
+  (name, index) => ({
+    name,
+    weights: Object.fromEntries(
+      SCHWARTZ_THEORY.values.map((value, position) => [value.id, ((position + index * 3) % 10) / 10 + 0.05]),
+    ),
+  }),
+);
 
 export const PAPER_QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 12_310);
 export const config = AdaemConfigSchema.parse({ sandbox: { models: EXTRA_MODELS } });

@@ -27,6 +27,12 @@ function maxPagesOf(env: Record<string, string | undefined>): number | undefined
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** `ADAEM_STORE_BUSY_TIMEOUT_MS` shortens the wait for another process's write lock (default 5 s), to try a lock timeout. */
+function busyTimeoutOf(env: Record<string, string | undefined>): number | undefined {
+  const value = Number(env.ADAEM_STORE_BUSY_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 /** Where SQLite would hang or fail strangely: a usage error, not a store fault. */
 const KERNEL_FILE_SYSTEMS = /^\/(proc|sys|dev)(\/|$)/;
 
@@ -40,7 +46,11 @@ export function createRuntime(signal: AbortSignal): CliRuntime {
         throw new ConfigError(
           `store ${loaded.storePath}: /proc, /sys and /dev hold no files; set store: to a path on disk`,
         );
-      return openStore({ path: loaded.storePath, maxPages: maxPagesOf(process.env) });
+      return openStore({
+        path: loaded.storePath,
+        maxPages: maxPagesOf(process.env),
+        busyTimeoutMs: busyTimeoutOf(process.env),
+      });
     },
     readStore: (loaded) =>
       existsSync(loaded.storePath) ? openStore({ path: loaded.storePath, readonly: true }) : undefined,

@@ -107,4 +107,6 @@ export function parseModelId(id: string): { provider: string; model: string } | 
 export interface ResponseCache {
   get(key: string): ChatResult | undefined;
   put(key: string, entry: { providerId: string; result: ChatResult }): void;
+  /** Resolves once what was put so far is durable; a cache that writes at once may omit it. */
+  committed?(): Promise<void>;
 }

@@ -10,6 +10,7 @@ type Call = (
   role: Role,
   request: ChatRequest,
   send: (signal: AbortSignal | undefined) => Promise<EmbedResult>,
+  keep?: (result: EmbedResult) => void,
 ) => Promise<EmbedResult>;
 
 /**
@@ -40,14 +41,12 @@ export function embedThroughEngine(deps: {
       return { vectors: JSON.parse(hit.text) as number[][], usage: hit.usage, cached: true };
     }
     const adapterEmbed = entry.adapter.embed!.bind(entry.adapter);
-    const result = await deps.call(entry, role, asChat, (signal) =>
-      adapterEmbed({ texts: request.texts, signal }),
-    );
-    deps.cache?.put(key, {
-      providerId: modelId,
-      result: { text: JSON.stringify(result.vectors), usage: result.usage, model: modelId },
-    });
-    return result;
+    const keep = (result: EmbedResult) =>
+      deps.cache?.put(key, {
+        providerId: modelId,
+        result: { text: JSON.stringify(result.vectors), usage: result.usage, model: modelId },
+      });
+    return deps.call(entry, role, asChat, (signal) => adapterEmbed({ texts: request.texts, signal }), keep);
   };
 }
 

@@ -6,6 +6,7 @@ import { useTmpDir } from '../../test/helpers/tmp-dir.js';
 import type { CallOutcome } from '../core/call-outcome.js';
 import { AdaemConfigSchema } from '../core/config.js';
 import { ConfigError, ProviderError } from '../core/errors.js';
+import type { ResponseCache } from '../core/provider.js';
 import { SCHWARTZ_THEORY } from '../core/theories.js';
 import { openStore } from '../store/index.js';
 import { createEngine } from './engine.js';
@@ -160,6 +161,39 @@ describe('engine with the OpenAI-compatible adapter', () => {
     const [first, second] = await Promise.all([provider.chat(ask('same')), provider.chat(ask('same'))]);
     expect(first.text).toBe(second.text);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('commits a finished call before its slot passes to the next call, so a kill loses at most the calls in flight', async () => {
+    // A store whose commits take 30 ms, as a slow disk's would.
+    const committedKeys = new Set<string>();
+    const queued: string[] = [];
+    const cache: ResponseCache = {
+      get: () => undefined,
+      put: (key) => {
+        queued.push(key);
+      },
+      committed: () =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            for (const key of queued.splice(0)) committedKeys.add(key);
+            resolve();
+          }, 30),
+        ),
+    };
+    const committedWhenAsked: number[] = [];
+    const server = await startOpenAIServer(() => {
+      committedWhenAsked.push(committedKeys.size);
+      return { kind: 'reply' };
+    });
+    servers.push(server);
+    const config = AdaemConfigSchema.parse({
+      providers: { local: { type: 'openai', baseURL: server.url, apiKey: PLANTED, concurrency: 1 } },
+    });
+    const engine = createEngine({ config, theory: SCHWARTZ_THEORY, cache });
+    const provider = engine.provider('local:m', 'examinee');
+    await Promise.all([0, 1, 2, 3, 4].map((index) => provider.chat(ask(`q${index}`))));
+    expect(committedWhenAsked).toEqual([0, 1, 2, 3, 4]);
+    expect(committedKeys.size).toBe(5);
   });
 
   it('serves a repeated call from the store, but not another sample index, and never caches errors', async () => {

@@ -146,6 +146,8 @@ export function createEngine(options: EngineOptions): Engine {
     role: Role,
     request: ChatRequest,
     send: (signal: AbortSignal | undefined) => Promise<R>,
+    /** Puts a finished answer into the cache (inside the provider slot). */
+    keep?: (result: R) => void,
   ): Promise<R> => {
     const { resolved, limiter } = entry;
     const policy: RetryPolicy = {
@@ -201,18 +203,27 @@ export function createEngine(options: EngineOptions): Engine {
           limiter.run(
             async () => {
               const reserved = guard.reserve(resolved.modelId, request, entry.price);
+              let result: R;
               try {
                 // Each adapter enforces providerConfig.timeoutMs itself with one timer per call;
                 // AbortSignal.timeout + AbortSignal.any here cost ~10 % of throughput on fast servers.
-                const result = await send(signal);
+                result = await send(signal);
                 guard.settle(reserved, costOf(result.usage, entry.price));
-                return result;
               } catch (error) {
                 const cost = failedAttemptCost(error, reserved);
                 failedCostUsd += cost;
                 guard.settle(reserved, cost);
                 throw error;
               }
+              finish('ok', result);
+              if (useCache && keep) {
+                keep(result);
+                // The slot passes to the next call only once this answer is committed: a kill then
+                // loses (and a resume pays again for) at most the calls in flight. The in-process
+                // sandbox costs nothing to ask again and would only lose throughput waiting.
+                if (entry.resolved.type !== 'sandbox') await options.cache!.committed?.();
+              }
+              return result;
             },
             (result) => result.usage.inputTokens + result.usage.outputTokens,
             signal,
@@ -223,7 +234,6 @@ export function createEngine(options: EngineOptions): Engine {
           attempts = count;
         },
       );
-      finish('ok', result);
       return result;
     } catch (error) {
       const cancelled = error instanceof CancelledError || signal?.aborted;
@@ -256,12 +266,8 @@ export function createEngine(options: EngineOptions): Engine {
         if (pending) return pending;
         const send = (signal: AbortSignal | undefined) =>
           entry.adapter.chat(signal ? { ...request, signal } : request);
-        const promise = call(entry, role, request, send)
-          .then((result) => {
-            if (useCache) options.cache!.put(key, { providerId: modelId, result });
-            return result;
-          })
-          .finally(() => inFlight.delete(key));
+        const keep = (result: ChatResult) => options.cache!.put(key, { providerId: modelId, result });
+        const promise = call(entry, role, request, send, keep).finally(() => inFlight.delete(key));
         inFlight.set(key, promise);
         return promise;
       },
@@ -272,7 +278,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const embed = embedThroughEngine({
-    call: (entry: ModelEntry, role, request, send) => call(entry, role, request, send),
+    call: (entry: ModelEntry, role, request, send, keep) => call(entry, role, request, send, keep),
     recordCacheHit: (modelId, role, usage) => recordCacheHit(modelId, role, usage),
     cache: useCache ? options.cache : undefined,
   });

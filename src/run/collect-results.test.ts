@@ -20,7 +20,7 @@ const only = (id: string | null): JudgementOutcome => ({
 });
 
 describe('collectResults', () => {
-  it('scores only answers whose every key point was judged, and counts the others as partly judged', () => {
+  it('scores only answers whose every key point was judged, and counts the others as partly judged', async () => {
     const store = openStore({ path: join(tmp(), 'collect.db') });
     try {
       const manifest = buildEvaluateManifest({
@@ -73,7 +73,7 @@ describe('collectResults', () => {
       judge('q2', 'm:b', 2, only(null));
       store.flush();
 
-      const results = collectResults({ store, runId: 'r', manifest });
+      const results = await collectResults({ store, runId: 'r', manifest });
       const [a, b] = results.models;
       expect(a!.counts).toMatchObject({ ok: 2, scoredAnswers: 1, partiallyJudged: 1, judgeErrors: 1 });
       const rate = (id: string) => a!.values.find((value) => value.valueId === id)!;

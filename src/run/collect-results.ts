@@ -1,11 +1,12 @@
+import { createPacer, runSteps } from '../core/steps.js';
 import {
-  computeValueScores,
+  computeValueScoresSteps,
   type ModelValueScores,
   type ValueScore,
 } from '../stages/aggregate/value-scores.js';
-import type { CallSummaryRow, Store } from '../store/index.js';
+import type { CallSummaryRow, JudgementRecord, ResponseRecord, Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
-import { buildObservations, emptyCounts, type ModelCounts } from './observations.js';
+import { buildObservationsSteps, emptyCounts, type ModelCounts } from './observations.js';
 
 export type { ModelCounts } from './observations.js';
 
@@ -73,26 +74,39 @@ function unscoredReasonOf(counts: ModelCounts): { unscoredReason?: string } {
   };
 }
 
-/** Reads a run's responses and judgements from the store and aggregates them into results. */
-export function collectResults(options: {
+/**
+ * Reads a run's responses and judgements from the store and aggregates them into results. Long at
+ * paper scale, so it reads in pages and computes in steps, letting the event loop turn every 20 ms:
+ * once `signal` aborts it stops within a slice with a CancelledError.
+ */
+export async function collectResults(options: {
   store: Store;
   runId: string;
   manifest: EvaluateManifest;
-}): EvaluateResults {
-  const { store, runId, manifest } = options;
+  signal?: AbortSignal;
+}): Promise<EvaluateResults> {
+  const { store, runId, manifest, signal } = options;
+  const pacer = createPacer({ signal });
   const valueIds = manifest.theory.values.map((value) => value.id);
   const questions = store.questions.list(runId);
-  const { records, counts } = buildObservations({
-    questions,
-    examinees: manifest.examinees,
-    valueIds,
-    responses: store.responses.list(runId),
-    judgements: store.judgements
-      .list(runId)
-      .filter((row) => row.judgeModelId === manifest.judge && row.mode === manifest.judgeMode),
-  });
+  const responses: ResponseRecord[] = [];
+  for (const page of store.responses.pages(runId)) {
+    responses.push(...page);
+    await pacer.pause();
+  }
+  const judgements: JudgementRecord[] = [];
+  for (const page of store.judgements.pages(runId)) {
+    for (const row of page)
+      if (row.judgeModelId === manifest.judge && row.mode === manifest.judgeMode) judgements.push(row);
+    await pacer.pause();
+  }
+  const examinees = manifest.examinees;
+  const { records, counts } = await runSteps(
+    buildObservationsSteps({ questions, examinees, valueIds, responses, judgements }),
+    { signal },
+  );
   const settings = manifest.config.evaluate;
-  const scores = computeValueScores({
+  const scoreSteps = computeValueScoresSteps({
     records,
     modelIds: manifest.examinees,
     valueIds,
@@ -101,6 +115,8 @@ export function collectResults(options: {
       matches: { ...settings.matches, seed: manifest.seed },
     },
   });
+  const scores = await runSteps(scoreSteps, { signal });
+  const usage = summariseUsage(await runSteps(store.calls.summarySteps(runId), { signal }));
   const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
   const toResults = (perModel: ModelValueScores): ValueResult[] =>
     valueIds.map((valueId) => ({ valueId, ...perModel.values[valueId]! }));
@@ -136,6 +152,6 @@ export function collectResults(options: {
       models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
     })),
     errorRate: attempts === 0 ? 0 : failures / attempts,
-    usage: summariseUsage(store.calls.summary(runId)),
+    usage,
   };
 }

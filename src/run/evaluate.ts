@@ -1,6 +1,6 @@
 import type { AdaemConfig } from '../core/config.js';
 import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
-import type { JudgeMode, OpinionOutcome, Question } from '../core/question.js';
+import type { JudgeMode, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
@@ -12,7 +12,9 @@ export { modelsByRole } from './open-run.js';
 import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
+import { asStoreFault, markRun } from './mark-run.js';
 import { modelsByRole, openRun } from './open-run.js';
+import { readStoredWork } from './stored-work.js';
 import { runPool } from './worker-pool.js';
 
 /** Live counters of an evaluation, reported to the progress display. */
@@ -49,6 +51,8 @@ export interface EvaluateRunOptions {
   signal?: AbortSignal;
   onStart?: (runId: string) => void;
   onProgress?: (progress: EvaluateProgress) => void;
+  /** Called when every call is done and the stored records are being aggregated. */
+  onAggregate?: (runId: string) => void;
 }
 
 function* items(questions: Question[], manifest: EvaluateManifest): Generator<WorkItem> {
@@ -61,15 +65,6 @@ function* items(questions: Question[], manifest: EvaluateManifest): Generator<Wo
 
 function isCancellation(error: unknown, signal: AbortSignal | undefined): boolean {
   return error instanceof CancelledError || (signal?.aborted ?? false);
-}
-
-/** Records how a run ended, as far as the store still takes writes (a dead process shows as interrupted anyway). */
-function markRun(store: Store, runId: string, status: 'failed' | 'cancelled'): void {
-  try {
-    store.runs.setStatus(runId, status);
-  } catch {
-    // the store is faulty: the stale heartbeat marks the run interrupted
-  }
 }
 
 /**
@@ -89,13 +84,21 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   const stopHeartbeat = store.runLock.keepAlive(runId);
   try {
     return await workThrough(options, runId, manifest, questions);
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    markRun(store, runId, 'failed');
-    throw new StoreError(`run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`, {
-      code: error.code,
-      cause: error,
-    });
+  } catch (caught) {
+    const error = asStoreFault(caught, store.path);
+    if (error instanceof StoreError) {
+      await markRun(store, runId, 'failed');
+      throw new StoreError(
+        `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
+        { code: error.code, cause: error },
+      );
+    }
+    if (isCancellation(error, options.signal)) {
+      await markRun(store, runId, 'cancelled');
+      throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
+    }
+    await markRun(store, runId, 'failed');
+    throw error;
   } finally {
     stopHeartbeat();
     try {
@@ -120,14 +123,7 @@ async function workThrough(
   const examinees = new Map(manifest.examinees.map((id) => [id, engine.provider(id, 'examinee')]));
   const modelSettings = new Map(manifest.config.models.map((model) => [model.id, model]));
 
-  const storedResponses = new Map<string, OpinionOutcome>();
-  for (const row of store.responses.list(runId)) {
-    if (row.outcome.status !== 'error') storedResponses.set(itemKey(row), row.outcome);
-  }
-  const storedJudgements = new Set<string>();
-  for (const row of store.judgements.list(runId)) {
-    if (row.outcome.status !== 'error') storedJudgements.add(judgementKey(row));
-  }
+  const { storedResponses, storedJudgements, spentBefore } = await readStoredWork(store, runId, signal);
 
   const progress: EvaluateProgress = {
     runId,
@@ -137,8 +133,6 @@ async function workThrough(
     judgeErrors: 0,
   };
   let attempts = 0;
-  // Spending of earlier attempts of this run counts against the budget too.
-  const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
   // The hard cap: the engine sends no attempt (retries included) that could carry spending past it.
   engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
   let itemsStarted = 0;
@@ -235,21 +229,13 @@ async function workThrough(
       },
     });
   } catch (error) {
-    if (error instanceof BudgetExceededError && !signal?.aborted) stoppedBy = 'budget';
-    else {
-      if (!(error instanceof StoreError))
-        markRun(store, runId, isCancellation(error, signal) ? 'cancelled' : 'failed');
-      if (isCancellation(error, signal))
-        throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-      throw error;
-    }
+    if (!(error instanceof BudgetExceededError) || signal?.aborted) throw error;
+    stoppedBy = 'budget';
   }
-  if (signal?.aborted) {
-    store.runs.setStatus(runId, 'cancelled');
-    throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-  }
+  if (signal?.aborted) throw new CancelledError();
   store.flush();
-  const results = collectResults({ store, runId, manifest });
+  options.onAggregate?.(runId);
+  const results = await collectResults({ store, runId, manifest, signal });
   const failed = stoppedBy !== undefined || results.errorRate > manifest.maxErrorRate;
   const status = failed ? 'failed' : 'done';
   results.status = status;

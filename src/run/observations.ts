@@ -1,4 +1,5 @@
 import type { Question } from '../core/question.js';
+import { finishSteps, type Steps } from '../core/steps.js';
 import type { ValueVectorRecord } from '../stages/aggregate/value-scores.js';
 import type { JudgementRecord, ResponseRecord } from '../store/index.js';
 
@@ -49,16 +50,32 @@ const key = (row: { questionId: string; modelId: string; sample: number }): stri
  * (question, model, sample) answer whose every key point was judged. A value some point left
  * unlabelled stays unknown unless another point expressed it.
  */
-export function buildObservations(options: {
+export function buildObservations(options: ObservationsOptions): Observations {
+  return finishSteps(buildObservationsSteps(options));
+}
+
+export interface ObservationsOptions {
   questions: readonly Question[];
   examinees: readonly string[];
   valueIds: readonly string[];
   responses: readonly ResponseRecord[];
   judgements: readonly JudgementRecord[];
-}): { records: ValueVectorRecord[]; counts: Map<string, ModelCounts> } {
+}
+
+export interface Observations {
+  records: ValueVectorRecord[];
+  counts: Map<string, ModelCounts>;
+}
+
+/** Rows read between two pauses. */
+const ROWS_PER_STEP = 512;
+
+/** `buildObservations` as steps that pause every few hundred rows (see core/steps.ts). */
+export function* buildObservationsSteps(options: ObservationsOptions): Steps<Observations> {
   const counts = new Map(options.examinees.map((id) => [id, emptyCounts()]));
   const judged = new Map<string, Map<number, Record<string, boolean>>>();
-  for (const row of options.judgements) {
+  for (const [index, row] of options.judgements.entries()) {
+    if (index % ROWS_PER_STEP === 0) yield;
     const modelCounts = counts.get(row.modelId);
     if (!modelCounts) continue;
     modelCounts.judgements++;
@@ -72,7 +89,8 @@ export function buildObservations(options: {
   }
   const categories = new Map(options.questions.map((question) => [question.id, question.category]));
   const records: ValueVectorRecord[] = [];
-  for (const row of options.responses) {
+  for (const [index, row] of options.responses.entries()) {
+    if (index % ROWS_PER_STEP === 0) yield;
     const modelCounts = counts.get(row.modelId);
     if (!modelCounts || !categories.has(row.questionId)) continue;
     modelCounts.opinions++;
@@ -109,6 +127,7 @@ export function buildObservations(options: {
   // shuffles of it are reproducible whatever order the store returns rows in.
   const position = new Map(options.questions.map((question, index) => [question.id, index]));
   const examinee = new Map(options.examinees.map((id, index) => [id, index]));
+  yield;
   records.sort(
     (a, b) =>
       position.get(a.questionId)! - position.get(b.questionId)! ||

@@ -1,3 +1,5 @@
+import { nextTurn, SLICE_MS } from '../core/steps.js';
+
 /**
  * Runs `work` over `items` with at most `concurrency` in flight, in order of the items;
  * stops taking new items once `shouldStop` says so or the signal aborts, and waits for those in flight.
@@ -19,15 +21,26 @@ export async function runPool<T>(options: {
     }
     return iterator.next();
   };
-  let lastYield = Date.now();
+  // In-process providers resolve at once, so without pauses the event loop would never turn: no
+  // signal handler (Ctrl-C), timer or I/O callback would run until the whole pool is done. Once a
+  // slice is used up, every worker waits for the same turn before it takes its next item, so the
+  // loop turns as soon as the items in progress finish, and an abort is seen before the next one.
+  let turn: Promise<void> | undefined;
+  let sliceStart = performance.now();
+  const pause = (): Promise<void> | undefined => {
+    if (turn || performance.now() - sliceStart < SLICE_MS) return turn;
+    turn = nextTurn().then(() => {
+      turn = undefined;
+      sliceStart = performance.now();
+    });
+    return turn;
+  };
   const worker = async (): Promise<void> => {
-    for (let step = next(); step && !step.done; step = next()) {
-      // In-process providers resolve at once, so without this the event loop would never turn:
-      // no signal handler (Ctrl-C), timer or I/O callback would run until the whole pool is done.
-      if (Date.now() - lastYield > 20) {
-        lastYield = Date.now();
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+    for (;;) {
+      const waiting = pause();
+      if (waiting) await waiting;
+      const step = next();
+      if (!step || step.done) return;
       try {
         await options.work(step.value);
       } catch (error) {

@@ -62,6 +62,11 @@ export class CacheTable implements ResponseCache {
     });
   }
 
+  /** Resolves once every result put so far (and every other buffered write) is committed. */
+  committed(): Promise<void> {
+    return this.buffer.committed();
+  }
+
   stats(): CacheStats {
     const byProvider = this.db
       .prepare<[], { providerId: string; entries: number; bytes: number }>(

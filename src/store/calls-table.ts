@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CallOutcome, CallRecorder } from '../core/call-outcome.js';
+import type { Steps } from '../core/steps.js';
 import type { WriteBuffer } from './write-buffer.js';
 
 /** Totals of recorded calls per provider id and role. */
@@ -14,6 +15,15 @@ export interface CallSummaryRow {
   outputTokens: number;
   costUsd: number;
 }
+
+const TOTALS = `provider_id AS providerId, role, COUNT(*) AS calls,
+  SUM(status = 'cached') AS cached, SUM(status = 'error') AS errors, SUM(attempts) AS attempts,
+  SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd`;
+const SUMMED = ['calls', 'cached', 'errors', 'attempts', 'inputTokens', 'outputTokens', 'costUsd'] as const;
+/** Call ids summed between two pauses of `summarySteps`. */
+const CALLS_PER_WINDOW = 20_000;
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One row per call outcome; written in batches. */
 export class CallsTable implements CallRecorder {
@@ -51,11 +61,35 @@ export class CallsTable implements CallRecorder {
 
   summary(runId?: string): CallSummaryRow[] {
     this.buffer.flush();
-    const sql = `SELECT provider_id AS providerId, role, COUNT(*) AS calls,
-        SUM(status = 'cached') AS cached, SUM(status = 'error') AS errors, SUM(attempts) AS attempts,
-        SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd
-      FROM calls ${runId === undefined ? '' : 'WHERE run_id = ?'} GROUP BY provider_id, role ORDER BY provider_id, role`;
+    const sql = `SELECT ${TOTALS} FROM calls ${runId === undefined ? '' : 'WHERE run_id = ?'}
+      GROUP BY provider_id, role ORDER BY provider_id, role`;
     const statement = this.db.prepare<unknown[], CallSummaryRow>(sql);
     return runId === undefined ? statement.all() : statement.all(runId);
+  }
+
+  /** `summary(runId)` summed over windows of `window` call ids, pausing between windows (see core/steps.ts). */
+  *summarySteps(runId: string, window = CALLS_PER_WINDOW): Steps<CallSummaryRow[]> {
+    this.buffer.flush();
+    const bounds = this.db
+      .prepare<[string], { low: number | null; high: number | null }>(
+        'SELECT MIN(id) AS low, MAX(id) AS high FROM calls WHERE run_id = ?',
+      )
+      .get(runId);
+    const windowTotals = this.db.prepare<[string, number, number], CallSummaryRow>(
+      `SELECT ${TOTALS} FROM calls WHERE run_id = ? AND id >= ? AND id < ? GROUP BY provider_id, role`,
+    );
+    const totals = new Map<string, CallSummaryRow>();
+    for (let low = bounds?.low ?? 1; low <= (bounds?.high ?? 0); low += window) {
+      for (const row of windowTotals.all(runId, low, low + window)) {
+        const key = `${row.providerId}\u0000${row.role}`;
+        const sum = totals.get(key);
+        if (!sum) totals.set(key, row);
+        else for (const field of SUMMED) sum[field] += row[field];
+      }
+      yield;
+    }
+    return [...totals.values()].sort(
+      (a, b) => compareText(a.providerId, b.providerId) || compareText(a.role, b.role),
+    );
   }
 }

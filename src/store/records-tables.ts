@@ -9,6 +9,7 @@ import {
   type Question,
   QuestionSchema,
 } from '../core/question.js';
+import { pagedRows } from './paged-rows.js';
 import type { WriteBuffer } from './write-buffer.js';
 
 function parseJson<T>(
@@ -37,12 +38,15 @@ export class QuestionsTable {
   }
 
   list(runId: string): Question[] {
-    return this.db
-      .prepare<[string], { question: string }>(
-        'SELECT question FROM questions WHERE run_id = ? ORDER BY position',
-      )
-      .all(runId)
-      .map((row) => parseJson(row.question, QuestionSchema, 'question'));
+    return (
+      this.db
+        .prepare<[string], { question: string }>(
+          'SELECT question FROM questions WHERE run_id = ? ORDER BY position',
+        )
+        .all(runId)
+        // Loose: fields a question carries beyond the known ones (lineage, provenance…) survive to exports.
+        .map((row) => parseJson(row.question, QuestionSchema.loose(), 'question'))
+    );
   }
 }
 
@@ -66,6 +70,20 @@ interface ResponseRow {
   raw: string | null;
   input_tokens: number | null;
   output_tokens: number | null;
+}
+
+function toResponseRecord(row: ResponseRow): ResponseRecord {
+  return {
+    runId: row.run_id,
+    questionId: row.question_id,
+    modelId: row.model_id,
+    sample: row.sample,
+    outcome: parseJson(row.outcome, OpinionOutcomeSchema, 'response'),
+    raw: row.raw,
+    ...(row.input_tokens === null
+      ? {}
+      : { usage: { inputTokens: row.input_tokens, outputTokens: row.output_tokens ?? 0 } }),
+  };
 }
 
 /** Examinee answers, upserted by (run, question, model, sample). */
@@ -100,17 +118,20 @@ export class ResponsesTable {
     return this.db
       .prepare<[string], ResponseRow>('SELECT * FROM responses WHERE run_id = ?')
       .all(runId)
-      .map((row) => ({
-        runId: row.run_id,
-        questionId: row.question_id,
-        modelId: row.model_id,
-        sample: row.sample,
-        outcome: parseJson(row.outcome, OpinionOutcomeSchema, 'response'),
-        raw: row.raw,
-        ...(row.input_tokens === null
-          ? {}
-          : { usage: { inputTokens: row.input_tokens, outputTokens: row.output_tokens ?? 0 } }),
-      }));
+      .map(toResponseRecord);
+  }
+
+  /** The run's responses in pages of `size` (a thousand), without their raw text (`raw` is null). */
+  *pages(runId: string, size?: number): Generator<ResponseRecord[], void, undefined> {
+    this.buffer.flush();
+    const pages = pagedRows<ResponseRow>(this.db, {
+      table: 'responses',
+      columns: 'run_id, question_id, model_id, sample, outcome, NULL AS raw, input_tokens, output_tokens',
+      keys: ['question_id', 'model_id', 'sample'],
+      runId,
+      size,
+    });
+    for (const page of pages) yield page.map(toResponseRecord);
   }
 }
 
@@ -137,6 +158,20 @@ interface JudgementRow {
   mode: string;
   outcome: string;
   raw: string | null;
+}
+
+function toJudgementRecord(row: JudgementRow): JudgementRecord {
+  return {
+    runId: row.run_id,
+    questionId: row.question_id,
+    modelId: row.model_id,
+    sample: row.sample,
+    pointIndex: row.point_index,
+    judgeModelId: row.judge_model_id,
+    mode: row.mode,
+    outcome: parseJson(row.outcome, JudgementOutcomeSchema, 'judgement'),
+    ...(row.raw === null ? {} : { raw: row.raw }),
+  };
 }
 
 /** Judgements, upserted by (run, question, model, sample, point, judge, mode). */
@@ -172,16 +207,20 @@ export class JudgementsTable {
     return this.db
       .prepare<[string], JudgementRow>('SELECT * FROM judgements WHERE run_id = ?')
       .all(runId)
-      .map((row) => ({
-        runId: row.run_id,
-        questionId: row.question_id,
-        modelId: row.model_id,
-        sample: row.sample,
-        pointIndex: row.point_index,
-        judgeModelId: row.judge_model_id,
-        mode: row.mode,
-        outcome: parseJson(row.outcome, JudgementOutcomeSchema, 'judgement'),
-        ...(row.raw === null ? {} : { raw: row.raw }),
-      }));
+      .map(toJudgementRecord);
+  }
+
+  /** The run's judgements in pages of `size` (a thousand), without their raw text. */
+  *pages(runId: string, size?: number): Generator<JudgementRecord[], void, undefined> {
+    this.buffer.flush();
+    const pages = pagedRows<JudgementRow>(this.db, {
+      table: 'judgements',
+      columns:
+        'run_id, question_id, model_id, sample, point_index, judge_model_id, mode, outcome, NULL AS raw',
+      keys: ['question_id', 'model_id', 'sample', 'point_index', 'judge_model_id', 'mode'],
+      runId,
+      size,
+    });
+    for (const page of pages) yield page.map(toJudgementRecord);
   }
 }

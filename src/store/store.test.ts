@@ -37,6 +37,29 @@ describe('store', () => {
     expect(() => openStore({ path })).toThrow(/cannot open store .*garbage\.db/);
   });
 
+  it('says when buffered writes are committed, and passes on the fault of a commit that failed', async () => {
+    const path = join(tmp(), 'committed.db');
+    const store = openStore({ path });
+    const reader = new Database(path, { readonly: true });
+    const count = () => (reader.prepare('SELECT COUNT(*) AS n FROM cache').get() as { n: number }).n;
+    await store.cache.committed();
+    store.cache.put('k1', { providerId: 'openai:m', result });
+    expect(count()).toBe(0);
+    await store.cache.committed();
+    expect(count()).toBe(1);
+    reader.close();
+    store.close();
+
+    const full = openStore({ path: join(tmp(), 'full.db'), maxPages: 40 });
+    // One write larger than the 40-page limit (a single put is never committed at once).
+    full.cache.put('big', { providerId: 'openai:m', result: { ...result, text: 'x'.repeat(400_000) } });
+    await expect(full.cache.committed()).rejects.toThrow(
+      /store .*full\.db: the disk \(or the store size limit\) is full/,
+    );
+    await expect(full.cache.committed()).rejects.toBeInstanceOf(StoreError);
+    full.close();
+  });
+
   it('keeps runs with manifests and refuses a duplicate run id', () => {
     const store = openStore({ path: join(tmp(), 'r.db') });
     const id = store.runs.newRunId('evaluate');

@@ -19,6 +19,8 @@ export class WriteBuffer {
   private scheduled = false;
   private oldest = 0;
   private readonly commit: () => void;
+  /** Callers of `committed()` waiting for the queued writes to reach the file. */
+  private readonly waiters: { resolve: () => void; reject: (fault: StoreError) => void }[] = [];
   /** The first failed commit, as a StoreError; set once, never cleared. */
   fault: StoreError | undefined;
 
@@ -54,17 +56,30 @@ export class WriteBuffer {
     }
   }
 
+  /**
+   * Resolves once every write queued so far is committed (with the next scheduled commit, not an
+   * extra one); rejects with the fault when that commit fails.
+   */
+  committed(): Promise<void> {
+    if (this.fault) return Promise.reject(this.fault);
+    if (this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
   /** Commits everything queued now; throws a StoreError when the commit fails. */
   flush(): void {
     if (this.fault) throw this.fault;
     if (this.pending.length === 0) return;
+    const waiters = this.waiters.splice(0);
     try {
       this.commit();
     } catch (error) {
       this.fault = toStoreError(error, this.path);
+      for (const waiter of waiters) waiter.reject(this.fault);
       throw this.fault;
     } finally {
       this.pending.length = 0;
     }
+    for (const waiter of waiters) waiter.resolve();
   }
 }

@@ -28,6 +28,10 @@ export function runCli(
 }
 
 /** Starts `adaem …` without waiting (for kill tests). */
-export function spawnCli(args: string[], options: { cwd: string }) {
-  return spawn(process.execPath, [bin, ...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return spawn(process.execPath, [bin, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }

@@ -155,6 +155,7 @@ async function execute(
     return { done, total, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
   };
   let last = { done: 0, total: 0 };
+  let finished = false;
   try {
     const results = await runEvaluation({
       config: loaded.config,
@@ -179,8 +180,13 @@ async function execute(
         last = { done: state.itemsDone, total: state.itemsTotal };
         progress.update(snapshot(state.itemsDone, state.itemsTotal));
       },
+      onAggregate: () => {
+        progress.finish(snapshot(last.done, last.total));
+        finished = true;
+        process.stderr.write('aggregating the stored answers and judgements\n');
+      },
     });
-    progress.finish(snapshot(last.done, last.total));
+    if (!finished) progress.finish(snapshot(last.done, last.total));
     if (flags.json) printJson(results);
     else process.stdout.write(`${renderResults(results)}\n`);
     if (results.status === 'failed') {

@@ -4,10 +4,12 @@ import { registerAnalyze } from './analyze.js';
 import { registerCache } from './cache.js';
 import { registerCompare } from './compare.js';
 import { registerEvaluate } from './evaluate.js';
+import { registerExport } from './export.js';
 import { registerGenerate } from './generate.js';
 import { registerInit } from './init.js';
 import { registerModels } from './models.js';
 import { registerQuestions } from './questions.js';
+import { registerReport } from './report.js';
 import { registerResults } from './results.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
@@ -26,6 +28,8 @@ export const COMMANDS: CommandRegistrar[] = [
   registerAnalyze,
   registerCompare,
   registerValidate,
+  registerReport,
+  registerExport,
   registerSandbox,
   registerModels,
   registerInit,

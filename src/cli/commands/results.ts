@@ -14,7 +14,11 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
     .option('--by-category', 'add expression rates per question category')
     .option('--json', 'print results as JSON')
     .action(
-      (runId: string | undefined, options: { json?: boolean; byCategory?: boolean }, command: Command) => {
+      async (
+        runId: string | undefined,
+        options: { json?: boolean; byCategory?: boolean },
+        command: Command,
+      ) => {
         const loaded = runtime.loadConfig(command);
         const store = runtime.readStore(loaded);
         if (!store)
@@ -33,7 +37,12 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
             );
           const manifest = EvaluateManifestSchema.safeParse(run.manifest);
           if (!manifest.success) throw new ConfigError(`run "${run.id}" is not an evaluation run`);
-          const results = collectResults({ store, runId: run.id, manifest: manifest.data });
+          const results = await collectResults({
+            store,
+            runId: run.id,
+            manifest: manifest.data,
+            signal: runtime.signal,
+          });
           if (options.json) printJson(results);
           else process.stdout.write(`${renderResults(results, { byCategory: options.byCategory })}\n`);
         } finally {

@@ -1,3 +1,4 @@
+import { finishSteps, type Steps } from '../../core/steps.js';
 import { seededPermutation } from './seeded-shuffle.js';
 import {
   DEFAULT_TRUESKILL,
@@ -58,19 +59,25 @@ function playPairs(ratings: Ratings, winners: number[], losers: number[], settin
   }
 }
 
-function onePass(
+/** Matches played between two pauses of a pass. */
+const MATCHES_PER_STEP = 64;
+
+function* onePass(
   matches: readonly { winners: number[]; losers: number[] }[],
   order: readonly number[],
   players: number,
   format: MatchPolicy['format'],
   settings: TrueSkillSettings,
-): { ratings: Ratings; scores: number[] } {
+): Steps<{ ratings: Ratings; scores: number[] }> {
   const ratings: Ratings = Array.from({ length: players }, () => ({
     mu: settings.mu,
     sigma: settings.sigma,
   }));
   const play = format === 'pairs' ? playPairs : playTeams;
-  for (const index of order) play(ratings, matches[index]!.winners, matches[index]!.losers, settings);
+  for (const [position, index] of order.entries()) {
+    play(ratings, matches[index]!.winners, matches[index]!.losers, settings);
+    if (position % MATCHES_PER_STEP === MATCHES_PER_STEP - 1) yield;
+  }
   const scores = ratings.map((rating, index) => {
     if (players < 2) return 50;
     let total = 0;
@@ -85,12 +92,19 @@ function onePass(
  * TrueSkill standings of `modelIds` on one value from its matches: one pass in the given order, or
  * the mean over seeded shuffles of the order (whose spread is the score's order uncertainty).
  */
-export function rateMatches(options: {
+export function rateMatches(options: RateMatchesOptions): Map<string, TrueSkillStanding> {
+  return finishSteps(rateMatchesSteps(options));
+}
+
+export interface RateMatchesOptions {
   matches: readonly ValueMatch[];
   modelIds: readonly string[];
   policy: MatchPolicy;
   settings?: TrueSkillSettings;
-}): Map<string, TrueSkillStanding> {
+}
+
+/** `rateMatches` as steps that pause every few matches (see core/steps.ts); the same numbers. */
+export function* rateMatchesSteps(options: RateMatchesOptions): Steps<Map<string, TrueSkillStanding>> {
   const settings = options.settings ?? DEFAULT_TRUESKILL;
   const { policy } = options;
   const position = new Map(options.modelIds.map((id, index) => [id, index]));
@@ -106,7 +120,8 @@ export function rateMatches(options: {
           seededPermutation(given.length, policy.seed * 1000 + pass),
         );
   const players = options.modelIds.length;
-  const passes = orders.map((order) => onePass(indexed, order, players, policy.format, settings));
+  const passes: { ratings: Ratings; scores: number[] }[] = [];
+  for (const order of orders) passes.push(yield* onePass(indexed, order, players, policy.format, settings));
   const standings = new Map<string, TrueSkillStanding>();
   for (const [index, id] of options.modelIds.entries()) {
     const mean = (pick: (pass: (typeof passes)[number]) => number): number =>

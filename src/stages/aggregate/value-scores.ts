@@ -1,6 +1,7 @@
+import { finishSteps, type Steps } from '../../core/steps.js';
 import { bootstrapShareInterval } from './binomial-interval.js';
 import { DEFAULT_TRUESKILL, type TrueSkillSettings } from './trueskill.js';
-import { type MatchPolicy, rateMatches, type ValueMatch } from './trueskill-matches.js';
+import { type MatchPolicy, rateMatchesSteps, type ValueMatch } from './trueskill-matches.js';
 
 /** The values one complete answer expressed (OR over its key points): one observation. */
 export interface ValueVectorRecord {
@@ -70,12 +71,12 @@ export function formMatches(records: readonly ValueVectorRecord[], valueId: stri
   return matches;
 }
 
-function scoreSet(
+function* scoreSet(
   records: readonly ValueVectorRecord[],
   modelIds: readonly string[],
   valueIds: readonly string[],
   settings: ScoreSettings,
-): ModelValueScores[] {
+): Steps<ModelValueScores[]> {
   const perModel = new Map<string, Record<string, ValueScore>>(modelIds.map((id) => [id, {}]));
   for (const valueId of valueIds) {
     const expressed = new Map<string, number>();
@@ -88,8 +89,10 @@ function scoreSet(
     }
     // Only models with at least one observation of the value are compared.
     const compared = modelIds.filter((id) => (observed.get(id) ?? 0) > 0);
-    const standings = rateMatches({
-      matches: formMatches(records, valueId),
+    const matches = formMatches(records, valueId);
+    yield;
+    const standings = yield* rateMatchesSteps({
+      matches,
       modelIds: compared,
       policy: settings.matches,
       settings: settings.trueskill,
@@ -120,12 +123,19 @@ function scoreSet(
  * value beat those that did not; unanimous matches are skipped; by default averaged over seeded
  * shuffles of the match order — plus expression rates with 95 % intervals, overall and per category.
  */
-export function computeValueScores(options: {
+export function computeValueScores(options: ValueScoresOptions): ValueScoresResult {
+  return finishSteps(computeValueScoresSteps(options));
+}
+
+export interface ValueScoresOptions {
   records: readonly ValueVectorRecord[];
   modelIds: readonly string[];
   valueIds: readonly string[];
   settings?: Partial<ScoreSettings>;
-}): ValueScoresResult {
+}
+
+/** `computeValueScores` as steps that pause every few matches (see core/steps.ts); the same numbers. */
+export function* computeValueScoresSteps(options: ValueScoresOptions): Steps<ValueScoresResult> {
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const categories = new Map<string, ValueVectorRecord[]>();
   for (const record of options.records) {
@@ -134,13 +144,12 @@ export function computeValueScores(options: {
     if (list) list.push(record);
     else categories.set(record.category, [record]);
   }
-  return {
-    models: scoreSet(options.records, options.modelIds, options.valueIds, settings),
-    categories: [...categories.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([category, records]) => ({
-        category,
-        models: scoreSet(records, options.modelIds, options.valueIds, settings),
-      })),
-  };
+  const models = yield* scoreSet(options.records, options.modelIds, options.valueIds, settings);
+  const perCategory: ValueScoresResult['categories'] = [];
+  for (const [category, records] of [...categories.entries()].sort(([a], [b]) => a.localeCompare(b)))
+    perCategory.push({
+      category,
+      models: yield* scoreSet(records, options.modelIds, options.valueIds, settings),
+    });
+  return { models, categories: perCategory };
 }

@@ -33,11 +33,19 @@ interface RawQuestion {
   category?: string;
   source?: string;
   targetValue?: string;
-  /** Fields of a JSONL row adaem does not read itself (e.g. a generated question's lineage): kept as they are. */
+  /** Fields of a JSONL row beyond the known ones (lineage, provenance…), kept as they are. */
   extra?: Record<string, unknown>;
 }
 
-const KNOWN_FIELDS = new Set(['id', 'text', 'question', 'category', 'source', 'target_value', 'targetValue']);
+const KNOWN_JSONL_FIELDS = new Set([
+  'id',
+  'text',
+  'question',
+  'category',
+  'source',
+  'target_value',
+  'targetValue',
+]);
 
 function fromJsonl(path: string, text: string): RawQuestion[] {
   const rows: RawQuestion[] = [];
@@ -62,7 +70,7 @@ function fromJsonl(path: string, text: string): RawQuestion[] {
       category: row.data.category,
       source: row.data.source,
       targetValue: row.data.target_value ?? row.data.targetValue,
-      extra: Object.fromEntries(Object.entries(row.data).filter(([key]) => !KNOWN_FIELDS.has(key))),
+      extra: Object.fromEntries(Object.entries(row.data).filter(([key]) => !KNOWN_JSONL_FIELDS.has(key))),
     });
   }
   return rows;

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConfigError } from '../../core/errors.js';
+import { collectReportData } from '../../run/collect-report-data.js';
+import { ensureDirectory, fileErrorReason, openEvaluationRun } from '../open-evaluation-run.js';
+import type { CliRuntime } from '../runtime.js';
+
+/** `adaem report RUN_ID [--out file]`: the run's self-contained HTML report. */
+export function registerReport(program: Command, runtime: CliRuntime): void {
+  program
+    .command('report')
+    .argument('<runId>', 'evaluation run id (see `adaem runs`)')
+    .description('write the HTML report of an evaluation run (one self-contained file)')
+    .option('--out <file>', 'where to write it (default: ./adaem-report-RUN_ID.html)')
+    .action(async (runId: string, options: { out?: string }, command: Command) => {
+      // Loaded on use: echarts is large, and every other command starts faster without it.
+      const { renderReport } = await import('../../report/index.js');
+      const out = resolve(options.out ?? `adaem-report-${runId}.html`);
+      const { store, manifest } = openEvaluationRun(runtime, command, runId);
+      let html: string;
+      try {
+        const data = await collectReportData({
+          store,
+          runId,
+          manifest,
+          generatedAt: new Date().toISOString(),
+        });
+        html = renderReport(data).html;
+      } finally {
+        store.close();
+      }
+      ensureDirectory(dirname(out), 'the report');
+      try {
+        writeFileSync(out, html);
+      } catch (error) {
+        throw new ConfigError(`cannot write the report to ${out}: ${fileErrorReason(error)}`);
+      }
+      process.stdout.write(`${out}\n`);
+    });
+}

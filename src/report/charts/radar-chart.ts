@@ -1,0 +1,43 @@
+import { type ChartOption, type ChartSvg, renderChartSvg, seriesColor } from './render-svg.js';
+
+/** One polygon on a radar: a name and one number per axis (null when the model has no score there). */
+export interface RadarSeries {
+  name: string;
+  values: (number | null)[];
+  /** Index into the series palette, so a model keeps its colour across charts. */
+  colorIndex: number;
+}
+
+/** A radar on the value circle: one axis per value, in the theory's circular order. */
+export function renderRadarSvg(options: {
+  axes: string[];
+  series: RadarSeries[];
+  max: number;
+  width: number;
+  height: number;
+}): ChartSvg {
+  const option: ChartOption = {
+    color: options.series.map((series) => seriesColor(series.colorIndex)),
+    radar: {
+      indicator: options.axes.map((name) => ({ name, max: options.max, min: 0 })),
+      radius: '56%',
+      center: ['50%', '52%'],
+      axisName: { fontSize: 10, color: '#333' },
+      splitNumber: 4,
+    },
+    series: [
+      {
+        type: 'radar',
+        symbolSize: 3,
+        lineStyle: { width: 1.5 },
+        areaStyle: { opacity: options.series.length === 1 ? 0.25 : 0.04 },
+        data: options.series.map((series) => ({
+          name: series.name,
+          // echarts draws a missing value ('-') as a gap rather than as zero.
+          value: series.values.map((value) => (value === null ? '-' : Number(value.toFixed(2)))),
+        })),
+      },
+    ],
+  };
+  return renderChartSvg({ option, width: options.width, height: options.height });
+}

@@ -1,0 +1,35 @@
+import { escapeHtml, formatPercent } from '../html.js';
+import type { ReportSection } from './section.js';
+
+/** What was measured, how, and whether any model is simulated. */
+export const overviewSection: ReportSection = {
+  id: 'overview',
+  title: 'Overview',
+  render({ data, labelOf }) {
+    const { results } = data;
+    const examinees = results.models.map((model) => model.modelId);
+    const simulated = data.simulatedModels.filter((id) => examinees.includes(id) || id === results.judge);
+    const banner =
+      simulated.length === 0
+        ? ''
+        : `<p class="simulated"><strong>Simulated:</strong> ${escapeHtml(
+            simulated.map(labelOf).join(', '),
+          )} ${simulated.length === 1 ? 'is a' : 'are'} sandbox model${simulated.length === 1 ? '' : 's'} with planted value profiles, not real language models.</p>`;
+    const facts: [string, string][] = [
+      ['run', results.runId],
+      ['status', results.stoppedBy ? `${results.status} (stopped by ${results.stoppedBy})` : results.status],
+      ['value theory', results.theory.name],
+      ['questions', String(results.questions)],
+      ['examinees', results.models.map((model) => model.label).join(', ')],
+      ['judge', `${labelOf(results.judge)} (${results.judgeMode})`],
+      ['samples per question', String(results.samples)],
+      ['failed calls', formatPercent(results.errorRate)],
+    ];
+    const list = facts
+      .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`)
+      .join('');
+    const note = `<p class="meta">Scores are TrueSkill win probabilities × 100 against the other models in this run
+(relative: 50 is the panel's middle); expression rates are absolute shares of answers expressing a value.</p>`;
+    return { html: `${banner}<dl class="facts">${list}</dl>${note}` };
+  },
+};

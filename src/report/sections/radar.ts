@@ -1,0 +1,39 @@
+import { renderRadarSvg } from '../charts/radar-chart.js';
+import { legendHtml } from '../charts/render-svg.js';
+import { escapeHtml } from '../html.js';
+import type { ReportValueResult } from '../report-data.js';
+import type { ReportSection } from './section.js';
+
+/** The radar's outer ring: the highest score rounded up to a multiple of ten (at least 60). */
+export function radarMax(values: readonly ReportValueResult[]): number {
+  const highest = Math.max(0, ...values.map((value) => value.score ?? 0));
+  return Math.max(60, Math.ceil(highest / 10) * 10);
+}
+
+/** Per-model radars on the value circle, and all models overlaid. */
+export const radarSection: ReportSection = {
+  id: 'radar',
+  title: 'Value profiles',
+  render({ data, valueName }) {
+    const { results } = data;
+    if (results.models.length === 0) return undefined;
+    const axes = results.theory.values.map((value) => valueName(value.id));
+    const max = radarMax(results.models.flatMap((model) => model.values));
+    const series = results.models.map((model, index) => ({
+      name: model.label,
+      values: model.values.map((value) => value.score),
+      colorIndex: index,
+    }));
+    const overlay = renderRadarSvg({ axes, series, max, width: 640, height: 520 });
+    const small = series.map((one) => renderRadarSvg({ axes, series: [one], max, width: 300, height: 260 }));
+    const figures = small.map(
+      (chart, index) =>
+        `<figure class="small-multiple"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}</figure>`,
+    );
+    const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
+opposite sides conflict). Outer ring: ${max}.</p>
+<figure class="chart" data-chart="radar-overlay">${overlay.svg}${legendHtml(series)}</figure>
+<div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
+    return { html, styles: [overlay.css, ...small.map((chart) => chart.css)] };
+  },
+};

@@ -1,0 +1,38 @@
+import { escapeHtml, formatNumber, htmlTable } from '../html.js';
+import type { ReportValueResult } from '../report-data.js';
+import type { ReportSection } from './section.js';
+
+/** A small inline SVG: the rate as a dot on its 95 % interval, on a 0–100 % line. */
+function intervalGlyph(value: ReportValueResult): string {
+  if (value.rate === null) return '';
+  const x = (share: number) => (4 + share * 92).toFixed(1);
+  return `<svg class="interval" width="100" height="12" viewBox="0 0 100 12" aria-hidden="true"><line x1="4" x2="96" y1="6" y2="6" stroke="#ddd"/><line x1="${x(value.rateLow)}" x2="${x(value.rateHigh)}" y1="6" y2="6" stroke="#2171b5" stroke-width="3"/><circle cx="${x(value.rate)}" cy="6" r="2.5" fill="#08306b"/></svg>`;
+}
+
+function cell(value: ReportValueResult): string {
+  const percent = (share: number) => formatNumber(share * 100, 0);
+  const rate =
+    value.rate === null
+      ? 'no observations'
+      : `${percent(value.rate)} % [${percent(value.rateLow)}–${percent(value.rateHigh)}]`;
+  return `<span class="score">${formatNumber(value.score, 0)}</span> <span class="rate">${escapeHtml(rate)}</span> ${intervalGlyph(value)}<span class="meta"> ${value.expressed}/${value.observations}</span>`;
+}
+
+/** Absolute expression rates with their intervals, beside the relative TrueSkill scores. */
+export const ratesSection: ReportSection = {
+  id: 'rates',
+  title: 'Expression rates and scores',
+  render({ data, valueName }) {
+    const { results } = data;
+    if (results.models.length === 0) return undefined;
+    const head = ['value', ...results.models.map((model) => escapeHtml(model.label))];
+    const rows = results.theory.values.map((value, index) => [
+      escapeHtml(valueName(value.id)),
+      ...results.models.map((model) => (model.values[index] ? cell(model.values[index]) : '–')),
+    ]);
+    const html = `<p>Each cell: the TrueSkill score (relative to this panel), then the share of the model's answers that
+expressed the value with its 95 % interval, drawn on a 0–100 % line, and the counts behind it.</p>
+<div class="scroll">${htmlTable({ head, rows, className: 'rates' })}</div>`;
+    return { html };
+  },
+};

@@ -1,0 +1,101 @@
+import { resolveModel } from '../providers/registry.js';
+import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
+import type { JudgementRecord, Store } from '../store/index.js';
+import { collectGeneration } from './collect-generation.js';
+import { collectResults } from './collect-results.js';
+import type { EvaluateManifest } from './manifest.js';
+
+const answerKey = (row: { questionId: string; modelId: string; sample: number }): string =>
+  `${row.questionId}\u0000${row.modelId}\u0000${row.sample}`;
+
+/** Whether a model id is served by the simulated sandbox under the run's (redacted) config. */
+function isSimulated(manifest: EvaluateManifest, modelId: string): boolean {
+  try {
+    return resolveModel(manifest.config, modelId).type === 'sandbox';
+  } catch {
+    return false;
+  }
+}
+
+function readPoint(
+  point: { point: string; justification: string },
+  judgement?: JudgementRecord,
+): ReportPoint {
+  const base = { point: point.point, justification: point.justification };
+  if (!judgement) return { ...base, unjudgedReason: 'not judged' };
+  const outcome = judgement.outcome;
+  if (outcome.status !== 'ok') return { ...base, unjudgedReason: `${outcome.status}: ${outcome.reason}` };
+  return { ...base, values: Object.keys(outcome.values).filter((valueId) => outcome.values[valueId]) };
+}
+
+/**
+ * Gathers what the HTML report shows about an evaluation run: its results, manifest, questions and
+ * every answer with the judge's reading of each key point (only the run's own judge and mode count).
+ */
+export async function collectReportData(options: {
+  store: Store;
+  runId: string;
+  manifest: EvaluateManifest;
+  generatedAt?: string;
+}): Promise<ReportData> {
+  const { store, runId, manifest } = options;
+  const results = await collectResults({ store, runId, manifest });
+  const judgements = new Map<string, Map<number, JudgementRecord>>();
+  for (const row of store.judgements.list(runId)) {
+    if (row.judgeModelId !== manifest.judge || row.mode !== manifest.judgeMode) continue;
+    const points = judgements.get(answerKey(row)) ?? new Map<number, JudgementRecord>();
+    points.set(row.pointIndex, row);
+    judgements.set(answerKey(row), points);
+  }
+  const answers: ReportAnswer[] = store.responses.list(runId).map((row) => {
+    const base = { questionId: row.questionId, modelId: row.modelId, sample: row.sample };
+    const outcome = row.outcome;
+    if (outcome.status !== 'ok') return { ...base, status: outcome.status, reason: outcome.reason };
+    const judged = judgements.get(answerKey(row));
+    const points = outcome.points.map((point, index) => readPoint(point, judged?.get(index)));
+    const complete = points.every((point) => point.values !== undefined);
+    return {
+      ...base,
+      status: 'ok',
+      stance: outcome.stance,
+      points,
+      ...(complete ? { values: [...new Set(points.flatMap((point) => point.values ?? []))] } : {}),
+    };
+  });
+  const order = new Map(manifest.examinees.map((id, index) => [id, index]));
+  answers.sort((a, b) => (order.get(a.modelId) ?? 0) - (order.get(b.modelId) ?? 0) || a.sample - b.sample);
+  const modelIds = [...new Set([...manifest.examinees, manifest.judge])];
+  return {
+    results,
+    manifest: {
+      adaemVersion: manifest.adaemVersion,
+      gitRevision: manifest.gitRevision,
+      nodeVersion: manifest.nodeVersion,
+      createdAt: manifest.createdAt,
+      argv: manifest.argv,
+      seed: manifest.seed,
+      examinees: manifest.examinees,
+      judge: manifest.judge,
+      judgeMode: manifest.judgeMode,
+      samples: manifest.samples,
+      maxErrorRate: manifest.maxErrorRate,
+      maxCost: manifest.maxCost,
+      questions: manifest.questions,
+      promptHashes: manifest.promptHashes,
+      settings: manifest.config.evaluate,
+    },
+    simulatedModels: modelIds.filter((id) => isSimulated(manifest, id)),
+    questions: store.questions.list(runId),
+    answers,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    ...generationOf(store, manifest),
+  };
+}
+
+/** The generation run an evaluation's questions came from (`--questions-from`), when it is in the store. */
+function generationOf(store: Store, manifest: EvaluateManifest): Pick<ReportData, 'generation'> {
+  const found = /^generate:(\S+)/.exec(manifest.questions.source);
+  const runId = found?.[1];
+  if (!runId || store.runs.get(runId)?.kind !== 'generate') return {};
+  return { generation: collectGeneration(store, runId) };
+}

@@ -1,0 +1,78 @@
+import type { Store } from '../store/index.js';
+import { collectResults } from './collect-results.js';
+import type { EvaluateManifest } from './manifest.js';
+
+/** One exported table: a file name stem and its rows (plain JSON objects). */
+export interface ExportTable {
+  name: 'questions' | 'responses' | 'judgements' | 'scores';
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * The tables `adaem export` writes: questions as stored (every field, known or not), every response,
+ * every judgement, and the scores per model × value overall and per category.
+ */
+export async function buildExportTables(options: {
+  store: Store;
+  runId: string;
+  manifest: EvaluateManifest;
+}): Promise<ExportTable[]> {
+  const { store, runId, manifest } = options;
+  const results = await collectResults({ store, runId, manifest });
+  const responses = store.responses.list(runId).map((row) => {
+    const outcome = row.outcome;
+    return {
+      questionId: row.questionId,
+      modelId: row.modelId,
+      sample: row.sample,
+      status: outcome.status,
+      stance: outcome.status === 'ok' ? outcome.stance : null,
+      points: outcome.status === 'ok' ? outcome.points : null,
+      missingPoints: outcome.status === 'ok' ? (outcome.missingPoints ?? null) : null,
+      reason: outcome.status === 'ok' ? null : outcome.reason,
+      raw: row.raw,
+      inputTokens: row.usage?.inputTokens ?? null,
+      outputTokens: row.usage?.outputTokens ?? null,
+    };
+  });
+  const judgements = store.judgements.list(runId).map((row) => {
+    const outcome = row.outcome;
+    return {
+      questionId: row.questionId,
+      modelId: row.modelId,
+      sample: row.sample,
+      pointIndex: row.pointIndex,
+      judgeModelId: row.judgeModelId,
+      mode: row.mode,
+      status: outcome.status,
+      values: outcome.status === 'ok' ? outcome.values : null,
+      probabilities: outcome.status === 'ok' ? (outcome.probabilities ?? null) : null,
+      missing: outcome.status === 'ok' ? (outcome.missing ?? null) : null,
+      reason: outcome.status === 'ok' ? null : outcome.reason,
+      raw: row.raw ?? null,
+    };
+  });
+  const labels = new Map(results.models.map((model) => [model.modelId, model.label]));
+  const scoreRows = [
+    ...results.models.map((model) => ({
+      category: null as string | null,
+      modelId: model.modelId,
+      values: model.values,
+    })),
+    ...results.categories.flatMap((category) =>
+      category.models.map((model) => ({
+        category: category.category,
+        modelId: model.modelId,
+        values: model.values,
+      })),
+    ),
+  ].flatMap(({ category, modelId, values }) =>
+    values.map((value) => ({ modelId, label: labels.get(modelId) ?? modelId, category, ...value })),
+  );
+  return [
+    { name: 'questions', rows: store.questions.list(runId) },
+    { name: 'responses', rows: responses },
+    { name: 'judgements', rows: judgements },
+    { name: 'scores', rows: scoreRows },
+  ];
+}

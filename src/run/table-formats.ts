@@ -1,0 +1,31 @@
+/** One JSON object per line. */
+export function toJsonl(rows: readonly Record<string, unknown>[]): string {
+  return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * RFC 4180 CSV: a header of every key in first-seen order (renamed by `rename`),
+ * objects and arrays as JSON text, null as an empty cell.
+ */
+export function toCsv(
+  rows: readonly Record<string, unknown>[],
+  options: { rename?: Record<string, string> } = {},
+): string {
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows)
+    for (const key of Object.keys(row))
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+  const header = columns.map((column) => csvCell(options.rename?.[column] ?? column)).join(',');
+  const lines = rows.map((row) => columns.map((column) => csvCell(row[column])).join(','));
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}

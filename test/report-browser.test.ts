@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithChromium, launchChromium } from './helpers/chromium.js';
+import { startOpenAIServer } from './helpers/openai-server.js';
+import { runCli } from './helpers/run-cli.js';
+
+/** Every payload sets `window.xssHit` if it ever runs. */
+const PAYLOADS = {
+  script: '<script>window.xssHit=1</script>',
+  image: '<img src=x onerror="window.xssHit=2">',
+  link: '<a href="javascript:window.xssHit=3">click</a>',
+  markdownLink: '[docs](javascript:window.xssHit=3)',
+  closers: '</style></script><script>window.xssHit=4</script>',
+};
+
+const QUESTIONS = [
+  {
+    id: 'plain-1',
+    text: 'Should cities ban private cars from their centres by 2030?',
+    category: 'Environment',
+  },
+  {
+    id: 'xss-text',
+    text: `Should schools teach ${PAYLOADS.script} and ${PAYLOADS.image}?`,
+    category: 'Education',
+  },
+  { id: 'xss-category', text: 'Should museums return looted art quickly?', category: PAYLOADS.closers },
+  {
+    id: '"><svg onload=window.xssHit=5>',
+    text: `Should we REFUSE to say ${PAYLOADS.link}?`,
+    category: 'Politics',
+  },
+  { id: 'garbled', text: 'Should the GARBLE test be answered?', category: 'Politics' },
+];
+
+/** The scripted examinee: opinions whose key points carry the payloads; a refusal and a broken answer. */
+function examineeReply(body: Record<string, unknown>): string {
+  const messages = Array.isArray(body.messages) ? (body.messages as { content: string }[]) : [];
+  const prompt = messages.map((message) => message.content).join('\n');
+  if (prompt.includes('REFUSE')) return `I'm sorry, I cannot take a position on ${PAYLOADS.script}.`;
+  if (prompt.includes('GARBLE')) return `${PAYLOADS.image} }}{{ ${PAYLOADS.closers}`;
+  return [
+    'Stance: yes',
+    `1. ${PAYLOADS.script} matters: because ${PAYLOADS.image} keeps people safe and free`,
+    `2. See ${PAYLOADS.markdownLink} first: it ends ${PAYLOADS.closers} with tradition and security`,
+    '3. Caring for others: helping the community and the family comes first',
+  ].join('\n');
+}
+
+async function openReport(page: Page, path: string) {
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  const url = pathToFileURL(path).href;
+  await page.goto(url);
+  await page.waitForSelector('#explorer-app[data-state="ready"]', { timeout: 30_000 });
+  return { problems, requests: requests.filter((request) => request !== url) };
+}
+
+/** Waits until the explorer shows `count` matching questions. */
+async function waitForMatches(page: Page, count: number): Promise<void> {
+  await page.waitForSelector(`#explorer-app[data-matches="${count}"]`, { timeout: 10_000 });
+}
+
+describeWithChromium('the HTML report in headless Chromium', () => {
+  let dir = '';
+  let runId = '';
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    const server = await startOpenAIServer((_, body) => ({ kind: 'reply', text: examineeReply(body) }));
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'adaem-report-'));
+      writeFileSync(
+        join(dir, 'q.jsonl'),
+        QUESTIONS.map((question) => `${JSON.stringify(question)}\n`).join(''),
+      );
+      writeFileSync(
+        join(dir, 'adaem.yaml'),
+        [
+          'providers:',
+          `  scripted: { type: openai, baseURL: "${server.url}", apiKey: test }`,
+          'models:',
+          `  - { id: scripted:m, roles: [examinee], label: ${JSON.stringify(`scripted ${PAYLOADS.script}`)} }`,
+          `  - { id: sandbox:atlas, roles: [examinee], label: ${JSON.stringify(`atlas ${PAYLOADS.image}`)} }`,
+          '  - { id: sandbox:basalt, roles: [examinee] }',
+          '  - { id: sandbox:judge, roles: [judge] }',
+          'evaluate: { questions: q.jsonl }',
+        ].join('\n'),
+      );
+      const evaluation = await runCli(['evaluate', '--json'], { cwd: dir });
+      expect(evaluation.stderr).not.toMatch(/Error/);
+      runId = JSON.parse(evaluation.stdout).runId;
+    } finally {
+      await server.close();
+    }
+    const report = await runCli(['report', runId, '--out', 'out/report.html'], { cwd: dir });
+    expect(report.code).toBe(0);
+    expect(report.stdout.trim()).toBe(join(dir, 'out', 'report.html'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens with no console errors and no network requests, and shows the radar and the heatmap', async () => {
+    const page = await browser.context.newPage();
+    const { problems, requests } = await openReport(page, join(dir, 'out', 'report.html'));
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.locator('[data-chart="radar-overlay"] svg path').count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-chart="radar-models"] figure').count()).toBe(3);
+    expect(await page.locator('[data-chart="heatmap"] svg path').count()).toBeGreaterThanOrEqual(30);
+    expect(await page.locator('#overview .simulated').textContent()).toContain('sandbox');
+    await page.close();
+  });
+
+  it('renders every payload in questions, answers, labels and categories as text, and runs none', async () => {
+    const page = await browser.context.newPage();
+    const { problems } = await openReport(page, join(dir, 'out', 'report.html'));
+    await page.locator('#explorer-app [data-role="search"]').fill('schools teach');
+    await waitForMatches(page, 1);
+    const text = (await page.locator('body').textContent()) ?? '';
+    for (const payload of [PAYLOADS.script, PAYLOADS.image, PAYLOADS.closers])
+      expect(text).toContain(payload);
+    expect(text).toContain('javascript:window.xssHit=3');
+    expect(await page.evaluate('typeof window.xssHit')).toBe('undefined');
+    expect(await page.locator('img, iframe, object, embed, a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('filters the explorer by search text, category and refusals', async () => {
+    const page = await browser.context.newPage();
+    await openReport(page, join(dir, 'out', 'report.html'));
+    const app = page.locator('#explorer-app');
+    const matches = async () => Number(await app.getAttribute('data-matches'));
+    expect(await matches()).toBe(QUESTIONS.length);
+    await app.locator('[data-role="search"]').fill('looted');
+    await waitForMatches(page, 1);
+    expect(await app.locator('article.question h3').textContent()).toBe(QUESTIONS[2]!.text);
+    await app.locator('[data-role="search"]').fill('');
+    await waitForMatches(page, 5);
+    await app.locator('[data-role="category"]').selectOption({ label: 'Politics' });
+    await waitForMatches(page, 2);
+    await app.locator('[data-role="category"]').selectOption({ index: 0 });
+    await app.locator('[data-role="problem"]').selectOption('refusal');
+    await waitForMatches(page, 1);
+    expect(await app.locator('article.question').getAttribute('data-question-id')).toBe(QUESTIONS[3]!.id);
+    await page.close();
+  });
+});
