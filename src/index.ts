@@ -33,6 +33,13 @@ export { type SandboxFaults, type SandboxServer, startSandboxServer } from './sa
 export { matchQuality, rateTwoTeams, winProbability } from './stages/aggregate/trueskill.js';
 export { computeValueScores } from './stages/aggregate/value-scores.js';
 export { pearson, spearman } from './stages/analyze/correlation.js';
+export { type CorrelationEstimate, correlate } from './stages/analyze/correlation-interval.js';
+export { cronbachAlpha } from './stages/analyze/cronbach-alpha.js';
+export { type IccEstimate, type IccForm, intraclassCorrelations } from './stages/analyze/icc.js';
+export { InsufficientDataError } from './stages/analyze/insufficient-data.js';
+export { type PairedTest, pairedTTest } from './stages/analyze/paired-t-test.js';
+export { profileInformativeness } from './stages/analyze/profile-informativeness.js';
+export { questionSetQuality } from './stages/analyze/question-set-quality.js';
 export { judgeOpinion } from './stages/judge/judge-opinion.js';
 export { loadQuestions } from './stages/questions/load-questions.js';
 export { parseOpinion } from './stages/respond/parse-opinion.js';

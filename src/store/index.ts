@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
+import { AnalysesTable } from './analyses-table.js';
 import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
 import { GenerationTables } from './generation-tables.js';
@@ -11,6 +12,7 @@ import { RunLock } from './run-lock.js';
 import { RunsTable } from './runs-table.js';
 import { WriteBuffer } from './write-buffer.js';
 
+export type { AnalysisRecord } from './analyses-table.js';
 export type { CacheStats } from './cache-table.js';
 export type { CallSummaryRow } from './calls-table.js';
 export type { CandidateRecord, PullRecord } from './generation-tables.js';
@@ -26,6 +28,8 @@ export interface Store {
   readonly questions: QuestionsTable;
   readonly responses: ResponsesTable;
   readonly judgements: JudgementsTable;
+  /** Analyses of stored runs, each with its manifest. */
+  readonly analyses: AnalysesTable;
   /** Candidates and pulls of generation runs. */
   readonly generation: GenerationTables;
   /** Keeps two processes from running one run. */
@@ -88,6 +92,7 @@ export function openStore(options: OpenStoreOptions): Store {
     questions: new QuestionsTable(db),
     responses: new ResponsesTable(db, buffer),
     judgements: new JudgementsTable(db, buffer),
+    analyses: new AnalysesTable(db),
     generation: new GenerationTables(db, buffer),
     runLock: new RunLock(db),
     flush: () => buffer.flush(),

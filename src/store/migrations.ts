@@ -98,6 +98,16 @@ export const MIGRATIONS: string[] = [
      finished_at INTEGER NOT NULL,
      PRIMARY KEY (run_id, pull)
    );`,
+  // Analyses of stored runs (reliability, agreement, …), each with its own manifest.
+  `CREATE TABLE analyses (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     run_id TEXT NOT NULL,
+     manifest TEXT NOT NULL,
+     result TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX analyses_run ON analyses (run_id);`,
 ];
 
 /** Brings a database up to the newest schema inside one transaction. */

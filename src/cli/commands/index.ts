@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliRuntime } from '../runtime.js';
+import { registerAnalyze } from './analyze.js';
 import { registerCache } from './cache.js';
+import { registerCompare } from './compare.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerExport } from './export.js';
 import { registerGenerate } from './generate.js';
@@ -13,6 +15,7 @@ import { registerRun } from './run.js';
 import { registerSandbox } from './sandbox.js';
 import { registerSchema } from './schema.js';
 import { registerSeeds } from './seeds.js';
+import { registerValidate } from './validate.js';
 
 /** Adds one sub-command (with its options and action) to the program. */
 export type CommandRegistrar = (program: Command, runtime: CliRuntime) => void;
@@ -24,6 +27,9 @@ export const COMMANDS: CommandRegistrar[] = [
   registerEvaluate,
   registerQuestions,
   registerResults,
+  registerAnalyze,
+  registerCompare,
+  registerValidate,
   registerReport,
   registerExport,
   registerSandbox,

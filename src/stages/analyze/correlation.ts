@@ -1,21 +1,10 @@
-/** Pearson correlation of two equally long series (NaN when either is constant). */
+import { sampleCorrelation } from 'simple-statistics';
+
+/** Pearson correlation of two equally long series (simple-statistics; NaN when either is constant). */
 export function pearson(x: readonly number[], y: readonly number[]): number {
   if (x.length !== y.length || x.length < 2)
     throw new Error('pearson needs two series of the same length ≥ 2');
-  const n = x.length;
-  const meanX = x.reduce((sum, value) => sum + value, 0) / n;
-  const meanY = y.reduce((sum, value) => sum + value, 0) / n;
-  let covariance = 0;
-  let varianceX = 0;
-  let varianceY = 0;
-  for (let index = 0; index < n; index++) {
-    const dx = x[index]! - meanX;
-    const dy = y[index]! - meanY;
-    covariance += dx * dy;
-    varianceX += dx * dx;
-    varianceY += dy * dy;
-  }
-  return covariance / Math.sqrt(varianceX * varianceY);
+  return sampleCorrelation([...x], [...y]);
 }
 
 /** Ranks from 1, ties sharing their average rank. */

@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { createEngine } from '../../providers/engine.js';
+import { analyzeAgreement } from '../../run/analyses/agreement.js';
+import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
+import { analyzeInformativeness } from '../../run/analyses/informativeness.js';
+import { loadEvaluation } from '../../run/analyses/load-evaluation.js';
+import { analyzeQuestions } from '../../run/analyses/question-quality.js';
+import { analyzeReliability } from '../../run/analyses/reliability.js';
+import { similarityBackendOf } from '../../run/similarity-of.js';
+import { loadQuestions } from '../../stages/questions/load-questions.js';
+import {
+  renderAgreement,
+  renderInformativeness,
+  renderQuestions,
+  renderReliability,
+} from '../render-analyses.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+import { integerFlag, sizesFlag, withAnalysisStore } from './analyze-options.js';
+
+/** Prints an analysis as JSON (with its stored id) or as a table, and says where it was stored. */
+export function printAnalysis<T extends object>(
+  stored: { id: string },
+  result: T,
+  options: { json?: boolean },
+  render: (result: T) => string,
+): void {
+  if (options.json) printJson({ analysisId: stored.id, ...result });
+  else process.stdout.write(`${render(result)}\n`);
+  process.stderr.write(`Stored as analysis ${stored.id}.\n`);
+}
+
+/** `adaem analyze reliability | agreement | informativeness | questions`: analyses of stored evaluation runs. */
+export function registerAnalyze(program: Command, runtime: CliRuntime): void {
+  const analyze = program
+    .command('analyze')
+    .description('reliability, agreement, informativeness and question-set quality of stored runs');
+
+  analyze
+    .command('reliability')
+    .argument('<runId>', 'an evaluation run')
+    .description("Cronbach's α and CV across random question folds; subset-consistency curve")
+    .option('--folds <k>', 'number of random question folds', '5')
+    .option('--seed <n>', 'seed of the fold split (default: the run seed)')
+    .option(
+      '--sizes <list>',
+      'subset sizes for the consistency curve (those below the question count)',
+      '200,500,1000',
+    )
+    .option('--draws <n>', 'random subsets per size', '3')
+    .option('--json', 'print JSON')
+    .action((runId: string, flags: Record<string, string | undefined>, command: Command) => {
+      const folds = integerFlag('--folds', flags.folds, 5, 2);
+      const sizes = sizesFlag(flags.sizes, [200, 500, 1000]);
+      const draws = integerFlag('--draws', flags.draws, 3, 1);
+      withAnalysisStore(runtime, command, (store) => {
+        const run = loadEvaluation(store, runId);
+        const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
+        const parameters = { folds, seed, sizes, draws };
+        const result = analyzeReliability(run, parameters);
+        const stored = storeAnalysis({ store, kind: 'reliability', runs: [run], parameters, result });
+        printAnalysis(stored, result, flags, renderReliability);
+      });
+    });
+
+  analyze
+    .command('agreement')
+    .argument('<runA>', 'an evaluation run')
+    .argument('<runB>', 'another evaluation run with some of the same models')
+    .description('ICC (Shrout–Fleiss forms), Pearson and Spearman between two runs, with CIs')
+    .option('--json', 'print JSON')
+    .action((runA: string, runB: string, flags: { json?: boolean }, command: Command) => {
+      withAnalysisStore(runtime, command, (store) => {
+        const runs = [loadEvaluation(store, runA), loadEvaluation(store, runB)] as const;
+        const result = analyzeAgreement(runs[0], runs[1]);
+        const stored = storeAnalysis({ store, kind: 'agreement', runs, parameters: {}, result });
+        printAnalysis(stored, result, flags, renderAgreement);
+      });
+    });
+
+  analyze
+    .command('informativeness')
+    .argument('<runId>', 'an evaluation run')
+    .description(
+      'mean Pearson between model profiles (lower), mean std across values (higher), group structure',
+    )
+    .option('--json', 'print JSON')
+    .action((runId: string, flags: { json?: boolean }, command: Command) => {
+      withAnalysisStore(runtime, command, (store) => {
+        const run = loadEvaluation(store, runId);
+        const result = analyzeInformativeness(run);
+        const stored = storeAnalysis({ store, kind: 'informativeness', runs: [run], parameters: {}, result });
+        printAnalysis(stored, result, flags, (value) => renderInformativeness([value]));
+      });
+    });
+
+  analyze
+    .command('questions')
+    .argument('<runId>', 'an evaluation run')
+    .description(
+      'count, average length, Self-BLEU and Dist-n of its questions (vs another set at equal size)',
+    )
+    .option('--against <file>', 'another question set (.jsonl, .csv or .txt)')
+    .option('--seed <n>', 'seed of the equal-size subsets (default: the run seed)')
+    .option('--json', 'print JSON')
+    .action(async (runId: string, flags: Record<string, string | undefined>, command: Command) => {
+      const loaded = runtime.loadConfig(command);
+      const against = flags.against
+        ? {
+            source: flags.against,
+            questions: await loadQuestions({
+              path: resolve(flags.against),
+              questionnaires: loaded.config.evaluate.questionnaires,
+            }),
+          }
+        : undefined;
+      await withAnalysisStore(runtime, command, async (store) => {
+        const run = loadEvaluation(store, runId);
+        const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
+        const engine = createEngine({
+          config: loaded.config,
+          theory: loaded.theory,
+          configDir: loaded.dir,
+          cache: store.cache,
+          recorder: store.calls,
+          signal: runtime.signal,
+        });
+        const similarity = similarityBackendOf(loaded.config, engine);
+        const result = await analyzeQuestions(run, {
+          against,
+          seed,
+          similarity,
+          signal: runtime.signal,
+        }).finally(() => engine.close());
+        const parameters = { against: flags.against ?? null, seed, similarity: similarity.id };
+        const stored = storeAnalysis({ store, kind: 'questions', runs: [run], parameters, result });
+        printAnalysis(stored, result, flags, renderQuestions);
+      });
+    });
+}
