@@ -15,6 +15,17 @@ export interface ReportData {
   generatedAt?: string;
   /** The question search that produced the questions, when they came from `adaem generate`. */
   generation?: ReportGeneration;
+  /** Analyses stored for the run (`adaem analyze …`, `compare`, `validate`), newest first. */
+  analyses?: ReportAnalysis[];
+}
+
+/** One stored analysis: its kind, when, its manifest and its result as stored (plain JSON). */
+export interface ReportAnalysis {
+  id: string;
+  kind: string;
+  createdAt: number;
+  manifest: unknown;
+  result: unknown;
 }
 
 /** One step of a generated question's lineage (seed → explored → refined…). */

@@ -89,6 +89,13 @@ export async function collectReportData(options: {
     answers,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     ...generationOf(store, manifest),
+    analyses: store.analyses.list(runId).map(({ id, kind, createdAt, manifest, result }) => ({
+      id,
+      kind,
+      createdAt,
+      manifest,
+      result,
+    })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { analysesSection } from './analyses.js';
 import { categoriesSection } from './categories.js';
 import { explorerSection } from './explorer.js';
 import { generationSection } from './generation.js';
@@ -24,6 +25,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   explorerSection,
   generationSection,
   problemsSection,
+  analysesSection,
   usageSection,
   manifestSection,
 ];
