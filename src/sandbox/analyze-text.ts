@@ -25,6 +25,8 @@ export interface QuestionReading {
   side: number[];
   /** The subject, as a phrase of the question's own words ("human cloning"). */
   topic: string;
+  /** The first subject the model knows that the question names (its lemmas, "death penalty"). */
+  subject?: string;
   /** The policy action's lemma, when the question asks for one. */
   action?: string;
   /** Places and named actors the question mentions. */
@@ -118,12 +120,14 @@ export class TextReader {
     // Subject knowledge and the asked action (Schwartz only; other theories rely on their words).
     const evoked = new Set<number>();
     let known = 0;
+    let subject: string | undefined;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
     // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
       for (const { words, ids } of TOPICS_BY_FIRST.get(lemmas[start]!) ?? []) {
         if (!startsAt(lemmas, start, words)) continue;
         known++;
+        subject ??= words.join(' ');
         for (const id of ids) {
           const index = this.indexOf(id);
           if (index === undefined) continue;
@@ -228,6 +232,7 @@ export class TextReader {
       contest,
       side,
       topic,
+      ...(subject ? { subject } : {}),
       ...(action ? { action } : {}),
       names,
       words: tokens.length,
