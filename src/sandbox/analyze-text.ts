@@ -4,6 +4,7 @@ import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { loadReader, type ReadToken, readTokens } from './nlp.js';
+import { type Practice, PRACTICE_BY_KEY } from './practices.js';
 import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
@@ -27,6 +28,12 @@ export interface QuestionReading {
   topic: string;
   /** The first subject the model knows that the question names (its lemmas, "death penalty"). */
   subject?: string;
+  /**
+   * When the question names a concrete practice the models know: the side of each value in its
+   * debate (+1 served, -1 at its cost, 0 neither) and its tension, 0..1 (how far apart on the
+   * circle the values it pits against each other lie: neighbours 0, opposites 1).
+   */
+  stake?: { side: number[]; tension: number };
   /** The policy action's lemma, when the question asks for one. */
   action?: string;
   /** Places and named actors the question mentions. */
@@ -121,6 +128,7 @@ export class TextReader {
     const evoked = new Set<number>();
     let known = 0;
     let subject: string | undefined;
+    let practice: Practice | undefined;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
     // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
@@ -128,6 +136,7 @@ export class TextReader {
         if (!startsAt(lemmas, start, words)) continue;
         known++;
         subject ??= words.join(' ');
+        practice ??= PRACTICE_BY_KEY.get(words.join(' '));
         for (const id of ids) {
           const index = this.indexOf(id);
           if (index === undefined) continue;
@@ -223,6 +232,7 @@ export class TextReader {
     );
     const specificity = coherence * (1 - 0.85 * selfFocus) * stuffing * concreteness;
     const topic = topicOf(tokens, this.wordValue);
+    const stake = practice ? this.stakeOf(practice) : undefined;
     return {
       relevance: relevance.map((value) => clamp(value)),
       named,
@@ -233,10 +243,23 @@ export class TextReader {
       side,
       topic,
       ...(subject ? { subject } : {}),
+      ...(stake ? { stake } : {}),
       ...(action ? { action } : {}),
       names,
       words: tokens.length,
     };
+  }
+
+  private stakeOf(practice: Practice): QuestionReading['stake'] {
+    const side = new Array<number>(this.size).fill(0);
+    const served = practice.serves.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
+    const costed = practice.costs.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
+    if (served.length === 0 || costed.length === 0) return undefined;
+    for (const index of served) side[index] = 1;
+    for (const index of costed) side[index] = -1;
+    let widest = 0;
+    for (const a of served) for (const b of costed) widest = Math.max(widest, this.distance(a, b));
+    return { side, tension: clamp((widest - 1) / (this.size / 2 - 1)) };
   }
 
   /** Steps between two values on the theory's circle (or list). */

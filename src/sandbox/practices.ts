@@ -54,12 +54,14 @@ preserve | historic town centres against new high-rise building | historic_town 
 ban | religious symbols in public offices | religious_symbol | CO UN / TR SD
 require | prayer at the start of the school day | prayer | TR CO / SD UN
 allow | people to leave their religion without penalty | religion | SD UN / TR CO
+allow | assisted dying for terminally ill adults | assist_die | SD HE / TR SE
+allow | same-sex couples to adopt children | sex_couple | UN SD / TR CO
 fund | faith schools from public money | faith_school | TR BE / UN SD
 @ animal: animal pet meat zoo wildlife nature hunting farm farming food cruelty
-ban | hunting for sport | hunting | UN BE / TR HE
-require | meat-free days in school canteens | school_canteen | UN SE / HE TR
-ban | zoos that keep large mammals | zoo | UN / HE ST
-fund | farmers who keep traditional breeds | traditional_breed | TR UN / AC PO
+require | vets to check farm animals every month | farm_animal | UN SE / CO
+fund | shelters for stray dogs | stray_dog | BE UN / SE
+ban | the sale of puppies in pet shops | pet_shop | UN BE / CO
+fund | farmers who keep traditional breeds | traditional_breed | TR UN / SE
 @ technology: technology device machine computer screen data digital online internet app virtual world repair modify build innovation robot
 require | phone makers to sell spare parts for seven years | spare_part | SD UN / PO AC
 ban | smartphone use in primary schools | smartphone | SE CO AC / SD HE
@@ -71,14 +73,13 @@ ban | targeted advertising based on health data | target_advertising | SD SE / P
 require | employers to delete staff emails after a year | staff_email | SD BE / PO SE
 @ space: space universe exploration explore planet mars rocket discovery scientist science research curious curiosity
 fund | a crewed mission to Mars over new hospitals | crew_mission | ST AC / BE SE
-allow | private companies to mine the Moon | private_company | AC PO ST / UN
+allow | private companies to extract minerals from the Moon | private_company | AC PO ST / UN
 fund | basic research with no commercial goal | basic_research | ST SD / AC PO
 @ health: health healthy medicine doctor hospital patient ill illness sick disease blood donate heal healing safe safety care
-require | every adult to be an organ donor unless they opt out | organ_donor | BE SE / SD TR
-fund | traditional healers in public clinics | traditional_healer | TR BE / SE AC
-ban | sugary drinks in hospitals | sugary_drink | SE BE / HE SD
-require | food labels to show the sugar content | food_label | SE BE / PO HE
-allow | assisted dying for terminally ill adults | assist_die | SD HE / TR SE
+require | food labels to show the sugar content | food_label | SE BE / CO
+fund | free blood tests for people over 50 | blood_test | SE BE / UN
+require | hospitals to publish waiting times | waiting_time | UN SE / CO
+fund | traditional healers in public clinics | traditional_healer | TR BE / SE
 @ pleasure: pleasure enjoy enjoyment fun leisure hobby alcohol party game play relax comfort harm adult indulgence good_food
 legalise | the sale of cannabis to adults | cannabis | SD HE / SE CO TR
 cap | the opening hours of bars at midnight | opening_hour | SE CO / HE ST
@@ -111,9 +112,9 @@ require | newcomers to pass a language test for citizenship | language_test | CO
 fund | housing for refugees in rural towns | housing_for_refugee | UN BE / SE TR
 cap | the number of work visas each year | work_visa | SE TR / UN AC
 @ family: family parent child children relative elderly adult care support look_after wedding marriage home neighbour neighbourhood friend
-require | adult children to support parents in old age | old_age | BE TR / SD AC
-fund | paid leave for people caring for sick relatives | pay_leave | BE UN / AC PO
-allow | same-sex couples to adopt children | sex_couple | UN SD / TR CO
+require | adult children to support parents in old age | old_age | BE TR / CO
+fund | paid leave for people caring for sick relatives | pay_leave | BE UN / SE
+fund | free childcare for working parents | free_childcare | BE UN / SE
 @ career: career success successful ambition ambitious achievement accomplishment excel excellence competition compete status prestige merit hard_work performance
 cap | the pay of company executives at 20 times the lowest wage | company_executive | UN BE / AC PO
 ban | unpaid internships | unpaid_internship | UN BE / AC PO
@@ -156,3 +157,8 @@ export const SUBJECT_AREAS: readonly SubjectArea[] = PRACTICES.trim()
       }),
     };
   });
+
+/** Each practice by the lemmas of its subject. */
+export const PRACTICE_BY_KEY: ReadonlyMap<string, Practice> = new Map(
+  SUBJECT_AREAS.flatMap((area) => area.practices.map((practice) => [practice.key, practice] as const)),
+);
