@@ -4,7 +4,8 @@ import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { loadReader, type ReadToken, readTokens } from './nlp.js';
-import { type Practice, PRACTICE_BY_KEY } from './practices.js';
+import { objectSense } from './object-sense.js';
+import { PRACTICE_BY_KEY, type Practice } from './practices.js';
 import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
@@ -147,10 +148,12 @@ export class TextReader {
     }
     let frame: ActionFrame | undefined;
     let action: string | undefined;
-    for (const lemma of lemmas) {
+    let actionAt = -1;
+    for (const [at, lemma] of lemmas.entries()) {
       frame = ACTION_FRAMES.get(lemma);
       if (frame) {
         action = lemma;
+        actionAt = at;
         break;
       }
     }
@@ -181,7 +184,11 @@ export class TextReader {
     const predicate =
       (opener !== undefined && (opener.pos === 'AUX' || questionWords.has(opener.lemma))) ||
       tokens.some((token) => token.pos === 'VERB' && !token.unknown);
-    const coherence = clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) * (predicate ? 1 : 0.4);
+    // A policy verb needs a sensible object: "legalise authority" and "restrict own beliefs" do not read.
+    const coherence =
+      clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) *
+      (predicate ? 1 : 0.4) *
+      (actionAt >= 0 && tokens[actionAt]!.pos === 'VERB' ? objectSense(tokens, actionAt) : 1);
 
     const selfFocus = Math.max(
       lemmas.some((lemma) => selfWords.has(lemma)) ? 1 : 0,

@@ -22,16 +22,15 @@ function contains(lemmas: string[], phrase: string): boolean {
 }
 
 /**
- * The subject area a question is about: the one whose words (triggers and practice subjects) it
- * uses most; with none, one whose practices engage the value the question leans to most.
- * Deterministic in the question (and `key`, among equally good areas).
+ * The subject areas a question may be about: those whose words (triggers and practice subjects)
+ * it uses most; with none, the three whose practices most often engage the value the question
+ * leans to most.
  */
-export function areaOf(
+export function areasOf(
   question: string,
   reading: QuestionReading,
   valueIds: readonly string[],
-  key = '',
-): SubjectArea {
+): SubjectArea[] {
   const lemmas = lemmasOf(question);
   const scored = SUBJECT_AREAS.map((area) => ({
     area,
@@ -40,23 +39,15 @@ export function areaOf(
       2 * area.practices.filter((practice) => contains(lemmas, practice.key)).length,
   }));
   const best = Math.max(...scored.map((entry) => entry.hits));
-  if (best > 0) {
-    const tied = scored.filter((entry) => entry.hits === best).map((entry) => entry.area);
-    return pick(tied, unitHash('area', question, key));
-  }
-  const main = valueIds[reading.relevance.indexOf(Math.max(...reading.relevance))];
-  const engaging = SUBJECT_AREAS.map((area) => ({
-    area,
-    count: area.practices.filter(
-      (practice) =>
-        (practice.serves as readonly string[]).includes(main ?? '') ||
-        (practice.costs as readonly string[]).includes(main ?? ''),
-    ).length,
-  })).sort((a, b) => b.count - a.count);
-  return pick(
-    engaging.slice(0, 3).map((entry) => entry.area),
-    unitHash('area', question, key),
-  );
+  if (best > 0) return scored.filter((entry) => entry.hits === best).map((entry) => entry.area);
+  const main = valueIds[reading.relevance.indexOf(Math.max(...reading.relevance))] ?? '';
+  const engages = (practice: Practice) =>
+    (practice.serves as readonly string[]).includes(main) ||
+    (practice.costs as readonly string[]).includes(main);
+  return SUBJECT_AREAS.map((area) => ({ area, count: area.practices.filter(engages).length }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 3)
+    .map((entry) => entry.area);
 }
 
 /** A practice named in a question, if any (its subject's lemmas occur in the question). */
@@ -70,6 +61,8 @@ export function practiceIn(question: string): Practice | undefined {
 /** The seed's own subject as a policy object, when the seed already asks for an action on a known subject. */
 function ownSubject(question: string, reading: QuestionReading): ConcreteSubject | undefined {
   if (!reading.action || !reading.subject || reading.topic.split(' ').length > 4) return undefined;
+  // The subject the model knows must be the one the seed acts on ("online gaming", not "children … online").
+  if (!reading.topic.toLowerCase().includes(reading.subject.split(' ')[0]!.slice(0, 4))) return undefined;
   const article = new RegExp(`\\bthe ${reading.topic}`, 'i').test(question) ? 'the ' : '';
   return { verb: baseVerb(reading.action), object: `${article}${reading.topic}`, costs: [] };
 }
@@ -88,8 +81,8 @@ export function concreteSubject(options: {
 }): ConcreteSubject {
   const { question, reading, key } = options;
   const own = ownSubject(question, reading);
-  if (own && unitHash('own', key) < 0.5) return own;
-  const area = areaOf(question, reading, options.valueIds, key);
+  if (own && unitHash('own', key) < 0.7) return own;
+  const area = pick(areasOf(question, reading, options.valueIds), unitHash('area', question, key));
   const fresh = area.practices.filter((practice) => !options.used.includes(practice.object.toLowerCase()));
   const practice = pick(fresh.length > 0 ? fresh : area.practices, unitHash('practice', key));
   return { verb: practice.verb, object: practice.object, costs: practice.costs };

@@ -50,7 +50,7 @@ fund | classes in regional dialects at primary schools | regional_dialect | TR B
 require | shops to close on religious holidays | religious_holiday | TR CO / HE PO
 ban | fireworks at traditional festivals | traditional_festival | SE UN / TR HE
 preserve | historic town centres against new high-rise building | historic_town | TR SE / AC PO
-@ belief: religion religious faith god belief meaning life ritual spiritual soul sacred moral concern forgiveness ancestor worship prayer
+@ belief: religion religious faith god belief meaning ritual spiritual soul sacred moral concern forgiveness ancestor worship prayer
 ban | religious symbols in public offices | religious_symbol | CO UN / TR SD
 require | prayer at the start of the school day | prayer | TR CO / SD UN
 allow | people to leave their religion without penalty | religion | SD UN / TR CO
@@ -58,10 +58,10 @@ allow | assisted dying for terminally ill adults | assist_die | SD HE / TR SE
 allow | same-sex couples to adopt children | sex_couple | UN SD / TR CO
 fund | faith schools from public money | faith_school | TR BE / UN SD
 @ animal: animal pet meat zoo wildlife nature hunting farm farming food cruelty
-require | vets to check farm animals every month | farm_animal | UN SE / CO
-fund | shelters for stray dogs | stray_dog | BE UN / SE
-ban | the sale of puppies in pet shops | pet_shop | UN BE / CO
-fund | farmers who keep traditional breeds | traditional_breed | TR UN / SE
+require | vets to check farm animals every month | farm_animal | UN BE / TR
+fund | shelters for stray dogs | stray_dog | BE UN / SD
+ban | the sale of puppies in pet shops | pet_shop | UN BE / SD
+fund | farmers who keep traditional breeds | traditional_breed | TR UN / BE
 @ technology: technology device machine computer screen data digital online internet app virtual world repair modify build innovation robot
 require | phone makers to sell spare parts for seven years | spare_part | SD UN / PO AC
 ban | smartphone use in primary schools | smartphone | SE CO AC / SD HE
@@ -77,9 +77,9 @@ allow | private companies to extract minerals from the Moon | private_company | 
 fund | basic research with no commercial goal | basic_research | ST SD / AC PO
 @ health: health healthy medicine doctor hospital patient ill illness sick disease blood donate heal healing safe safety care
 require | food labels to show the sugar content | food_label | SE BE / CO
-fund | free blood tests for people over 50 | blood_test | SE BE / UN
-require | hospitals to publish waiting times | waiting_time | UN SE / CO
-fund | traditional healers in public clinics | traditional_healer | TR BE / SE
+fund | free blood tests for people over 50 | blood_test | SE BE / TR
+require | hospitals to publish waiting times | waiting_time | UN BE / TR
+fund | traditional healers in public clinics | traditional_healer | TR BE / UN
 @ pleasure: pleasure enjoy enjoyment fun leisure hobby alcohol party game play relax comfort harm adult indulgence good_food
 legalise | the sale of cannabis to adults | cannabis | SD HE / SE CO TR
 cap | the opening hours of bars at midnight | opening_hour | SE CO / HE ST
@@ -99,22 +99,22 @@ ban | homework in primary schools | homework | HE SD / AC CO
 allow | parents to teach their children at home | child_at_home | SD TR / CO AC
 fund | free university tuition for all students | university_tuition | UN BE / AC PO
 require | students to learn a second language until age 16 | second_language | UN AC / SD HE
-@ politics: politics political politician leader government citizen nation national state vote election country people future loyal loyalty competence competent bold
+@ politics: politics political politician leader citizen vote voting election loyal loyalty competence competent bold democracy
 allow | 16-year-olds to vote in general elections | general_election | SD ST / CO TR
 require | every citizen to vote in national elections | national_election | CO UN / SD HE
 ban | lobbying by firms that hold public contracts | lobby_by_firm | UN CO / PO AC
 @ defence: strength strong military army defence defense war weapon power powerful influence security secure threat border
 require | a year of military service for every 18-year-old | military_service | SE CO TR / SD HE
-fund | new nuclear weapons | nuclear_weapon | SE PO / UN BE
-ban | arms exports to countries at war | arm_export | UN BE / PO AC
+fund | a national missile shield | missile_shield | SE PO / UN BE
+ban | military sales to countries at war | military_sale | UN BE / PO AC
 @ migration: migrant immigrant immigration refugee newcomer danger flee fleeing asylum foreigner border language minority culture diversity
 require | newcomers to pass a language test for citizenship | language_test | CO TR / UN SD
 fund | housing for refugees in rural towns | housing_for_refugee | UN BE / SE TR
 cap | the number of work visas each year | work_visa | SE TR / UN AC
 @ family: family parent child children relative elderly adult care support look_after wedding marriage home neighbour neighbourhood friend
 require | adult children to support parents in old age | old_age | BE TR / CO
-fund | paid leave for people caring for sick relatives | pay_leave | BE UN / SE
-fund | free childcare for working parents | free_childcare | BE UN / SE
+fund | paid leave for people caring for sick relatives | pay_leave | BE UN / TR
+fund | free childcare for working parents | free_childcare | BE UN / TR
 @ career: career success successful ambition ambitious achievement accomplishment excel excellence competition compete status prestige merit hard_work performance
 cap | the pay of company executives at 20 times the lowest wage | company_executive | UN BE / AC PO
 ban | unpaid internships | unpaid_internship | UN BE / AC PO
