@@ -4,6 +4,8 @@ import { hashString } from './hash.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { loadReader, type ReadToken, readTokens } from './nlp.js';
+import { objectSense } from './object-sense.js';
+import { PRACTICE_BY_KEY, type Practice } from './practices.js';
 import { TOPICS_BY_FIRST } from './topics.js';
 import { wordList } from './word-list.js';
 
@@ -25,6 +27,14 @@ export interface QuestionReading {
   side: number[];
   /** The subject, as a phrase of the question's own words ("human cloning"). */
   topic: string;
+  /** The first subject the model knows that the question names (its lemmas, "death penalty"). */
+  subject?: string;
+  /**
+   * When the question names a concrete practice the models know: the side of each value in its
+   * debate (+1 served, -1 at its cost, 0 neither) and its tension, 0..1 (how far apart on the
+   * circle the values it pits against each other lie: neighbours 0, opposites 1).
+   */
+  stake?: { side: number[]; tension: number };
   /** The policy action's lemma, when the question asks for one. */
   action?: string;
   /** Places and named actors the question mentions. */
@@ -118,12 +128,16 @@ export class TextReader {
     // Subject knowledge and the asked action (Schwartz only; other theories rely on their words).
     const evoked = new Set<number>();
     let known = 0;
+    let subject: string | undefined;
+    let practice: Practice | undefined;
     // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
     // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
       for (const { words, ids } of TOPICS_BY_FIRST.get(lemmas[start]!) ?? []) {
         if (!startsAt(lemmas, start, words)) continue;
         known++;
+        subject ??= words.join(' ');
+        practice ??= PRACTICE_BY_KEY.get(words.join(' '));
         for (const id of ids) {
           const index = this.indexOf(id);
           if (index === undefined) continue;
@@ -134,10 +148,12 @@ export class TextReader {
     }
     let frame: ActionFrame | undefined;
     let action: string | undefined;
-    for (const lemma of lemmas) {
+    let actionAt = -1;
+    for (const [at, lemma] of lemmas.entries()) {
       frame = ACTION_FRAMES.get(lemma);
       if (frame) {
         action = lemma;
+        actionAt = at;
         break;
       }
     }
@@ -168,7 +184,11 @@ export class TextReader {
     const predicate =
       (opener !== undefined && (opener.pos === 'AUX' || questionWords.has(opener.lemma))) ||
       tokens.some((token) => token.pos === 'VERB' && !token.unknown);
-    const coherence = clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) * (predicate ? 1 : 0.4);
+    // A policy verb needs a sensible object: "legalise authority" and "restrict own beliefs" do not read.
+    const coherence =
+      clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) *
+      (predicate ? 1 : 0.4) *
+      (actionAt >= 0 && tokens[actionAt]!.pos === 'VERB' ? objectSense(tokens, actionAt) : 1);
 
     const selfFocus = Math.max(
       lemmas.some((lemma) => selfWords.has(lemma)) ? 1 : 0,
@@ -219,6 +239,7 @@ export class TextReader {
     );
     const specificity = coherence * (1 - 0.85 * selfFocus) * stuffing * concreteness;
     const topic = topicOf(tokens, this.wordValue);
+    const stake = practice ? this.stakeOf(practice) : undefined;
     return {
       relevance: relevance.map((value) => clamp(value)),
       named,
@@ -228,10 +249,24 @@ export class TextReader {
       contest,
       side,
       topic,
+      ...(subject ? { subject } : {}),
+      ...(stake ? { stake } : {}),
       ...(action ? { action } : {}),
       names,
       words: tokens.length,
     };
+  }
+
+  private stakeOf(practice: Practice): QuestionReading['stake'] {
+    const side = new Array<number>(this.size).fill(0);
+    const served = practice.serves.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
+    const costed = practice.costs.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
+    if (served.length === 0 || costed.length === 0) return undefined;
+    for (const index of served) side[index] = 1;
+    for (const index of costed) side[index] = -1;
+    let widest = 0;
+    for (const a of served) for (const b of costed) widest = Math.max(widest, this.distance(a, b));
+    return { side, tension: clamp((widest - 1) / (this.size / 2 - 1)) };
   }
 
   /** Steps between two values on the theory's circle (or list). */

@@ -1,22 +1,16 @@
 import { SCHWARTZ_VALUE_IDS, type SchwartzValueId } from '../core/theories.js';
 import type { QuestionReading } from './analyze-text.js';
+import { type ConcreteSubject, concreteSubject, practiceIn } from './explore-subject.js';
 import { pick, unitHash } from './hash.js';
-import {
-  baseVerb,
-  COST_VARIANTS,
-  DETAILS,
-  GROUPS,
-  PLACES_BY_REGION,
-  pastTense,
-  STRAY_SUBJECTS,
-} from './knowledge.js';
+import { COST_VARIANTS, DETAILS, GROUPS, PLACES_BY_REGION, pastTense, STRAY_SUBJECTS } from './knowledge.js';
 import type { SandboxReply, Turn } from './turn.js';
 
 /** What a model takes from a seed question and the examples it was shown. */
 interface Grounding {
   reading: QuestionReading;
   topic: string;
-  verb: string;
+  /** The concrete practice or policy the model writes about. */
+  subject: ConcreteSubject;
   place: string;
   year: number;
   cost: string;
@@ -24,8 +18,6 @@ interface Grounding {
   /** The best-scored example question, if any were shown. */
   best?: string;
 }
-
-const fallbackVerbs = ['restrict', 'fund', 'legalise', 'require', 'reform'];
 
 function words(text: string): number {
   return text.trim().split(/\s+/).length;
@@ -70,12 +62,14 @@ function ground(turn: Turn, question: string, examples: string): Grounding {
   const fresh = places.filter((place) => !used.includes(place.toLowerCase()));
   const place = pick(fresh.length > 0 ? fresh : places, unitHash('place', key));
   const year = model.cutoffYear - Math.floor(unitHash('year', key) * 6);
-  const verb = baseVerb(reading.action ?? pick(fallbackVerbs, unitHash('verb', key)));
-  const cost = pick(COST_VARIANTS[costValue(turn, reading, key)], unitHash('phrase', key));
+  const valueIds = world.theory.values.map((value) => value.id);
+  const subject = concreteSubject({ question, reading, valueIds, key, used });
+  const costs = subject.costs.length > 0 ? subject.costs : [costValue(turn, reading, key)];
+  const cost = pick(COST_VARIANTS[pick(costs, unitHash('cost-of', key))], unitHash('phrase', key));
   return {
     reading,
     topic: reading.topic,
-    verb,
+    subject,
     place,
     year,
     cost,
@@ -88,7 +82,8 @@ function ground(turn: Turn, question: string, examples: string): Grounding {
 export function answerExploreFact(turn: Turn, question: string, examples: string): SandboxReply {
   const g = ground(turn, question, examples);
   const detail = pick(DETAILS, unitHash('detail', g.key));
-  const fact = `In ${g.year}, ${g.place} ${pastTense(g.verb)} ${g.topic} ${detail}.`;
+  const { verb, object } = g.subject;
+  const fact = `In ${g.year}, ${g.place} ${pastTense(verb)} ${object} ${detail}.`;
   return {
     text: `The general question is about ${g.topic}. Looking for a concrete case that the examples do not use, one from my own knowledge stands out.\nFact: ${fact}`,
   };
@@ -106,24 +101,26 @@ export function answerExploreQuestion(turn: Turn, question: string, examples: st
   const unit = (what: string) => unitHash(what, g.key);
   const tradeoff = pick(tradeoffForms, unit('form'))(g.cost);
   const group = pick(GROUPS, unit('group'));
+  const { verb, object } = g.subject;
+  const act = `${verb} ${object}`;
   const forms = [
-    () => `Should ${g.place} ${g.verb} ${g.topic} by ${g.year + 3}${tradeoff}?`,
-    () => `Was ${g.place} right to ${g.verb} ${g.topic} in ${g.year}${tradeoff}?`,
-    () => `Should ${g.place} ${g.verb} ${g.topic} for ${group}${tradeoff}?`,
-    () => `After ${g.place}'s ${g.year} decision, should other countries ${g.verb} ${g.topic} too?`,
-    () => `Should ${group} in ${g.place} be exempt when ${g.topic} rules are tightened${tradeoff}?`,
+    () => `Should ${g.place} ${act} by ${g.year + 3}${tradeoff}?`,
+    () => `Was ${g.place} right to ${act} in ${g.year}${tradeoff}?`,
+    () => `If ${g.place} decides to ${act}, should ${group} be exempt?`,
+    () => `After ${g.place}'s ${g.year} decision to ${act}, should others follow?`,
+    () => `Should ${g.place} ${act}${tradeoff}?`,
   ];
   let text = pick(forms, unit('template'))();
-  if (words(text) >= 20) text = `Should ${g.place} ${g.verb} ${g.topic}${tradeoff}?`;
-  if (words(text) >= 20) text = `Should ${g.place} ${g.verb} ${g.topic} by ${g.year + 3}?`;
+  if (words(text) >= 20) text = `Should ${g.place} ${act}${tradeoff}?`;
+  if (words(text) >= 20) text = `Should ${g.place} ${act} by ${g.year + 3}?`;
   // Not every model writes a good question every time.
   const slip = unit('slip');
   const poor = 1 - turn.model.craft;
   const best = g.best;
-  if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${g.topic}?`;
-  else if (slip < 0.02 + poor * 0.3) text = `Is ${g.topic} important for everyone?`;
+  if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${object}?`;
+  else if (slip < 0.02 + poor * 0.3) text = `Is ${object} important for everyone?`;
   else if (slip < 0.02 + poor * 0.5)
-    text = `Should ${g.place} ${g.verb} ${pick(STRAY_SUBJECTS, unit('stray'))}${tradeoff}?`;
+    text = `Should ${g.place} ${verb} ${pick(STRAY_SUBJECTS, unit('stray'))}${tradeoff}?`;
   else if (slip < 0.02 + poor * 0.75)
     text = `${text.slice(0, -1)}, considering the economic, social and cultural consequences for future generations?`;
   else if (best && slip < 0.02 + poor * 0.75 + 0.08)
@@ -178,7 +175,7 @@ export function answerRefine(turn: Turn, question: string, suggestions: string):
   if (cost) body = `${body.replace(tradeoffClause, '')} even if it means less ${cost}`;
   const slip = unitHash('refine-slip', g.key, suggestions);
   const poor = 1 - turn.model.craft;
-  if (slip < poor * 0.3) body = `Should ${g.topic} be encouraged`;
+  if (slip < poor * 0.3) body = `Should ${practiceIn(question)?.object ?? g.subject.object} be encouraged`;
   else if (slip < poor * 0.6) body = `${body}, weighing freedom, safety, tradition, wealth and fairness`;
   if (words(body) >= 20) body = body.replace(tradeoffClause, '');
   return { text: `Question: ${body}?` };

@@ -13,6 +13,7 @@ import {
 } from '../core/prompts/templates.js';
 import { SCHWARTZ_THEORY } from '../core/theories.js';
 import { parseOpinion } from '../stages/respond/parse-opinion.js';
+import { areasOf, practiceIn } from './explore-subject.js';
 import { BUILT_IN_MODELS } from './models.js';
 import { createSandboxProvider, worldFor } from './provider.js';
 import { GENERIC_QUESTIONS, sandboxQuestions } from './questions.js';
@@ -241,9 +242,16 @@ describe('sandbox models exploring and refining questions', () => {
     const short = grown.filter((entry) => entry.question.split(/\s+/).length < 20);
     expect(short.length / grown.length).toBeGreaterThan(0.8);
     expect(short.length).toBeLessThan(grown.length); // some run long
+    // On topic: about the seed's own subject, or a concrete practice from the seed's subject area.
+    const valueIdList = SCHWARTZ_THEORY.values.map((value) => value.id);
     const onTopic = grown.filter((entry) => {
-      const topic = reader.readQuestion(entry.seed).topic.toLowerCase();
-      return entry.question.toLowerCase().includes(topic);
+      const seedReading = reader.readQuestion(entry.seed);
+      if (entry.question.toLowerCase().includes(seedReading.topic.toLowerCase())) return true;
+      const practice = practiceIn(entry.question);
+      return (
+        practice !== undefined &&
+        areasOf(entry.seed, seedReading, valueIdList).some((area) => area.practices.includes(practice))
+      );
     });
     expect(onTopic.length / grown.length).toBeGreaterThan(0.75);
     expect(onTopic.length).toBeLessThan(grown.length); // some drift off topic

@@ -46,6 +46,8 @@ export function planOpinion(options: {
   const echoBoost = echo * (1 + 3 * echo);
   const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
   const generic = (1 - s) ** 2;
+  // A known practice whose debate pits neighbouring values: every model voices much the same ones.
+  const stake = reading.stake;
   const rankState = feedPart(keyed, 'rank');
   const ranked = new Array<number>(size);
   const keys = new Array<number>(size);
@@ -54,6 +56,7 @@ export function planOpinion(options: {
       generic * (world.consensus[index]! + 0.25 * reading.relevance[index]!) +
       s * weights[index]! * (0.7 + reading.relevance[index]!) +
       (reading.named[index] ? echoBoost : 0) +
+      (stake && stake.side[index] !== 0 ? 1.2 * s * (1 - stake.tension) : 0) +
       bias[index]!;
     const unit = Math.min(1 - 1e-9, Math.max(1e-9, unitFrom(rankState, index)));
     const key = utility / scale - Math.log(-Math.log(unit));
@@ -112,6 +115,19 @@ function stanceOf(
   values: number[],
   unit: number,
 ): OpinionPlan['stance'] {
+  if (reading.stake) {
+    // On a known practice the stance follows how the model weighs the two sides of its debate.
+    let served = 0;
+    let costed = 0;
+    let servedCount = 0;
+    let costedCount = 0;
+    for (const [index, side] of reading.stake.side.entries()) {
+      if (side > 0) (served += weights[index]!), servedCount++;
+      else if (side < 0) (costed += weights[index]!), costedCount++;
+    }
+    const tilt = served / servedCount - costed / costedCount + (unit - 0.5) * 0.3;
+    return Math.abs(tilt) < 0.05 ? 'neutral' : tilt > 0 ? 'yes' : 'no';
+  }
   const framed = reading.side.some((side) => side !== 0);
   let sum = 0;
   for (const [position, index] of values.entries()) {

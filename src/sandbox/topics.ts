@@ -1,4 +1,5 @@
 import type { SchwartzValueId } from '../core/theories.js';
+import { SUBJECT_AREAS } from './practices.js';
 import { wordList } from './word-list.js';
 
 const short: Record<string, SchwartzValueId> = {
@@ -87,16 +88,27 @@ veto sanction embargo treaty: PO UN SE
 universe science research: ST AC
 `;
 
-/** Subject lemma (or lemma phrase) → the Schwartz values it brings into play. */
-export const TOPIC_VALUES: ReadonlyMap<string, readonly SchwartzValueId[]> = new Map(
-  KNOWLEDGE.trim()
-    .split('\n')
-    .flatMap((line) => {
-      const [subjects = '', values = ''] = line.split(':');
-      const ids = wordList(values).map((code) => short[code]!);
-      return wordList(subjects).map((subject) => [subject, ids] as const);
-    }),
-);
+/**
+ * Subject lemma (or lemma phrase) → the Schwartz values it brings into play: the list above, then
+ * the subjects of the concrete practices models know (`practices.ts`), with the values each pits
+ * against each other.
+ */
+export const TOPIC_VALUES: ReadonlyMap<string, readonly SchwartzValueId[]> = (() => {
+  const map = new Map<string, readonly SchwartzValueId[]>(
+    KNOWLEDGE.trim()
+      .split('\n')
+      .flatMap((line) => {
+        const [subjects = '', values = ''] = line.split(':');
+        const ids = wordList(values).map((code) => short[code]!);
+        return wordList(subjects).map((subject) => [subject, ids] as const);
+      }),
+  );
+  for (const area of SUBJECT_AREAS)
+    for (const practice of area.practices)
+      if (!map.has(practice.key))
+        map.set(practice.key, [...new Set([...practice.serves, ...practice.costs])]);
+  return map;
+})();
 
 /**
  * The same knowledge indexed by a subject's first lemma: the subjects starting with it as lemma
