@@ -1,4 +1,6 @@
+import { chartDataScript } from '../charts/chart-data.js';
 import { renderHeatmapSvg } from '../charts/heatmap-chart.js';
+import { chartScripts } from '../charts/ssr-client.js';
 import { formatNumber } from '../html.js';
 import type { ReportSection } from './section.js';
 
@@ -29,7 +31,7 @@ export const heatmapSection: ReportSection = {
     });
     const html = `<p>Cell: TrueSkill score ± its standard deviation over shuffled match
 orders (darker = higher). A dash: the model has no judged answer for that value.</p>
-<figure class="chart" data-chart="heatmap">${chart.svg}</figure>`;
-    return { html, styles: [chart.css] };
+<figure class="chart ec-chart" data-chart="heatmap">${chart.svg}${chartDataScript(chart.data)}</figure>`;
+    return { html, scripts: chartScripts(), styles: [chart.css] };
   },
 };
