@@ -38,7 +38,8 @@ table.numbers td:first-child, table.numbers td:nth-child(2) { text-align: left; 
 .legend-item.toggle:focus-visible { outline: 2px solid var(--accent); }
 .legend-item[aria-pressed="false"] { opacity: 0.4; text-decoration: line-through; }
 .ec-chart svg .series-off { display: none; }
-.ec-chart svg text { pointer-events: none; }
+.ec-chart svg text, .ec-chart svg polygon { pointer-events: none; }
+.ec-chart svg polyline { pointer-events: visibleStroke; }
 #chart-tooltip { position: fixed; z-index: 10; pointer-events: none; max-width: 320px; padding: 4px 8px;
   background: #fff; border: 1px solid #bbb; border-radius: 4px; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
   font-size: 12px; line-height: 1.4; overflow-wrap: anywhere; }
