@@ -224,6 +224,7 @@ describeWithChromium('the HTML report in headless Chromium', () => {
     const entry = overlay.locator('[data-legend-for="radar-overlay"] [data-series="1"]');
     expect(await line(1).isVisible()).toBe(true);
     expect(await entry.getAttribute('role')).toBe('button');
+    expect(await page.locator('#radar [data-role="chart-hint"]').isVisible()).toBe(true);
     await entry.click();
     expect(await entry.getAttribute('aria-pressed')).toBe('false');
     expect(await line(1).isHidden()).toBe(true);
@@ -247,6 +248,20 @@ describeWithChromium('the HTML report in headless Chromium', () => {
     expect(await visibleLines()).toBeLessThan(before);
     expect(await visibleLines()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the static charts and plain legends when JavaScript is off', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(pathToFileURL(join(dir, 'out', 'report.html')).href);
+    expect(await page.locator('#explorer-app').getAttribute('data-state')).toBe('loading');
+    expect(await page.locator('.ec-chart svg').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('[data-chart="radar-overlay"] svg polyline').count()).toBe(3);
+    expect(await page.locator('[data-legend-for] [role="button"]').count()).toBe(0);
+    expect(await page.locator('#chart-tooltip').count()).toBe(0);
+    expect(await page.locator('[data-role="chart-hint"]').first().isHidden()).toBe(true);
     await page.close();
   });
 });

@@ -17,6 +17,8 @@ export const CHART_SCRIPT = `(() => {
   const tipValue = document.createElement('span');
   tip.append(tipModel, tipValue);
   document.body.append(tip);
+  // Hints about hovering and clicking are only true when this script runs.
+  for (const hint of document.querySelectorAll('[data-role="chart-hint"]')) hint.hidden = false;
 
   const readData = (figure) => {
     const block = figure.querySelector('script[data-role="chart-data"]');

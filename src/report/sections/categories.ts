@@ -33,7 +33,8 @@ export const categoriesSection: ReportSection = {
         css: chart.css,
       };
     });
-    const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).</p>
+    const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).
+<span data-role="chart-hint" hidden>Click a name in the legend to hide or show that model on every category's radar.</span></p>
 ${legendHtml(
   results.models.map((model, index) => ({ name: model.label, colorIndex: index })),
   'radar-categories',

@@ -33,8 +33,9 @@ export const radarSection: ReportSection = {
         `<figure class="small-multiple ec-chart"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}${chartDataScript(chart.data)}</figure>`,
     );
     const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
-opposite sides conflict). Outer ring: ${max}. Point at a polygon for a model's score on the nearest value; click
-a name in the legend to hide or show that model.</p>
+opposite sides conflict). Outer ring: ${max}.
+<span data-role="chart-hint" hidden>Point at a line for a model's score on the nearest value; click a name in the
+legend to hide or show that model.</span></p>
 <figure class="chart ec-chart" data-chart="radar-overlay">${overlay.svg}${chartDataScript(overlay.data)}${legendHtml(series, 'radar-overlay')}</figure>
 <div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
     return { html, scripts: chartScripts(), styles: [overlay.css, ...small.map((chart) => chart.css)] };
