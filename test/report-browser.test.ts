@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ReportResults } from '../src/report/report-data.js';
 import { describeWithChromium, launchChromium } from './helpers/chromium.js';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli } from './helpers/run-cli.js';
@@ -77,6 +78,7 @@ async function waitForMatches(page: Page, count: number): Promise<void> {
 describeWithChromium('the HTML report in headless Chromium', () => {
   let dir = '';
   let runId = '';
+  let results: ReportResults;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
 
   beforeAll(async () => {
@@ -102,7 +104,8 @@ describeWithChromium('the HTML report in headless Chromium', () => {
       );
       const evaluation = await runCli(['evaluate', '--json'], { cwd: dir });
       expect(evaluation.stderr).not.toMatch(/Error/);
-      runId = JSON.parse(evaluation.stdout).runId;
+      results = JSON.parse(evaluation.stdout);
+      runId = results.runId;
     } finally {
       await server.close();
     }
@@ -140,7 +143,12 @@ describeWithChromium('the HTML report in headless Chromium', () => {
     expect(text).toContain('javascript:window.xssHit=3');
     expect(await page.evaluate('typeof window.xssHit')).toBe('undefined');
     expect(await page.locator('img, iframe, object, embed, a[href^="javascript"]').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(2);
+    // The explorer, echarts' SSR client and the chart script; every other script element is inert data.
+    expect(await page.locator('script:not([type])').count()).toBe(3);
+    const dataTypes = await page
+      .locator('script[type]')
+      .evaluateAll((nodes) => [...new Set(nodes.map((node) => node.getAttribute('type')))].sort());
+    expect(dataTypes).toEqual(['application/json', 'application/octet-stream']);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -162,6 +170,98 @@ describeWithChromium('the HTML report in headless Chromium', () => {
     await app.locator('[data-role="problem"]').selectOption('refusal');
     await waitForMatches(page, 1);
     expect(await app.locator('article.question').getAttribute('data-question-id')).toBe(QUESTIONS[3]!.id);
+    await page.close();
+  });
+
+  it('shows a tooltip with the model, value and number on hovering a heatmap cell or a radar point, as text', async () => {
+    const page = await browser.context.newPage();
+    const { problems, requests } = await openReport(page, join(dir, 'out', 'report.html'));
+    const tooltip = page.locator('#chart-tooltip');
+    await expect.poll(() => tooltip.isHidden()).toBe(true);
+    const valueName = (index: number) => results.theory.values[index]!.name;
+    const score = (model: number, value: number) => results.models[model]!.values[value]!.score!;
+
+    // Heatmap: row 0 is the model whose label carries a <script> payload; data index = row × values + column.
+    const columns = results.theory.values.length;
+    await page.locator(`[data-chart="heatmap"] svg [ecmeta_data_index="${columns + 2}"]`).hover();
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.locator('strong').textContent()).toBe(results.models[1]!.label);
+    expect(await tooltip.locator('span').textContent()).toMatch(
+      new RegExp(`^${valueName(2)}: ${score(1, 2).toFixed(0)}( ±[0-9.]+)?$`),
+    );
+    await page.locator(`[data-chart="heatmap"] svg [ecmeta_data_index="0"]`).hover();
+    await expect.poll(() => tooltip.locator('strong').textContent()).toBe(`scripted ${PAYLOADS.script}`);
+    expect(await tooltip.locator('span').textContent()).toContain(
+      `${valueName(0)}: ${score(0, 0).toFixed(0)}`,
+    );
+    expect(await tooltip.evaluate((node) => node.querySelectorAll('*').length)).toBe(2);
+    await page.mouse.move(1, 1);
+    await expect.poll(() => tooltip.isHidden()).toBe(true);
+
+    // Radar of one model (label with an <img onerror> payload): the n-th point sits on the n-th value's axis.
+    const single = page
+      .locator('[data-chart="radar-models"] figure')
+      .nth(1)
+      .locator('svg path[ecmeta_data_index="0"]');
+    for (const axis of [0, 3, 7]) {
+      await single.nth(axis).hover();
+      await expect
+        .poll(() => tooltip.locator('span').textContent())
+        .toBe(`${valueName(axis)}: ${score(1, axis).toFixed(1)}`);
+      expect(await tooltip.locator('strong').textContent()).toBe(results.models[1]!.label);
+    }
+    expect(await page.evaluate('typeof window.xssHit')).toBe('undefined');
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('hides and shows a model on the overlaid radars by clicking its legend entry', async () => {
+    const page = await browser.context.newPage();
+    const { problems } = await openReport(page, join(dir, 'out', 'report.html'));
+    const overlay = page.locator('[data-chart="radar-overlay"]');
+    const line = (index: number) => overlay.locator(`svg polyline[ecmeta_data_index="${index}"]`);
+    const entry = overlay.locator('[data-legend-for="radar-overlay"] [data-series="1"]');
+    expect(await line(1).isVisible()).toBe(true);
+    expect(await entry.getAttribute('role')).toBe('button');
+    expect(await page.locator('#radar [data-role="chart-hint"]').isVisible()).toBe(true);
+    await entry.click();
+    expect(await entry.getAttribute('aria-pressed')).toBe('false');
+    expect(await line(1).isHidden()).toBe(true);
+    expect(await overlay.locator('svg path[ecmeta_data_index="1"]').first().isHidden()).toBe(true);
+    expect(await line(0).isVisible()).toBe(true);
+    expect(await line(2).isVisible()).toBe(true);
+    await entry.press('Enter');
+    expect(await entry.getAttribute('aria-pressed')).toBe('true');
+    expect(await line(1).isVisible()).toBe(true);
+
+    // The category legend acts on every category's radar at once.
+    const categories = page.locator('[data-chart="radar-categories"]');
+    const visibleLines = () =>
+      categories
+        .locator('svg polyline')
+        .evaluateAll((nodes) => nodes.filter((node) => node.checkVisibility()).length);
+    const before = await visibleLines();
+    const figures = await categories.locator('figure').count();
+    expect(before).toBeGreaterThanOrEqual(figures);
+    await page.locator('[data-legend-for="radar-categories"] [data-series="0"]').click();
+    expect(await visibleLines()).toBeLessThan(before);
+    expect(await visibleLines()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the static charts and plain legends when JavaScript is off', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(pathToFileURL(join(dir, 'out', 'report.html')).href);
+    expect(await page.locator('#explorer-app').getAttribute('data-state')).toBe('loading');
+    expect(await page.locator('.ec-chart svg').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('[data-chart="radar-overlay"] svg polyline').count()).toBe(3);
+    expect(await page.locator('[data-legend-for] [role="button"]').count()).toBe(0);
+    expect(await page.locator('#chart-tooltip').count()).toBe(0);
+    expect(await page.locator('[data-role="chart-hint"]').first().isHidden()).toBe(true);
     await page.close();
   });
 });

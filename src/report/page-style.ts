@@ -34,6 +34,16 @@ table.numbers td:first-child, table.numbers td:nth-child(2) { text-align: left; 
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; margin: 4px 0 8px; }
 .legend-item { display: inline-flex; align-items: center; gap: 5px; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; }
+.legend-item.toggle { cursor: pointer; user-select: none; border-radius: 3px; padding: 0 3px; }
+.legend-item.toggle:focus-visible { outline: 2px solid var(--accent); }
+.legend-item[aria-pressed="false"] { opacity: 0.4; text-decoration: line-through; }
+.ec-chart svg .series-off { display: none; }
+.ec-chart svg text, .ec-chart svg polygon { pointer-events: none; }
+.ec-chart svg polyline { pointer-events: visibleStroke; }
+#chart-tooltip { position: fixed; z-index: 10; pointer-events: none; max-width: 320px; padding: 4px 8px;
+  background: #fff; border: 1px solid #bbb; border-radius: 4px; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
+  font-size: 12px; line-height: 1.4; overflow-wrap: anywhere; }
+#chart-tooltip strong, #chart-tooltip span { display: block; }
 .interval { vertical-align: middle; }
 .question { border-top: 1px solid var(--line); padding-top: 4px; }
 .question h3 { overflow-wrap: anywhere; }

@@ -41,7 +41,15 @@ describe('renderReport', () => {
       else answer.reason = PAYLOAD;
     data.results.categories[0]!.category = PAYLOAD;
     const { html } = renderReport(data);
-    const executable = html.replace(/<script type="application\/octet-stream"[^>]*>[^<]*<\/script>/, '');
+    // Data blocks (never run) hold no `<` at all; removing them leaves only markup and scripts.
+    const dataBlock = /<script type="application\/(?:octet-stream|json)"[^>]*>([^<]*)<\/script>/g;
+    const chartData = [...html.matchAll(dataBlock)]
+      .filter((match) => match[0].startsWith('<script type="application/json"'))
+      .map((match) => JSON.parse(match[1]!));
+    expect(chartData.length).toBeGreaterThan(3);
+    expect(chartData.some((data) => data.series?.[0]?.name === PAYLOAD)).toBe(true);
+    expect(chartData.some((data) => data.rows?.[0] === PAYLOAD)).toBe(true);
+    const executable = html.replace(dataBlock, '');
     expect(executable).not.toContain('<script>alert');
     expect(executable).not.toContain('<img src=x');
     expect(executable).not.toContain('</style>\u2028');

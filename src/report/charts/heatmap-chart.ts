@@ -1,3 +1,4 @@
+import type { HeatmapTooltipData } from './chart-data.js';
 import { type ChartOption, type ChartSvg, renderChartSvg } from './render-svg.js';
 
 /** A rows × columns heatmap whose cells show a label (e.g. "54 ±3") over a colour scale. */
@@ -9,7 +10,7 @@ export function renderHeatmapSvg(options: {
   min: number;
   max: number;
   width: number;
-}): ChartSvg {
+}): ChartSvg & { data: HeatmapTooltipData } {
   const rowHeight = 28;
   const height = 110 + rowHeight * options.rows.length;
   const data: { value: [number, number, number | '-']; label: string }[] = [];
@@ -49,5 +50,11 @@ export function renderHeatmapSvg(options: {
       },
     ],
   };
-  return renderChartSvg({ option, width: options.width, height });
+  const tooltip: HeatmapTooltipData = {
+    kind: 'heatmap',
+    rows: options.rows,
+    columns: options.columns,
+    labels: options.cells.map((cells) => cells.map((cell) => cell.label)),
+  };
+  return { ...renderChartSvg({ option, width: options.width, height }), data: tooltip };
 }

@@ -1,3 +1,4 @@
+import type { RadarTooltipData } from './chart-data.js';
 import { type ChartOption, type ChartSvg, renderChartSvg, seriesColor } from './render-svg.js';
 
 /** One polygon on a radar: a name and one number per axis (null when the model has no score there). */
@@ -8,6 +9,9 @@ export interface RadarSeries {
   colorIndex: number;
 }
 
+/** The radar's centre, as a share of the chart's height (a little low, for the axis names on top). */
+const CENTRE_Y = 0.52;
+
 /** A radar on the value circle: one axis per value, in the theory's circular order. */
 export function renderRadarSvg(options: {
   axes: string[];
@@ -15,13 +19,14 @@ export function renderRadarSvg(options: {
   max: number;
   width: number;
   height: number;
-}): ChartSvg {
+}): ChartSvg & { data: RadarTooltipData } {
+  const rounded = (value: number | null) => (value === null ? null : Number(value.toFixed(2)));
   const option: ChartOption = {
     color: options.series.map((series) => seriesColor(series.colorIndex)),
     radar: {
       indicator: options.axes.map((name) => ({ name, max: options.max, min: 0 })),
       radius: '56%',
-      center: ['50%', '52%'],
+      center: ['50%', `${CENTRE_Y * 100}%`],
       axisName: { fontSize: 10, color: '#333' },
       splitNumber: 4,
     },
@@ -34,10 +39,20 @@ export function renderRadarSvg(options: {
         data: options.series.map((series) => ({
           name: series.name,
           // echarts draws a missing value ('-') as a gap rather than as zero.
-          value: series.values.map((value) => (value === null ? '-' : Number(value.toFixed(2)))),
+          value: series.values.map((value) => rounded(value) ?? '-'),
         })),
       },
     ],
   };
-  return renderChartSvg({ option, width: options.width, height: options.height });
+  const data: RadarTooltipData = {
+    kind: 'radar',
+    axes: options.axes,
+    series: options.series.map((series) => ({
+      name: series.name,
+      key: series.colorIndex,
+      values: series.values.map(rounded),
+    })),
+    centre: [options.width / 2, options.height * CENTRE_Y],
+  };
+  return { ...renderChartSvg({ option, width: options.width, height: options.height }), data };
 }

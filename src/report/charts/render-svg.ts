@@ -64,11 +64,19 @@ export function renderChartSvg(options: { option: ChartOption; width: number; he
   }
 }
 
-/** An HTML legend: one colour swatch and escaped name per series. */
-export function legendHtml(entries: readonly { name: string; colorIndex: number }[]): string {
+/**
+ * An HTML legend: one colour swatch and escaped name per series. With `target` (the `data-chart` of
+ * the radar(s) it describes) the chart script turns each entry into a button that hides or shows
+ * that model there; `colorIndex` is the model's report-wide key.
+ */
+export function legendHtml(
+  entries: readonly { name: string; colorIndex: number }[],
+  target?: string,
+): string {
   const items = entries.map(
     (entry) =>
-      `<span class="legend-item"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escapeHtml(entry.name)}</span>`,
+      `<span class="legend-item" data-series="${entry.colorIndex}"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escapeHtml(entry.name)}</span>`,
   );
-  return `<div class="legend">${items.join('')}</div>`;
+  const forTarget = target === undefined ? '' : ` data-legend-for="${escapeHtml(target)}"`;
+  return `<div class="legend"${forTarget}>${items.join('')}</div>`;
 }

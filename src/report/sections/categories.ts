@@ -1,5 +1,7 @@
+import { chartDataScript } from '../charts/chart-data.js';
 import { renderRadarSvg } from '../charts/radar-chart.js';
 import { legendHtml } from '../charts/render-svg.js';
+import { chartScripts } from '../charts/ssr-client.js';
 import { escapeHtml } from '../html.js';
 import { radarMax } from './radar.js';
 import type { ReportSection } from './section.js';
@@ -27,13 +29,17 @@ export const categoriesSection: ReportSection = {
         height: 330,
       });
       return {
-        figure: `<figure class="small-multiple"><figcaption>${escapeHtml(category.category)}</figcaption>${chart.svg}</figure>`,
+        figure: `<figure class="small-multiple ec-chart"><figcaption>${escapeHtml(category.category)}</figcaption>${chart.svg}${chartDataScript(chart.data)}</figure>`,
         css: chart.css,
       };
     });
-    const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).</p>
-${legendHtml(results.models.map((model, index) => ({ name: model.label, colorIndex: index })))}
+    const html = `<p>TrueSkill scores within each category's questions (same colours as above; outer ring: ${max}).
+<span data-role="chart-hint" hidden>Click a name in the legend to hide or show that model on every category's radar.</span></p>
+${legendHtml(
+  results.models.map((model, index) => ({ name: model.label, colorIndex: index })),
+  'radar-categories',
+)}
 <div class="grid wide" data-chart="radar-categories">${charts.map((chart) => chart.figure).join('')}</div>`;
-    return { html, styles: charts.map((chart) => chart.css) };
+    return { html, scripts: chartScripts(), styles: charts.map((chart) => chart.css) };
   },
 };

@@ -1,4 +1,6 @@
+import { chartDataScript } from '../charts/chart-data.js';
 import { renderHeatmapSvg } from '../charts/heatmap-chart.js';
+import { chartScripts } from '../charts/ssr-client.js';
 import { formatNumber } from '../html.js';
 import type { ReportSection } from './section.js';
 
@@ -28,8 +30,9 @@ export const heatmapSection: ReportSection = {
       width: Math.max(760, 170 + 72 * results.theory.values.length),
     });
     const html = `<p>Cell: TrueSkill score ± its standard deviation over shuffled match
-orders (darker = higher). A dash: the model has no judged answer for that value.</p>
-<figure class="chart" data-chart="heatmap">${chart.svg}</figure>`;
-    return { html, styles: [chart.css] };
+orders (darker = higher). A dash: the model has no judged answer for that value.
+<span data-role="chart-hint" hidden>Point at a cell to see its model and value.</span></p>
+<figure class="chart ec-chart" data-chart="heatmap">${chart.svg}${chartDataScript(chart.data)}</figure>`;
+    return { html, scripts: chartScripts(), styles: [chart.css] };
   },
 };

@@ -1,5 +1,7 @@
+import { chartDataScript } from '../charts/chart-data.js';
 import { renderRadarSvg } from '../charts/radar-chart.js';
 import { legendHtml } from '../charts/render-svg.js';
+import { chartScripts } from '../charts/ssr-client.js';
 import { escapeHtml } from '../html.js';
 import type { ReportValueResult } from '../report-data.js';
 import type { ReportSection } from './section.js';
@@ -28,12 +30,14 @@ export const radarSection: ReportSection = {
     const small = series.map((one) => renderRadarSvg({ axes, series: [one], max, width: 300, height: 260 }));
     const figures = small.map(
       (chart, index) =>
-        `<figure class="small-multiple"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}</figure>`,
+        `<figure class="small-multiple ec-chart"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}${chartDataScript(chart.data)}</figure>`,
     );
     const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
-opposite sides conflict). Outer ring: ${max}.</p>
-<figure class="chart" data-chart="radar-overlay">${overlay.svg}${legendHtml(series)}</figure>
+opposite sides conflict). Outer ring: ${max}.
+<span data-role="chart-hint" hidden>Point at a line for a model's score on the nearest value; click a name in the
+legend to hide or show that model.</span></p>
+<figure class="chart ec-chart" data-chart="radar-overlay">${overlay.svg}${chartDataScript(overlay.data)}${legendHtml(series, 'radar-overlay')}</figure>
 <div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
-    return { html, styles: [overlay.css, ...small.map((chart) => chart.css)] };
+    return { html, scripts: chartScripts(), styles: [overlay.css, ...small.map((chart) => chart.css)] };
   },
 };
