@@ -12,7 +12,8 @@ export function questionId(text: string): string {
   return `q-${createHash('sha256').update(normalised).digest('hex').slice(0, 10)}`;
 }
 
-const JsonlRowSchema = z
+/** One row of a question or seed JSONL file: the fields adaem reads; others are kept. */
+export const JsonlRowSchema = z
   .object({
     id: z.union([z.string(), z.number()]).optional(),
     text: z.string().optional(),

@@ -1,22 +1,12 @@
-import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
+import { JsonlRowSchema } from '../questions/load-questions.js';
 import { seedId, tidySeedText } from './seed-text.js';
 
 /** The plain seed formats: one JSON object per line, or one question per line. */
 export type PlainSeedFormat = 'jsonl' | 'txt';
 
-const JsonlSeedSchema = z
-  .object({
-    id: z.union([z.string(), z.number()]).optional(),
-    text: z.string().optional(),
-    question: z.string().optional(),
-    category: z.string().optional(),
-    source: z.string().optional(),
-    targetValue: z.string().optional(),
-    target_value: z.string().optional(),
-  })
-  .loose();
+const JsonlSeedSchema = JsonlRowSchema;
 
 function seedOf(
   fields: { id?: string; text: string; category?: string; source?: string; targetValue?: string },
