@@ -30,7 +30,9 @@ describe('a generated bank against its seed set (sandbox, CLI)', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
       return result.stdout;
     };
-    await run(['generate', '--budget', '24', '--run-id', 'g']);
+    // The bank is the search's best questions: enough pulls (60 × 3 rounds × 3 explorers) that the
+    // top 100 are a selection, not every candidate that was accepted (some concrete questions are consensual).
+    await run(['generate', '--budget', '60', '--run-id', 'g']);
     writeFileSync(join(dir, 'bank.jsonl'), await run(['questions', 'g', '--jsonl', '--top', '100']));
     await run(['evaluate', '-q', 'bank.jsonl', '--run-id', 'bank']);
     await run(['evaluate', '-q', 'seeds.txt', '--run-id', 'seeds']);
