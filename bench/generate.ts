@@ -159,10 +159,12 @@ try {
   const paperTokens =
     (sum(paper, 'inputTokens') + sum(paper, 'outputTokens')) *
     (ucb.tokens / (sum(planned, 'inputTokens') + sum(planned, 'outputTokens')));
+  const meanReward = (bank: typeof ucbBank) => mean(bank.pulls.map((pull) => pull.reward));
   const lines = [
     `bench:generate — sandbox, ${seeds.length} built-in seeds, B = ${budget}, P1 ${ucbBank.manifest.explorers.length} / P2 ${ucbBank.manifest.scorers.length} models, top ${top}`,
-    `mean S (P2) of the top-${top}: generated ${topMean(ucbBank).toFixed(2)} vs seeds ${topSeeds.toFixed(2)} → ${(topMean(ucbBank) / topSeeds).toFixed(2)}× (paper 1.15×, goal ≥ 1.3×)`,
+    `mean S (P2) of the top-${top}: generated ${topMean(ucbBank).toFixed(2)} vs seeds ${topSeeds.toFixed(2)} → ${(topMean(ucbBank) / topSeeds).toFixed(3)}× (paper 1.15×, goal ≥ 1.3×)`,
     `same model calls (${ucb.modelCalls}), uniform arms without refinement: top-${top} ${topMean(uniformBank).toFixed(2)} (${uniformBank.pullsDone} pulls, ${uniformBank.accepted} accepted) vs UCB + refinement ${topMean(ucbBank).toFixed(2)} (${ucbBank.pullsDone} pulls, ${ucbBank.accepted} accepted)`,
+    `mean reward per pull (mean S under P2 of what a pull added): UCB + refinement ${meanReward(ucbBank).toFixed(2)} vs uniform ${meanReward(uniformBank).toFixed(2)}`,
     `mean pairwise Pearson between the ${onGenerated ? 10 : 0} sandbox models' profiles (lower = more distinguishable): TrueSkill scores ${onGenerated.scores.toFixed(3)} on the top-${top} generated vs ${onSeeds.scores.toFixed(3)} on the top-${top} seeds; expression rates ${onGenerated.rates.toFixed(3)} vs ${onSeeds.rates.toFixed(3)}`,
     `per accepted question: ${per(ucb.calls)} calls (${per(ucb.modelCalls)} reached a model), ${per(ucb.tokens)} tokens`,
     `wall time ${ucb.seconds.toFixed(1)} s for the search, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`,
