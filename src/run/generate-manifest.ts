@@ -3,18 +3,12 @@ import { type AdaemConfig, AdaemConfigSchema } from '../core/config.js';
 import { promptHashes } from '../core/prompts/templates.js';
 import type { Question } from '../core/question.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
-import { gitRevision } from './git-revision.js';
-import { hashQuestions, redactConfig } from './manifest.js';
-import { packageVersion } from './package-version.js';
+import { hashQuestions, ProvenanceShape, provenance, redactConfig } from './manifest.js';
 
 /** Everything needed to trace and re-run a question search; written before the first model call. */
 export const GenerateManifestSchema = z.object({
   kind: z.literal('generate'),
-  adaemVersion: z.string(),
-  gitRevision: z.string(),
-  nodeVersion: z.string(),
-  createdAt: z.string(),
-  argv: z.array(z.string()),
+  ...ProvenanceShape,
   /** The config after defaults, keys redacted; `config.generate` holds every hyper-parameter. */
   config: AdaemConfigSchema,
   theory: ValueTheorySchema,
@@ -60,11 +54,7 @@ export function buildGenerateManifest(options: {
 }): GenerateManifest {
   return {
     kind: 'generate',
-    adaemVersion: packageVersion(),
-    gitRevision: gitRevision(),
-    nodeVersion: process.version,
-    createdAt: new Date().toISOString(),
-    argv: process.argv.slice(2),
+    ...provenance(),
     config: redactConfig(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),

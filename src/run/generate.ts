@@ -13,6 +13,7 @@ import type { GenerateManifest } from './generate-manifest.js';
 import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
 import { runPull } from './generate-pull.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
+import { asStoreFault, markRun } from './mark-run.js';
 import { similarityBackendOf } from './similarity-of.js';
 
 /** Live counters of a generation, for the progress display. */
@@ -90,15 +91,13 @@ export async function runGeneration(options: GenerateRunOptions): Promise<Genera
   const stopHeartbeat = store.runLock.keepAlive(runId);
   try {
     return await search(options, runId, manifest, seeds);
-  } catch (error) {
+  } catch (caught) {
+    const error = asStoreFault(caught, store.path);
     const cancelled = error instanceof CancelledError || options.signal?.aborted;
     const budget = error instanceof BudgetExceededError && !options.signal?.aborted;
-    try {
-      if (budget) store.runs.setStatus(runId, 'failed', { stoppedBy: 'budget' });
-      else store.runs.setStatus(runId, cancelled ? 'cancelled' : 'failed');
-    } catch {
-      // a faulty store: the stale heartbeat marks the run interrupted
-    }
+    await markRun(store, runId, cancelled && !budget ? 'cancelled' : 'failed', {
+      ...(budget ? { summary: { stoppedBy: 'budget' } } : {}),
+    });
     if (budget)
       throw new BudgetExceededError(
         `run ${runId} stopped at the cost cap; raise --max-cost and resume with --resume ${runId}`,

@@ -29,14 +29,32 @@ export function hashQuestions(questions: readonly Question[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Everything needed to trace and re-run an evaluation; written before the first model call. */
-export const EvaluateManifestSchema = z.object({
-  kind: z.literal('evaluate'),
+/** What every run manifest records about where it came from: versions, revision, time, command line. */
+export const ProvenanceShape = {
   adaemVersion: z.string(),
   gitRevision: z.string(),
   nodeVersion: z.string(),
   createdAt: z.string(),
   argv: z.array(z.string()),
+};
+
+/** The provenance fields of a manifest written now, by this process. */
+export function provenance(): {
+  [Key in keyof typeof ProvenanceShape]: z.infer<(typeof ProvenanceShape)[Key]>;
+} {
+  return {
+    adaemVersion: packageVersion(),
+    gitRevision: gitRevision(),
+    nodeVersion: process.version,
+    createdAt: new Date().toISOString(),
+    argv: process.argv.slice(2),
+  };
+}
+
+/** Everything needed to trace and re-run an evaluation; written before the first model call. */
+export const EvaluateManifestSchema = z.object({
+  kind: z.literal('evaluate'),
+  ...ProvenanceShape,
   config: AdaemConfigSchema,
   theory: ValueTheorySchema,
   promptHashes: z.record(z.string(), z.string()),
@@ -66,11 +84,7 @@ export function buildEvaluateManifest(options: {
 }): EvaluateManifest {
   return {
     kind: 'evaluate',
-    adaemVersion: packageVersion(),
-    gitRevision: gitRevision(),
-    nodeVersion: process.version,
-    createdAt: new Date().toISOString(),
-    argv: process.argv.slice(2),
+    ...provenance(),
     config: redactConfig(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),

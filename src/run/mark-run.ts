@@ -24,12 +24,12 @@ export async function markRun(
   store: Store,
   runId: string,
   status: 'failed' | 'cancelled',
-  options: { patienceMs?: number } = {},
+  options: { patienceMs?: number; summary?: unknown } = {},
 ): Promise<void> {
   const deadline = Date.now() + (options.patienceMs ?? LOCK_PATIENCE_MS);
   for (;;) {
     try {
-      store.runs.setStatus(runId, status);
+      store.runs.setStatus(runId, status, options.summary);
       return;
     } catch (error) {
       if (!isLockTimeout(error, store.path) || Date.now() >= deadline) return;

@@ -8,6 +8,7 @@ import { ConfigError } from '../../core/errors.js';
 import { bankOf, collectGeneration } from '../../run/collect-generation.js';
 import { collectReportData } from '../../run/collect-report-data.js';
 import { EvaluateManifestSchema } from '../../run/manifest.js';
+import { markRun } from '../../run/mark-run.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
 import { ensureDirectory, fileErrorReason } from '../open-evaluation-run.js';
@@ -208,11 +209,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
           store.runs.setStatus(runId, results.status === 'failed' ? 'failed' : 'done');
           if (results.status === 'failed') process.exitCode = 1;
         } catch (error) {
-          try {
-            store.runs.setStatus(runId, runtime.signal.aborted ? 'cancelled' : 'failed');
-          } catch {
-            // a faulty store: the stale heartbeat shows the run as interrupted
-          }
+          await markRun(store, runId, runtime.signal.aborted ? 'cancelled' : 'failed');
           throw error;
         } finally {
           stopHeartbeat();
