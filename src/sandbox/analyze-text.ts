@@ -35,6 +35,12 @@ export interface QuestionReading {
    * circle the values it pits against each other lie: neighbours 0, opposites 1).
    */
   stake?: { side: number[]; tension: number };
+  /**
+   * What the question sets against what, when it does: the practice's debate or the action's frame,
+   * plus the values a trade-off clause ("even if it means less privacy") names as its price; side
+   * per value (+1 served, -1 costed) and tension as for `stake`.
+   */
+  debate?: { side: number[]; tension: number };
   /** The policy action's lemma, when the question asks for one. */
   action?: string;
   /** Places and named actors the question mentions. */
@@ -65,6 +71,27 @@ const questionWords = new Set(
 );
 const deonticWords = new Set(wordList('should must ought'));
 const contentTags = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV']);
+
+/** Lemma runs that open a trade-off clause: what follows is the price of the asked action. */
+const TRADEOFF_OPENERS = [
+  ['even', 'if'],
+  ['even', 'when'],
+  ['at', 'the', 'cost'],
+  ['at', 'the', 'expense'],
+  ['despite'],
+  ['rather', 'than'],
+  ['instead', 'of'],
+];
+
+/** Where the first trade-off clause starts among `lemmas`, or -1. */
+function tradeoffStart(lemmas: readonly string[]): number {
+  for (let at = 0; at < lemmas.length; at++) {
+    for (const opener of TRADEOFF_OPENERS) {
+      if (opener.every((word, offset) => lemmas[at + offset] === word)) return at;
+    }
+  }
+  return -1;
+}
 
 function clamp(value: number, low = 0, high = 1): number {
   return Math.min(high, Math.max(low, value));
@@ -240,6 +267,7 @@ export class TextReader {
     const specificity = coherence * (1 - 0.85 * selfFocus) * stuffing * concreteness;
     const topic = topicOf(tokens, this.wordValue);
     const stake = practice ? this.stakeOf(practice) : undefined;
+    const debate = this.debateOf(stake?.side ?? side, tokens, lemmas);
     return {
       relevance: relevance.map((value) => clamp(value)),
       named,
@@ -251,6 +279,7 @@ export class TextReader {
       topic,
       ...(subject ? { subject } : {}),
       ...(stake ? { stake } : {}),
+      ...(debate ? { debate } : {}),
       ...(action ? { action } : {}),
       names,
       words: tokens.length,
@@ -259,13 +288,36 @@ export class TextReader {
 
   private stakeOf(practice: Practice): QuestionReading['stake'] {
     const side = new Array<number>(this.size).fill(0);
-    const served = practice.serves.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
-    const costed = practice.costs.map((id) => this.indexOf(id)).filter((index) => index !== undefined);
-    if (served.length === 0 || costed.length === 0) return undefined;
-    for (const index of served) side[index] = 1;
-    for (const index of costed) side[index] = -1;
-    let widest = 0;
-    for (const a of served) for (const b of costed) widest = Math.max(widest, this.distance(a, b));
+    for (const id of practice.serves) {
+      const index = this.indexOf(id);
+      if (index !== undefined) side[index] = 1;
+    }
+    for (const id of practice.costs) {
+      const index = this.indexOf(id);
+      if (index !== undefined) side[index] = -1;
+    }
+    return this.sided(side);
+  }
+
+  /** The debate a question sets up: `base` sides plus the values named after a trade-off phrase, as costs. */
+  private debateOf(base: number[], tokens: ReadToken[], lemmas: string[]): QuestionReading['debate'] {
+    const from = tradeoffStart(lemmas);
+    if (from < 0) return this.sided(base);
+    const side = [...base];
+    for (const [index, count] of this.hits(tokens.slice(from)).entries()) {
+      if (count > 0 && side[index] === 0) side[index] = -1;
+    }
+    return this.sided(side);
+  }
+
+  /** Sides with their tension: how far apart on the circle the widest served–costed pair lies (neighbours 0, opposites 1). */
+  private sided(side: number[]): { side: number[]; tension: number } | undefined {
+    let widest = -1;
+    for (const [a, sa] of side.entries()) {
+      if (sa <= 0) continue;
+      for (const [b, sb] of side.entries()) if (sb < 0) widest = Math.max(widest, this.distance(a, b));
+    }
+    if (widest < 0) return undefined;
     return { side, tension: clamp((widest - 1) / (this.size / 2 - 1)) };
   }
 

@@ -63,7 +63,14 @@ function ground(turn: Turn, question: string, examples: string): Grounding {
   const place = pick(fresh.length > 0 ? fresh : places, unitHash('place', key));
   const year = model.cutoffYear - Math.floor(unitHash('year', key) * 6);
   const valueIds = world.theory.values.map((value) => value.id);
-  const subject = concreteSubject({ question, reading, valueIds, key, used });
+  const subject = concreteSubject({
+    question,
+    reading,
+    valueIds,
+    key,
+    used,
+    ...(shown.best ? { example: { text: shown.best, follow: model.craft } } : {}),
+  });
   const costs = subject.costs.length > 0 ? subject.costs : [costValue(turn, reading, key)];
   const cost = pick(COST_VARIANTS[pick(costs, unitHash('cost-of', key))], unitHash('phrase', key));
   return {

@@ -118,6 +118,26 @@ describe('the sandbox reads what a question says', () => {
       expect(reader.readQuestion(question).specificity, question).toBeLessThan(0.2);
   });
 
+  it('reads what a question sets against what: a practice or action, and the price a trade-off clause names', () => {
+    const plain = reader.readQuestion('Should Norway require food labels to show the sugar content?');
+    expect(plain.debate?.side[index('security')]).toBe(1);
+    expect(plain.debate?.side[index('self_direction')]).toBe(0);
+    const priced = reader.readQuestion(
+      'Should Norway require food labels to show the sugar content even if it means less personal freedom?',
+    );
+    // The clause's value joins the costs, and the debate now spans opposite ends of the circle.
+    expect(priced.debate?.side[index('self_direction')]).toBe(-1);
+    expect(priced.debate?.side[index('security')]).toBe(1);
+    expect(priced.debate!.tension).toBeGreaterThan(plain.debate!.tension);
+    // A value named before the clause is not its price.
+    expect(
+      reader.readQuestion('Should the state fund free childcare for working parents?').debate?.side[
+        index('power')
+      ],
+    ).not.toBe(-1);
+    expect(reader.readQuestion('Is helping others important?').debate).toBeUndefined();
+  });
+
   it('reads surface tricks as what they are: nonsense stays nonsense, stuffing stays generic', () => {
     const nonsense = reader.readQuestion('Zorblax Quux 42 rather than freedom wealth?');
     expect(nonsense.coherence).toBeLessThan(0.5);
@@ -130,6 +150,38 @@ describe('the sandbox reads what a question says', () => {
 });
 
 describe('sandbox models answering', () => {
+  it('argue their own side of a debate: a yes voices the served values, a no the costed ones', async () => {
+    // Per stance: values voiced from the served side, and from the costed side.
+    const onSide = { yes: { served: 0, costed: 0 }, no: { served: 0, costed: 0 } };
+    const stances = new Set<string>();
+    const questions = [
+      ...sandboxQuestions({ count: 60, kind: 'tradeoff' }).map((question) => question.text),
+      ...devQuestionsOrEmpty('contested').slice(0, 60),
+    ];
+    for (const question of questions) {
+      const debate = reader.readQuestion(question).debate;
+      if (!debate || debate.tension < 0.7) continue;
+      for (const model of providers.keys()) {
+        const parsed = parseOpinion(await say(model, opinionPrompt.render({ question })));
+        if (parsed.status !== 'ok' || parsed.stance === 'neutral') continue;
+        stances.add(`${question}|${parsed.stance}`);
+        const tally = onSide[parsed.stance];
+        for (const point of parsed.points) {
+          const flags = reader.valuesIn(`${point.point}: ${point.justification}`);
+          flags.forEach((voiced, value) => {
+            if (voiced && debate.side[value] === 1) tally.served++;
+            if (voiced && debate.side[value] === -1) tally.costed++;
+          });
+        }
+      }
+    }
+    // Both stances occur, and each side nearly always voices its own values, not only those it
+    // weighs highly anyway (without arguing a side it would be about 2:1 and 3:1).
+    expect(stances.size).toBeGreaterThan(40);
+    expect(onSide.yes.served).toBeGreaterThan(8 * onSide.yes.costed);
+    expect(onSide.no.costed).toBeGreaterThan(8 * onSide.no.served);
+  });
+
   it('answer nonsense vaguely or decline, on every model', async () => {
     let declined = 0;
     let hedges = 0;
@@ -284,6 +336,36 @@ describe('sandbox models exploring and refining questions', () => {
     const low = potentials.slice(0, decile).reduce((sum, value) => sum + value, 0) / decile;
     const high = potentials.slice(-decile).reduce((sum, value) => sum + value, 0) / decile;
     expect(high - low).toBeGreaterThan(0.3);
+  });
+
+  it('take after the best-scored example they are shown: a practice debated like it', async () => {
+    const liked = practiceIn('Should Peru ban smartphone use in primary schools?')!;
+    const likeness = (question: string) => {
+      const practice = practiceIn(question);
+      if (!practice) return undefined;
+      const shared = (a: readonly string[], b: readonly string[]) => a.filter((id) => b.includes(id)).length;
+      return shared(practice.serves, liked.serves) + shared(practice.costs, liked.costs);
+    };
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const likenessWith = async (examples: string) => {
+      const found: number[] = [];
+      for (const seed of seeds.slice(0, 80)) {
+        for (const model of ['atlas', 'basalt', 'cirrus', 'dune']) {
+          const general = { question: seed, examples };
+          const fact = await say(model, exploreFactPrompt.render(general));
+          const reply = await say(model, exploreQuestionPrompt.render({ ...general, fact_reply: fact }));
+          const value = likeness(reply);
+          if (value !== undefined) found.push(value);
+        }
+      }
+      return mean(found);
+    };
+    const unscored = await likenessWith('- Should Canada ban it outright? (score 6.1)');
+    const following = await likenessWith(
+      '- Should Canada ban it outright? (score 6.1)\n- Should Peru ban smartphone use in primary schools? (score 11.2)',
+    );
+    // (Merely showing the example, without taking after it, moves this by about 0.4.)
+    expect(following).toBeGreaterThan(unscored + 0.8);
   });
 
   it('refine by following the reflection, sometimes for the better and sometimes for the worse', async () => {

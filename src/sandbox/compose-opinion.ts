@@ -46,8 +46,17 @@ export function planOpinion(options: {
   const echoBoost = echo * (1 + 3 * echo);
   const scale = 0.08 + 0.25 * Math.min(2, options.temperature);
   const generic = (1 - s) ** 2;
-  // A known practice whose debate pits neighbouring values: every model voices much the same ones.
+  // A known practice whose debate pits neighbouring values (and no trade-off clause sets it against a
+  // far one): every model voices much the same ones.
   const stake = reading.stake;
+  // A question that sets values against each other (a known practice's debate, or a policy action
+  // with what it serves and costs): each model argues its own side, and the further apart the sides
+  // lie on the circle, the more the values it voices are its side's rather than the other's.
+  const debate = reading.debate;
+  const stance = debate ? debateStance(debate.side, weights, unitFrom(keyed, 'stance')) : undefined;
+  const sideLean = debate
+    ? SIDE_PULL * s * debate.tension * (stance === 'yes' ? 1 : stance === 'no' ? -1 : 0)
+    : 0;
   const rankState = feedPart(keyed, 'rank');
   const ranked = new Array<number>(size);
   const keys = new Array<number>(size);
@@ -56,7 +65,8 @@ export function planOpinion(options: {
       generic * (world.consensus[index]! + 0.25 * reading.relevance[index]!) +
       s * weights[index]! * (0.7 + reading.relevance[index]!) +
       (reading.named[index] ? echoBoost : 0) +
-      (stake && stake.side[index] !== 0 ? 1.2 * s * (1 - stake.tension) : 0) +
+      (stake && stake.side[index] !== 0 ? 1.2 * s * (1 - (debate ?? stake).tension) : 0) +
+      (debate ? sideLean * debate.side[index]! : 0) +
       bias[index]!;
     const unit = Math.min(1 - 1e-9, Math.max(1e-9, unitFrom(rankState, index)));
     const key = utility / scale - Math.log(-Math.log(unit));
@@ -97,10 +107,32 @@ export function planOpinion(options: {
   }
   return {
     bewildered: false,
-    stance: stanceOf(reading, weights, used, unitFrom(keyed, 'stance')),
+    stance: stance ?? stanceOf(reading, weights, used, unitFrom(keyed, 'stance')),
     points,
     key: base,
   };
+}
+
+/** How strongly a model voices its own side's values on a question that sets values against each other. */
+const SIDE_PULL = 1.5;
+
+/** On a debate the stance follows how the model weighs the two sides (mean weight served minus costed, a little noise). */
+function debateStance(side: number[], weights: number[], unit: number): OpinionPlan['stance'] {
+  let served = 0;
+  let costed = 0;
+  let servedCount = 0;
+  let costedCount = 0;
+  for (const [index, sign] of side.entries()) {
+    if (sign > 0) {
+      served += weights[index]!;
+      servedCount++;
+    } else if (sign < 0) {
+      costed += weights[index]!;
+      costedCount++;
+    }
+  }
+  const tilt = served / servedCount - costed / costedCount + (unit - 0.5) * 0.3;
+  return Math.abs(tilt) < 0.05 ? 'neutral' : tilt > 0 ? 'yes' : 'no';
 }
 
 /** Whether the seeded event `what` with probability `rate` happens at `position` (as `happens(rate, base, what, position)`). */
@@ -108,26 +140,13 @@ function happensAt(keyed: number, rate: number, what: string, position: number):
   return rate > 0 && unitFrom(feedPart(keyed, what), position) < rate;
 }
 
-/** `values`: every value the points carry, in order, repeats included (only the first of each counts). */
+/** The stance on a question that sets up no debate. `values`: every value the points carry, in order, repeats included (only the first of each counts). */
 function stanceOf(
   reading: QuestionReading,
   weights: number[],
   values: number[],
   unit: number,
 ): OpinionPlan['stance'] {
-  if (reading.stake) {
-    // On a known practice the stance follows how the model weighs the two sides of its debate.
-    let served = 0;
-    let costed = 0;
-    let servedCount = 0;
-    let costedCount = 0;
-    for (const [index, side] of reading.stake.side.entries()) {
-      if (side > 0) (served += weights[index]!), servedCount++;
-      else if (side < 0) (costed += weights[index]!), costedCount++;
-    }
-    const tilt = served / servedCount - costed / costedCount + (unit - 0.5) * 0.3;
-    return Math.abs(tilt) < 0.05 ? 'neutral' : tilt > 0 ? 'yes' : 'no';
-  }
   const framed = reading.side.some((side) => side !== 0);
   let sum = 0;
   for (const [position, index] of values.entries()) {

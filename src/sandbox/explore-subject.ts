@@ -78,12 +78,40 @@ export function concreteSubject(options: {
   valueIds: readonly string[];
   key: string;
   used: string;
+  /** The best-scored question among the shown examples, and how readily the model follows it (0..1). */
+  example?: { text: string; follow: number };
 }): ConcreteSubject {
   const { question, reading, key } = options;
   const own = ownSubject(question, reading);
   if (own && unitHash('own', key) < 0.7) return own;
-  const area = pick(areasOf(question, reading, options.valueIds), unitHash('area', question, key));
-  const fresh = area.practices.filter((practice) => !options.used.includes(practice.object.toLowerCase()));
+  const areas = areasOf(question, reading, options.valueIds);
+  const isFresh = (practice: Practice) => !options.used.includes(practice.object.toLowerCase());
+  // Shown a well-scored example, a model often writes about a practice debated like it (the same
+  // values on the same sides), from any of the seed's areas.
+  const liked = options.example && practiceIn(options.example.text);
+  if (liked && unitHash('follow', key) < options.example!.follow) {
+    const candidates = areas.flatMap((area) => area.practices).filter(isFresh);
+    if (candidates.length > 0) {
+      const likeness = (practice: Practice) => debateLikeness(practice, liked);
+      const closest = Math.max(...candidates.map(likeness));
+      const chosen = pick(
+        candidates.filter((practice) => likeness(practice) === closest),
+        unitHash('like', key),
+      );
+      return { verb: chosen.verb, object: chosen.object, costs: chosen.costs };
+    }
+  }
+  const area = pick(areas, unitHash('area', question, key));
+  const fresh = area.practices.filter(isFresh);
   const practice = pick(fresh.length > 0 ? fresh : area.practices, unitHash('practice', key));
   return { verb: practice.verb, object: practice.object, costs: practice.costs };
+}
+
+/** How alike two practices' debates are: values on the same side count, values on opposite sides count against. */
+function debateLikeness(a: Practice, b: Practice): number {
+  const count = (values: readonly SchwartzValueId[], of: readonly SchwartzValueId[]) =>
+    values.filter((value) => of.includes(value)).length;
+  return (
+    count(a.serves, b.serves) + count(a.costs, b.costs) - count(a.serves, b.costs) - count(a.costs, b.serves)
+  );
 }
