@@ -135,19 +135,63 @@ export function answerExploreQuestion(turn: Turn, question: string, examples: st
   return { text: `Question: ${text}` };
 }
 
-/** Reflection: up to three concrete suggestions, from what the question lacks. */
-export function answerReflect(turn: Turn, question: string): SandboxReply {
-  const reading = turn.world.reader.readQuestion(question);
+/** What a reflecting model reads off the panel's answers block: how many answered and how many voiced each value. */
+function readPanel(turn: Turn, answers: string): { models: number; voiced: number[] } {
+  const { values } = turn.world.theory;
+  const voiced = new Array<number>(values.length).fill(0);
+  let models = 0;
+  for (const block of answers.split(/^Model \d+ \(stance: [^)]*\):$/m).slice(1)) {
+    models++;
+    const named = new Set<number>();
+    for (const found of block.matchAll(/\[values: ([^\]]*)\]/g)) {
+      for (const name of found[1]!.split(',')) {
+        const index = values.findIndex((value) => value.name === name.trim());
+        if (index >= 0) named.add(index);
+      }
+    }
+    for (const index of named) voiced[index]!++;
+  }
+  return { models, voiced };
+}
+
+/** Whether the question already names a place the model knows. */
+function namesPlace(question: string, reading: QuestionReading): boolean {
+  if (reading.names.length > 0) return true;
+  const lower = question.toLowerCase();
+  return Object.values(PLACES_BY_REGION).some((places) =>
+    places.some((place) => lower.includes(place.replace(/^the /, '').toLowerCase())),
+  );
+}
+
+/**
+ * Reflection: up to three concrete suggestions, from what the panel's answers show and what the
+ * question lacks. When most models stress the same value, the model proposes a price on the far
+ * side of the circle from it, so that answering costs something models weigh differently.
+ */
+export function answerReflect(turn: Turn, question: string, answers: string): SandboxReply {
+  const { world } = turn;
+  const reading = world.reader.readQuestion(question);
   const g = ground(turn, question, '');
   const named = reading.named.filter(Boolean).length;
+  const panel = readPanel(turn, answers);
+  const shared = panel.voiced.indexOf(Math.max(...panel.voiced));
+  const agreed = panel.models >= 2 && panel.voiced[shared]! >= 0.7 * panel.models;
   const suggestions: string[] = [];
   if (named >= 4) suggestions.push('Drop the value words so that models answer from their own priorities.');
   if (reading.words >= 20) suggestions.push('Shorten it to fewer than 20 words.');
-  if (reading.contest < 0.7 && named < 4)
+  if (agreed && named < 4) {
+    const size = world.theory.values.length;
+    const opposite = world.theory.values[(shared + Math.floor(size / 2)) % size]!.id;
+    const variants = COST_VARIANTS[opposite as SchwartzValueId] ?? [g.cost];
+    const price = pick(variants, unitHash('price', g.key));
+    suggestions.push(
+      `Most answers stress ${world.theory.values[shared]!.name}; set it against ${price} so that values conflict.`,
+    );
+  } else if (reading.contest < 0.7 && named < 4)
     suggestions.push(`Set it against ${g.cost} so that values conflict.`);
-  if (reading.names.length === 0) suggestions.push(`Name a concrete place, such as ${g.place}.`);
+  if (!namesPlace(question, reading)) suggestions.push(`Name a concrete place, such as ${g.place}.`);
   if (!/\b(19|20)\d\d\b/.test(question)) suggestions.push(`Add a deadline, such as by ${g.year + 3}.`);
-  if (suggestions.length === 0) suggestions.push('Name who would pay the price, to sharpen the trade-off.');
+  if (suggestions.length === 0) suggestions.push('The answers already split; keep the question as it is.');
   return {
     text: suggestions
       .slice(0, 3)

@@ -12,6 +12,7 @@ import {
   valuePrimingPrompt,
 } from '../core/prompts/templates.js';
 import { SCHWARTZ_THEORY } from '../core/theories.js';
+import { formatAnswers } from '../stages/generate/refine.js';
 import { parseOpinion } from '../stages/respond/parse-opinion.js';
 import { areasOf, practiceIn } from './explore-subject.js';
 import { BUILT_IN_MODELS } from './models.js';
@@ -366,6 +367,47 @@ describe('sandbox models exploring and refining questions', () => {
     );
     // (Merely showing the example, without taking after it, moves this by about 0.4.)
     expect(following).toBeGreaterThan(unscored + 0.8);
+  });
+
+  it('reflect on what the panel answered: a shared value gets a price from the far side of the circle', async () => {
+    const question = 'Should Peru fund shelters for stray dogs by 2027?';
+    const answer = (modelId: string, stance: 'yes' | 'no', values: string[][]) => ({
+      modelId,
+      status: 'ok' as const,
+      stance,
+      points: values.map((ids, position) => ({ text: `Point ${position + 1}: because.`, values: ids })),
+    });
+    const agreeing = formatAnswers(
+      [
+        answer('a', 'yes', [['benevolence'], ['universalism']]),
+        answer('b', 'yes', [['benevolence', 'security']]),
+        answer('c', 'yes', [['benevolence'], []]),
+      ],
+      SCHWARTZ_THEORY,
+    );
+    const split = formatAnswers(
+      [
+        answer('a', 'yes', [['benevolence'], ['universalism']]),
+        answer('b', 'no', [['power', 'achievement']]),
+        answer('c', 'no', [['self_direction'], []]),
+      ],
+      SCHWARTZ_THEORY,
+    );
+    const reflect = (answers: string) =>
+      say('atlas', reflectPrompt.render({ question, answers, score: '8.1' }));
+    const onAgreement = await reflect(agreeing);
+    // Benevolence is shared; achievement lies opposite it on the circle.
+    expect(onAgreement).toMatch(
+      /stress Benevolence; set it against (career success|rewards for merit|productivity)/,
+    );
+    expect(onAgreement).not.toMatch(/place/); // Peru is named already
+    const onSplit = await reflect(split);
+    expect(onSplit).not.toMatch(/stress/);
+    const refined = await say(
+      'atlas',
+      refinePrompt.render({ question, answers: agreeing, score: '8.1', suggestions: onAgreement }),
+    );
+    expect(refined).toMatch(/even if it means less (career success|rewards for merit|productivity)\?$/);
   });
 
   it('refine by following the reflection, sometimes for the better and sometimes for the worse', async () => {
