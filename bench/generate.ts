@@ -22,7 +22,10 @@ import { trackPeakRss } from './helpers/figures.js';
 
 const budget = Number(process.env.BENCH_BUDGET ?? 200);
 const top = Number(process.env.BENCH_TOP ?? 100);
-const loaded = loadConfig({ path: resolve('examples/sandbox.yaml') });
+const example = loadConfig({ path: resolve('examples/sandbox.yaml') });
+// BENCH_SEEDS=1,2,3 repeats the comparison in differently seeded sandbox worlds (default: the example's seed).
+const worldSeeds = (process.env.BENCH_SEEDS ?? String(example.config.seed)).split(',').map(Number);
+let loaded = example;
 const dir = mkdtempSync(join(tmpdir(), 'adaem-bench-generate-'));
 const store = openStore({ path: join(dir, 'generate.db') });
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -106,21 +109,47 @@ async function distinguishability(questions: Question[], runId: string) {
   return { scores: pairs((value) => value.score ?? 0), rates: pairs((value) => value.rate ?? 0) };
 }
 
-const rss = trackPeakRss();
-try {
-  const seeds = await loadSeeds('builtin', { theory: loaded.theory, seed: loaded.config.seed });
+/** One world seed: UCB + refinement against uniform, and both against the seeds, under P2. */
+async function compare(seed: number) {
+  loaded = { ...example, config: { ...example.config, seed } };
+  const seeds = await loadSeeds('builtin', { theory: loaded.theory, seed });
   const ucbConfig: AdaemConfig = { ...loaded.config, generate: { ...loaded.config.generate, budget } };
-  const ucb = await generate('ucb', ucbConfig, seeds);
+  const ucb = await generate(`ucb-${seed}`, ucbConfig, seeds);
   const uniformConfig: AdaemConfig = {
     ...loaded.config,
     generate: { ...loaded.config.generate, budget: budget * 20, armChoice: 'uniform', refineDepth: 0 },
   };
-  await generate('uniform', uniformConfig, seeds, ucb.modelCalls);
-  const ucbBank = collectGeneration(store, 'ucb');
-  const uniformBank = collectGeneration(store, 'uniform');
-  const seedScores = await p2Scores(seeds, 'seeds-p2');
+  await generate(`uniform-${seed}`, uniformConfig, seeds, ucb.modelCalls);
+  const ucbBank = collectGeneration(store, `ucb-${seed}`);
+  const uniformBank = collectGeneration(store, `uniform-${seed}`);
+  const seedScores = await p2Scores(seeds, `seeds-p2-${seed}`);
   const topMean = (bank: typeof ucbBank) => mean(bank.questions.slice(0, top).map((q) => q.sP2 ?? 0));
-  const topSeeds = mean([...seedScores].sort((a, b) => b - a).slice(0, top));
+  const meanReward = (bank: typeof ucbBank) => mean(bank.pulls.map((pull) => pull.reward));
+  return {
+    seed,
+    seeds,
+    seedScores,
+    ucb,
+    ucbBank,
+    uniformBank,
+    generated: topMean(ucbBank),
+    uniform: topMean(uniformBank),
+    seedTop: mean([...seedScores].sort((a, b) => b - a).slice(0, top)),
+    ucbReward: meanReward(ucbBank),
+    uniformReward: meanReward(uniformBank),
+  };
+}
+
+const rss = trackPeakRss();
+try {
+  const runs = [];
+  for (const seed of worldSeeds.slice(1)) runs.push(await compare(seed));
+  // The first seed last, so that the detailed figures below read its world.
+  const first = await compare(worldSeeds[0]!);
+  runs.unshift(first);
+  const { seeds, seedScores, ucb, ucbBank, uniformBank } = first;
+  const topMean = (bank: typeof ucbBank) => mean(bank.questions.slice(0, top).map((q) => q.sP2 ?? 0));
+  const topSeeds = first.seedTop;
   const seedsByScore = seeds
     .map((seed, index) => ({ seed, score: seedScores[index]! }))
     .sort((a, b) => b.score - a.score)
@@ -160,6 +189,17 @@ try {
     (sum(paper, 'inputTokens') + sum(paper, 'outputTokens')) *
     (ucb.tokens / (sum(planned, 'inputTokens') + sum(planned, 'outputTokens')));
   const meanReward = (bank: typeof ucbBank) => mean(bank.pulls.map((pull) => pull.reward));
+  const perSeed =
+    runs.length < 2
+      ? []
+      : [
+          `world seeds ${worldSeeds.join(', ')} — top-${top} generated / seeds / uniform, and reward per pull UCB / uniform:`,
+          ...runs.map(
+            (run) =>
+              `  seed ${run.seed}: ${run.generated.toFixed(2)} / ${run.seedTop.toFixed(2)} (${(run.generated / run.seedTop).toFixed(3)}×) / ${run.uniform.toFixed(2)} (UCB ${run.generated >= run.uniform ? '+' : ''}${(run.generated - run.uniform).toFixed(2)}); ${run.ucbReward.toFixed(2)} / ${run.uniformReward.toFixed(2)}`,
+          ),
+          `  mean: ratio ${mean(runs.map((run) => run.generated / run.seedTop)).toFixed(3)}×, UCB + refinement minus uniform ${mean(runs.map((run) => run.generated - run.uniform)).toFixed(3)} (better in ${runs.filter((run) => run.generated > run.uniform).length} of ${runs.length}), reward per pull ${mean(runs.map((run) => run.ucbReward)).toFixed(2)} vs ${mean(runs.map((run) => run.uniformReward)).toFixed(2)}`,
+        ];
   const lines = [
     `bench:generate — sandbox, ${seeds.length} built-in seeds, B = ${budget}, P1 ${ucbBank.manifest.explorers.length} / P2 ${ucbBank.manifest.scorers.length} models, top ${top}`,
     `mean S (P2) of the top-${top}: generated ${topMean(ucbBank).toFixed(2)} vs seeds ${topSeeds.toFixed(2)} → ${(topMean(ucbBank) / topSeeds).toFixed(3)}× (paper 1.15×, goal ≥ 1.3×)`,
@@ -168,6 +208,7 @@ try {
     `mean pairwise Pearson between the ${onGenerated ? 10 : 0} sandbox models' profiles (lower = more distinguishable): TrueSkill scores ${onGenerated.scores.toFixed(3)} on the top-${top} generated vs ${onSeeds.scores.toFixed(3)} on the top-${top} seeds; expression rates ${onGenerated.rates.toFixed(3)} vs ${onSeeds.rates.toFixed(3)}`,
     `per accepted question: ${per(ucb.calls)} calls (${per(ucb.modelCalls)} reached a model), ${per(ucb.tokens)} tokens`,
     `wall time ${ucb.seconds.toFixed(1)} s for the search, peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB`,
+    ...perSeed,
     `paper scale (B = 1500, 1,535 seeds, P1 5 + P2 10 models): about ${(paperCalls / 1e6).toFixed(2)} M calls and ${(paperTokens / 1e9).toFixed(2)} B tokens before cache hits; on the sandbox about ${((ucb.seconds * paperCalls) / ucb.calls / 60).toFixed(0)} min`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
