@@ -186,7 +186,6 @@ describe('sandbox models answering', () => {
   it('answer nonsense vaguely or decline, on every model', async () => {
     let declined = 0;
     let hedges = 0;
-    let points = 0;
     for (const model of providers.keys()) {
       for (const question of [
         'Zorblax Quux 42 rather than freedom wealth?',
@@ -194,10 +193,7 @@ describe('sandbox models answering', () => {
       ]) {
         const values = await pointValues(model, question);
         if (!values) declined++;
-        else {
-          points += values.length;
-          hedges += values.filter((point) => !point.includes(true)).length;
-        }
+        else hedges += values.filter((point) => !point.includes(true)).length;
       }
     }
     expect(declined + hedges / 3).toBeGreaterThan(10); // over half of the 20 answers

@@ -1,3 +1,16 @@
+/** A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe to open in a spreadsheet: a formula-like start gets a leading apostrophe. */
+export function guardFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `guardFormula`, so a CSV that adaem wrote reads back as the text it held. */
+function unguardFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /** One CSV record with the line it starts on (1-based). */
 export interface CsvRecord {
   line: number;
@@ -5,8 +18,9 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 CSV: quoted cells with doubled quotes, commas and newlines inside quotes, CRLF, a BOM.
- * Throws an Error naming the line of an unterminated quote.
+ * RFC 4180 CSV: quoted cells with doubled quotes, commas and newlines inside quotes, CRLF, a BOM;
+ * a cell guarded by `guardFormula` reads back unguarded. Throws an Error naming the line of an
+ * unterminated quote.
  */
 export function parseCsv(text: string): CsvRecord[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -35,11 +49,11 @@ export function parseCsv(text: string): CsvRecord[] {
       quoted = true;
       quoteLine = line;
     } else if (char === ',') {
-      cells.push(cell);
+      cells.push(unguardFormula(cell));
       cell = '';
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && source[index + 1] === '\n') index++;
-      cells.push(cell);
+      cells.push(unguardFormula(cell));
       if (cells.some((value) => value.trim() !== '')) records.push({ line: recordLine, cells });
       cells = [];
       cell = '';
@@ -48,7 +62,7 @@ export function parseCsv(text: string): CsvRecord[] {
     } else cell += char;
   }
   if (quoted) throw new Error(`line ${quoteLine}: unterminated quoted field`);
-  cells.push(cell);
+  cells.push(unguardFormula(cell));
   if (cells.some((value) => value.trim() !== '')) records.push({ line: recordLine, cells });
   return records;
 }
