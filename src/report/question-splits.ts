@@ -5,12 +5,22 @@ export interface QuestionSplit {
   questionId: string;
   /** Mean over values of the variance, across models, of each model's share of samples expressing the value. */
   valueSpread: number;
-  /** 1 − the share of models taking the most common stance (0 when all agree). */
+  /** 1 − the share of models whose usual stance (over their samples) is the most common one (0 when all agree). */
   stanceSpread: number;
   /** `valueSpread + stanceSpread / 2`: the order of the "questions that split the models" section. */
   score: number;
   /** Models with at least one judged answer to the question. */
   models: number;
+}
+
+/** The stance a model took most often over its samples (the earliest of tied ones). */
+function modalStance(answers: readonly ReportAnswer[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const answer of answers)
+    if (answer.stance) counts.set(answer.stance, (counts.get(answer.stance) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [stance, count] of counts) if (best === undefined || count > counts.get(best)!) best = stance;
+  return best;
 }
 
 function spreadOf(
@@ -40,7 +50,7 @@ function spreadOf(
   }
   const stances = new Map<string, number>();
   for (const list of byModel.values()) {
-    const stance = list[0]?.stance;
+    const stance = modalStance(list);
     if (stance) stances.set(stance, (stances.get(stance) ?? 0) + 1);
   }
   const stanceSpread = byModel.size > 1 ? 1 - Math.max(0, ...stances.values()) / byModel.size : 0;

@@ -17,18 +17,21 @@ export const splitsSection: ReportSection = {
     const wanted = new Set(top.map((split) => split.questionId));
     const answers = new Map<string, ReportAnswer[]>();
     for (const answer of data.answers) {
-      if (!wanted.has(answer.questionId) || answer.sample !== 0) continue;
+      if (!wanted.has(answer.questionId)) continue;
       const list = answers.get(answer.questionId) ?? [];
       list.push(answer);
       answers.set(answer.questionId, list);
     }
     const order = new Map(data.results.models.map((model, index) => [model.modelId, index]));
+    const sampled = data.answers.some((answer) => answer.sample > 0);
     const cards = top.map((split) => {
       const question = questions.get(split.questionId);
       const rows = (answers.get(split.questionId) ?? [])
-        .sort((a, b) => (order.get(a.modelId) ?? 0) - (order.get(b.modelId) ?? 0))
+        .sort((a, b) => (order.get(a.modelId) ?? 0) - (order.get(b.modelId) ?? 0) || a.sample - b.sample)
         .map((answer) => [
-          escapeHtml(labelOf(answer.modelId)),
+          escapeHtml(
+            sampled ? `${labelOf(answer.modelId)} · sample ${answer.sample + 1}` : labelOf(answer.modelId),
+          ),
           escapeHtml(answer.stance ?? ''),
           valuesHtml(answer, valueName),
           pointsHtml(answer, valueName),
@@ -44,7 +47,7 @@ export const splitsSection: ReportSection = {
 ${htmlTable({ head: ['model', 'stance', 'values', 'key points (values read by the judge)'], rows })}</article>`;
     });
     const html = `<p>Ranked by the variance, across models, of which values their answers expressed (averaged over
-values) plus half the share of models not taking the most common stance. First sample of each model shown.</p>
+values) plus half the share of models whose usual stance is not the most common one. Every sample of each model shown.</p>
 ${cards.join('\n')}`;
     return { html };
   },
