@@ -203,6 +203,53 @@ describe('adaem generate on the sandbox', () => {
     expect(paid(killed)).toBeLessThanOrEqual(paid(whole) + 64);
   }, 180_000);
 
+  it('runs pulls in parallel batches, committed whole, and resumes a killed parallel run to the same bank', async () => {
+    const parallel = '  parallelPulls: 4';
+    const whole = tmp();
+    writeProject(whole, parallel);
+    const done = await runCli(['generate', '--budget', '12', '--run-id', 'p', '--json'], { cwd: whole });
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ status: 'done', pullsDone: 12 });
+    const pullsOf = (dir: string) => {
+      const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+      try {
+        return db.prepare('SELECT pull, arm_id FROM generation_pulls ORDER BY pull').all() as {
+          pull: number;
+          arm_id: string;
+        }[];
+      } finally {
+        db.close();
+      }
+    };
+    // A batch's arms are chosen together: UCB counts an arm chosen earlier in the batch as pulled,
+    // so the batch does not pull one arm four times.
+    expect(
+      new Set(
+        pullsOf(whole)
+          .slice(0, 4)
+          .map((row) => row.arm_id),
+      ).size,
+    ).toBeGreaterThan(1);
+    // The bank holds no two accepted questions with the same text, across the pulls of a batch too.
+    const accepted = candidatesOf(whole, 'p').filter((row) => row.status === 'accepted');
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(new Set(accepted.map((row) => row.text)).size).toBe(accepted.length);
+
+    const killed = tmp();
+    writeProject(killed, parallel);
+    const child = spawnCli(['generate', '--budget', '12', '--run-id', 'p'], { cwd: killed });
+    await killAfterPulls(child, join(killed, '.adaem', 'adaem.db'), 1);
+    const atKill = pullsOf(killed).length;
+    expect(atKill).toBeLessThan(12);
+    expect(atKill % 4).toBe(0); // a batch is stored whole or not at all
+    const resumed = await runCli(['generate', '--resume', 'p'], { cwd: killed });
+    expect(resumed.code).toBe(0);
+    const bank = (dir: string) =>
+      candidatesOf(dir, 'p').map((row) => [row.id, row.text, row.status, row.reason, row.s_p1, row.s_p2]);
+    expect(bank(killed)).toEqual(bank(whole));
+    expect(pullsOf(killed)).toEqual(pullsOf(whole));
+  }, 180_000);
+
   it('computes the exact score from the judge’s probabilities when asked, and records the variant', async () => {
     const dir = tmp();
     writeProject(dir, '  score: exact\n  refineGain: 0.05');

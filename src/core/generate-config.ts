@@ -29,6 +29,13 @@ export const GenerateConfigSchema = z.strictObject({
   budget: z.number().int().positive().default(1500),
   /** How an arm is chosen per pull: `ucb` (the method) or `uniform` (a baseline for ablations). @default "ucb" */
   armChoice: z.enum(['ucb', 'uniform']).default('ucb'),
+  /**
+   * Pulls run at once. 1 is the method's one-pull-at-a-time search; with k > 1 each batch of k arms
+   * is chosen from the same state (an arm chosen once counts as pulled for the next choice), the k
+   * pulls run together, and the batch is committed as one, so a run stays reproducible and resumable.
+   * Worth it against real APIs, where a pull waits on dozens of calls in a row. @default 1
+   */
+  parallelPulls: z.number().int().min(1).max(64).default(1),
   /** N2: exploration rounds per pull. @default 3 */
   rounds: z.number().int().positive().default(3),
   /** N_shot: best questions of the arm shown to the explorer. @default 5 */

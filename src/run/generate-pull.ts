@@ -4,7 +4,7 @@ import type { CandidateVersion } from '../stages/generate/candidate.js';
 import { explore } from '../stages/generate/explore.js';
 import { type GrowContext, growCandidate } from '../stages/generate/grow-candidate.js';
 import type { CandidateRecord } from '../store/index.js';
-import type { SearchState } from './generate-state.js';
+import type { PullState } from './generate-state.js';
 
 /** What one pull needs: the grow context, the explorers as providers, and the search settings. */
 export interface PullContext {
@@ -31,18 +31,17 @@ function detailOf(version: CandidateVersion): Record<string, unknown> {
 /**
  * One pull of arm `seed` (method §4): `rounds` rounds in which every explorer proposes a question
  * (in parallel), duplicates are dropped in explorer order, and the survivors are grown (in
- * parallel). Returns every version as a store record (positions from `state.nextPosition`) and the
- * pull's reward: the mean P2 score of what it added, 0 when it added nothing.
+ * parallel). Returns every version as a store record (positions from `state.nextPosition`, final
+ * once `SearchState.absorb` has taken them in, which also gives the pull's reward).
  */
 export async function runPull(
   context: PullContext,
-  state: SearchState,
+  state: PullState,
   seed: Question,
   pull: number,
-): Promise<{ records: CandidateRecord[]; reward: number }> {
+): Promise<CandidateRecord[]> {
   const { grow } = context;
   const records: CandidateRecord[] = [];
-  const rewards: number[] = [];
   const record = (
     id: string,
     round: number,
@@ -141,6 +140,14 @@ export async function runPull(
           context.explorers[survivor.index]!,
           sampleIndex,
           grow,
+          async (text) => {
+            const [vector] = await grow.similarity.vectors([text], grow.signal);
+            // Its own explored version is in the pool; a refinement is meant to resemble it.
+            const verdict = state.pool.check(vector!, new Set([`${survivor.id}-d0`]));
+            return verdict.duplicate
+              ? `mean top-k similarity ${verdict.similarity.toFixed(3)}; nearest ${verdict.nearestId}`
+              : undefined;
+          },
         ),
       ),
     );
@@ -153,10 +160,8 @@ export async function runPull(
         const entry = record(ids[index]!, round, modelId, version, parentId);
         if (version.step === 'refine' && (version.status === 'accepted' || version.status === 'superseded'))
           state.pool.add(entry.id, (await grow.similarity.vectors([version.text], grow.signal))[0]!);
-        if (entry.status === 'accepted' && entry.sP2 !== null) rewards.push(entry.sP2);
       }
     }
   }
-  const reward = rewards.length === 0 ? 0 : rewards.reduce((sum, value) => sum + value, 0) / rewards.length;
-  return { records, reward };
+  return records;
 }

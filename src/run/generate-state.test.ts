@@ -92,3 +92,64 @@ describe('search state replay', () => {
     expect(state.pool.check(prior!)).toMatchObject({ duplicate: true, nearestId: 'prior-0' });
   });
 });
+
+describe('pulls run in one batch', () => {
+  it('see the state as the batch began plus their own additions, and are taken in in batch order', async () => {
+    const similarity = lexicalSimilarity();
+    const state = new SearchState(seeds, new QuestionPool(0.85, 3), similarity);
+    await state.replay(
+      [record({ id: 's1', text: seeds[0]!.text, step: 'seed', status: 'seed', sP1: 6, pull: 0 })],
+      [],
+    );
+    const [vector] = await similarity.vectors(['Should Peru ban plastic bags in shops by 2027?']);
+    const first = state.fork();
+    const second = state.fork();
+    first.pool.add('p1-r0-g0-d0', vector!);
+    // The other pull of the batch does not see it, nor does the shared state, until it is taken in.
+    expect(first.pool.check(vector!).duplicate).toBe(true);
+    expect(second.pool.check(vector!).duplicate).toBe(false);
+    expect(state.pool.check(vector!).duplicate).toBe(false);
+    // A question's own earlier version can be left out of the check.
+    expect(first.pool.check(vector!, new Set(['p1-r0-g0-d0'])).duplicate).toBe(false);
+
+    const text = 'Should Peru ban plastic bags in shops by 2027?';
+    const pull1 = [record({ id: 'p1-r0-g0-d0', text, step: 'explore', status: 'accepted', sP2: 9, pull: 1 })];
+    const pull2 = [
+      record({ id: 'p2-r0-g0-d0', text, step: 'explore', status: 'superseded', pull: 2, armId: 's2' }),
+      record({
+        id: 'p2-r0-g0-d1',
+        text: 'Should Peru ban plastic bags in shops by 2027 even if it means less profit?',
+        step: 'refine',
+        depth: 1,
+        parentId: 'p2-r0-g0-d0',
+        status: 'accepted',
+        sP2: 10,
+        pull: 2,
+        armId: 's2',
+      }),
+      record({
+        id: 'p2-r1-g0-d0',
+        text: 'Should Chile fund rural libraries?',
+        step: 'explore',
+        status: 'accepted',
+        sP2: 7,
+        pull: 2,
+        armId: 's2',
+      }),
+    ];
+    const positionBefore = state.nextPosition;
+    expect(await state.absorb(pull1, false)).toBe(9);
+    // The second pull repeated the first's question: that chain goes, what else it found stays.
+    expect(await state.absorb(pull2, true)).toBe(7);
+    expect(pull2.map((entry) => [entry.status, entry.reason])).toEqual([
+      ['rejected', 'duplicate'],
+      ['rejected', 'duplicate'],
+      ['accepted', null],
+    ]);
+    expect([...pull1, ...pull2].map((entry) => entry.position)).toEqual(
+      [0, 1, 2, 3].map((n) => positionBefore + n),
+    );
+    expect(state.counters).toMatchObject({ accepted: 2, rejected: { duplicate: 2 } });
+    expect(state.shown('s2', 5)).toEqual([{ text: 'Should Chile fund rural libraries?', score: 7 }]);
+  });
+});

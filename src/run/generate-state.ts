@@ -1,8 +1,9 @@
 import type { Question } from '../core/question.js';
 import { type Arm, initialArms, updateArm } from '../stages/generate/bandit.js';
-import type { QuestionPool } from '../stages/generate/dedup.js';
+import type { DedupVerdict, PoolOverlay, QuestionPool } from '../stages/generate/dedup.js';
 import type { ShownExample } from '../stages/generate/explore.js';
 import type { SimilarityBackend } from '../stages/similarity/similarity-backend.js';
+import type { TextVector } from '../stages/similarity/text-vector.js';
 import type { CandidateRecord, PullRecord } from '../store/index.js';
 
 /** Counters shown while the search runs and stored in its summary. */
@@ -23,14 +24,66 @@ export function inPool(record: Pick<CandidateRecord, 'step' | 'status' | 'reason
   return record.step === 'explore' && !['duplicate', 'unparseable', 'error'].includes(record.reason ?? '');
 }
 
+type Counted = Pick<CandidateRecord, 'id' | 'armId' | 'text' | 'status' | 'reason' | 'sP2' | 'position'>;
+type BankEntry = { id: string; text: string; score: number; position: number };
+
+/** What one pull reads and writes while it runs: the dedup pool, positions, counts, the arm's examples. */
+export interface PullState {
+  readonly pool: {
+    check(vector: TextVector, ignore?: ReadonlySet<string>): DedupVerdict;
+    add(id: string, vector: TextVector): void;
+  };
+  nextPosition: number;
+  count(record: Counted): void;
+  shown(armId: string, count: number): ShownExample[];
+}
+
+/** The best `count` of a bank, by score and then age. */
+function best(entries: readonly BankEntry[], count: number): ShownExample[] {
+  return [...entries]
+    .sort((a, b) => b.score - a.score || a.position - b.position)
+    .slice(0, count)
+    .map((entry) => ({ text: entry.text, score: entry.score }));
+}
+
+/**
+ * One pull's own view of the search while other pulls of its batch run: it sees the state as the
+ * batch began plus what it adds itself, and changes nothing shared until `SearchState.absorb`.
+ */
+class PullScratch implements PullState {
+  readonly pool: PoolOverlay;
+  nextPosition: number;
+  private readonly added: (BankEntry & { armId: string })[] = [];
+
+  constructor(private readonly base: SearchState) {
+    this.pool = base.pool.overlay();
+    this.nextPosition = base.nextPosition;
+  }
+
+  count(record: Counted): void {
+    if (record.status === 'accepted' && record.sP2 !== null)
+      this.added.push({
+        armId: record.armId,
+        id: record.id,
+        text: record.text,
+        score: record.sP2,
+        position: record.position,
+      });
+  }
+
+  shown(armId: string, count: number): ShownExample[] {
+    return best([...this.base.bankOf(armId), ...this.added.filter((entry) => entry.armId === armId)], count);
+  }
+}
+
 /**
  * The search's state — arms, each arm's bank, the dedup pool, counters — rebuilt from stored seeds,
  * candidates and finished pulls, so a resumed run continues exactly where the last pull ended.
  */
-export class SearchState {
+export class SearchState implements PullState {
   arms: Arm[] = [];
   readonly armIndex = new Map<string, number>();
-  private readonly bank = new Map<string, { id: string; text: string; score: number; position: number }[]>();
+  private readonly bank = new Map<string, BankEntry[]>();
   private sumScore = 0;
   readonly counters: SearchCounters = {
     pullsDone: 0,
@@ -78,10 +131,57 @@ export class SearchState {
     this.arms[index] = { id: seedId, q: score, c: 1 };
   }
 
+  /** A view for one pull of a batch (see `PullScratch`). */
+  fork(): PullState {
+    return new PullScratch(this);
+  }
+
+  /** The accepted questions of an arm so far. */
+  bankOf(armId: string): readonly BankEntry[] {
+    return this.bank.get(armId) ?? [];
+  }
+
+  /**
+   * Takes in the records of one pull that ran in a scratch view, in batch order: gives them their
+   * final positions; when earlier pulls of the same batch were absorbed first (`recheck`), a question
+   * that now duplicates one of theirs is rejected with its later versions (what the sequential search
+   * would have caught); then counts them and adds them to the pool. Returns the pull's reward.
+   */
+  async absorb(records: CandidateRecord[], recheck: boolean, signal?: AbortSignal): Promise<number> {
+    // Vectors only for what joins the pool (embedding every rejected refinement would cost calls).
+    const pooled = records.filter(inPool);
+    const found = await this.similarity.vectors(
+      pooled.map((record) => record.text),
+      signal,
+    );
+    const vectors = new Map(pooled.map((record, index) => [record, found[index]!]));
+    const dropped = new Set<string>();
+    for (const record of records) {
+      record.position = this.nextPosition++;
+      let duplicateOf: string | undefined;
+      if (record.parentId !== null && dropped.has(record.parentId))
+        duplicateOf = 'its explored question, a duplicate of a pull in the same batch';
+      else if (recheck && record.step !== 'seed' && vectors.has(record)) {
+        const verdict = this.pool.check(vectors.get(record)!);
+        if (verdict.duplicate)
+          duplicateOf = `mean top-k similarity ${verdict.similarity.toFixed(3)}; nearest ${verdict.nearestId}, from a pull of the same batch`;
+      }
+      if (duplicateOf === undefined) continue;
+      dropped.add(record.id);
+      Object.assign(record, { status: 'rejected', reason: 'duplicate' });
+      record.detail = { ...record.detail, duplicateOf };
+    }
+    const rewards: number[] = [];
+    for (const record of records) {
+      this.count(record);
+      if (inPool(record)) this.pool.add(record.id, vectors.get(record)!);
+      if (record.status === 'accepted' && record.sP2 !== null) rewards.push(record.sP2);
+    }
+    return rewards.length === 0 ? 0 : rewards.reduce((sum, value) => sum + value, 0) / rewards.length;
+  }
+
   /** Counts a stored or new candidate version; an accepted one joins its arm's bank. */
-  count(
-    record: Pick<CandidateRecord, 'id' | 'armId' | 'text' | 'status' | 'reason' | 'sP2' | 'position'>,
-  ): void {
+  count(record: Counted): void {
     if (record.status === 'rejected') {
       const reason = record.reason ?? 'unknown';
       this.counters.rejected[reason] = (this.counters.rejected[reason] ?? 0) + 1;
@@ -107,9 +207,6 @@ export class SearchState {
 
   /** The arm's best questions so far (by P2 score, then age), for the explorer. */
   shown(armId: string, count: number): ShownExample[] {
-    return [...(this.bank.get(armId) ?? [])]
-      .sort((a, b) => b.score - a.score || a.position - b.position)
-      .slice(0, count)
-      .map((entry) => ({ text: entry.text, score: entry.score }));
+    return best(this.bankOf(armId), count);
   }
 }

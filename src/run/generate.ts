@@ -228,40 +228,68 @@ async function search(
   progress('search', seeds.length);
 
   const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
-  for (let pull = state.counters.pullsDone + 1; pull <= manifest.budget; pull++) {
+  const context = { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots };
+  // Batches of `parallelPulls` (1: the method's sequential search); resumed runs restart at a batch boundary.
+  for (let first = state.counters.pullsDone + 1; first <= manifest.budget; ) {
     if (signal?.aborted) throw new CancelledError();
     const usage = engine.usage().total;
     if (options.maxModelCalls !== undefined && usage.calls - usage.cached >= options.maxModelCalls) break;
-    const index =
-      settings.armChoice === 'uniform'
-        ? randomArm(state.arms, seededRandom(manifest.seed * 100_003 + pull))
-        : chooseArm(state.arms, manifest.budget);
-    const arm = state.arms[index]!;
-    const { records, reward } = await runPull(
-      { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots },
-      state,
-      bySeed.get(arm.id)!,
-      pull,
+    const pulls = Array.from(
+      { length: Math.min(settings.parallelPulls, manifest.budget - first + 1) },
+      (_, offset) => first + offset,
     );
-    const accepted = records.filter((record) => record.status === 'accepted').length;
-    const finished = {
-      runId,
-      pull,
-      armId: arm.id,
-      reward,
-      accepted,
-      rejected: records.length - accepted,
-      finishedAt: Date.now(),
-    };
-    store.generation.commit(records, finished);
-    state.finishPull(finished);
+    const arms = chooseBatch(state, pulls, settings.armChoice, manifest);
+    const scratches = arms.map(() => state.fork());
+    const found = await Promise.all(
+      arms.map((arm, at) => runPull(context, scratches[at]!, bySeed.get(arm.id)!, pulls[at]!)),
+    );
+    const batch = [];
+    for (const [at, records] of found.entries()) {
+      const reward = await state.absorb(records, at > 0, signal);
+      const accepted = records.filter((record) => record.status === 'accepted').length;
+      const finished = {
+        runId,
+        pull: pulls[at]!,
+        armId: arms[at]!.id,
+        reward,
+        accepted,
+        rejected: records.length - accepted,
+        finishedAt: Date.now(),
+      };
+      state.finishPull(finished);
+      batch.push({ candidates: records, pull: finished });
+    }
+    store.generation.commitPulls(batch);
     failIfMostCallsFail(engine, runId);
     progress('search', seeds.length);
+    first += pulls.length;
     await yieldToEvents();
   }
   const usage = engine.usage();
   store.runs.setStatus(runId, 'done', { ...state.counters, usage });
   return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/**
+ * The arms of one batch, all chosen from the state before it: UCB counts an arm chosen earlier in
+ * the batch as pulled once more (its bonus shrinks, its Q is unchanged); uniform choice draws per pull.
+ */
+function chooseBatch(
+  state: SearchState,
+  pulls: readonly number[],
+  armChoice: 'ucb' | 'uniform',
+  manifest: GenerateManifest,
+) {
+  const pending = state.arms.map((arm) => ({ ...arm }));
+  return pulls.map((pull) => {
+    const index =
+      armChoice === 'uniform'
+        ? randomArm(pending, seededRandom(manifest.seed * 100_003 + pull))
+        : chooseArm(pending, manifest.budget);
+    const arm = pending[index]!;
+    pending[index] = { ...arm, c: arm.c + 1 };
+    return state.arms[index]!;
+  });
 }
 
 /**

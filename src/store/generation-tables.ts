@@ -79,10 +79,19 @@ export class GenerationTables {
     this.insertPull = db.prepare('INSERT OR REPLACE INTO generation_pulls VALUES (?,?,?,?,?,?,?)');
   }
 
-  /** Queues candidates (and the pull row that closes them) and commits them in one transaction. */
+  /** Candidates (and the pull row that closes them), committed in one transaction. */
   commit(candidates: readonly CandidateRecord[], pull?: PullRecord): void {
-    for (const c of candidates) {
-      this.buffer.add(() =>
+    this.buffer.commitTogether(this.writes(candidates, pull));
+  }
+
+  /** Several pulls with their candidates in one transaction: a batch of parallel pulls is stored whole or not at all. */
+  commitPulls(batch: readonly { candidates: readonly CandidateRecord[]; pull: PullRecord }[]): void {
+    this.buffer.commitTogether(batch.flatMap(({ candidates, pull }) => this.writes(candidates, pull)));
+  }
+
+  private writes(candidates: readonly CandidateRecord[], pull?: PullRecord): (() => void)[] {
+    const writes = candidates.map(
+      (c) => () =>
         this.insertCandidate.run(
           c.runId,
           c.id,
@@ -101,10 +110,9 @@ export class GenerationTables {
           c.sP2,
           JSON.stringify(c.detail),
         ),
-      );
-    }
+    );
     if (pull)
-      this.buffer.add(() =>
+      writes.push(() =>
         this.insertPull.run(
           pull.runId,
           pull.pull,
@@ -115,7 +123,7 @@ export class GenerationTables {
           pull.finishedAt,
         ),
       );
-    this.buffer.flush();
+    return writes;
   }
 
   candidates(runId: string): CandidateRecord[] {

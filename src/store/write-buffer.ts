@@ -66,6 +66,17 @@ export class WriteBuffer {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
+  /**
+   * Commits `writes` as one transaction of their own, after committing what was queued before:
+   * they reach the file all together or not at all, however many there are.
+   */
+  commitTogether(writes: readonly (() => void)[]): void {
+    this.flush();
+    if (this.fault) throw this.fault;
+    this.pending.push(...writes);
+    this.flush();
+  }
+
   /** Commits everything queued now; throws a StoreError when the commit fails. */
   flush(): void {
     if (this.fault) throw this.fault;

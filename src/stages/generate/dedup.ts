@@ -38,36 +38,73 @@ export class QuestionPool {
     }
   }
 
-  /** Similarities to the pool members worth comparing (for bags: those sharing a term). */
-  private similarities(vector: TextVector): { index: number; similarity: number }[] {
+  /** Similarities to the pool members worth comparing (for bags: those sharing a term), with their ids. */
+  similarities(vector: TextVector): { id: string; similarity: number }[] {
     if (vector.kind === 'dense')
-      return this.entries.map((entry, index) => ({ index, similarity: cosine(vector, entry.vector) }));
+      return this.entries.map((entry) => ({ id: entry.id, similarity: cosine(vector, entry.vector) }));
     const candidates = new Set<number>();
     for (const term of vector.terms.keys())
       for (const index of this.byTerm.get(term) ?? []) candidates.add(index);
     return [...candidates].map((index) => ({
-      index,
+      id: this.entries[index]!.id,
       similarity: cosine(vector, this.entries[index]!.vector),
     }));
   }
 
   /**
    * Duplicate when the mean of the top-k similarities (pool members not compared count as 0)
-   * exceeds ε, or when one pool member has the same content words (similarity ≥ 0.999).
+   * exceeds ε, or when one pool member has the same content words (similarity ≥ 0.999). Members in
+   * `ignore` (a question's own earlier versions) are left out.
    */
-  check(vector: TextVector): DedupVerdict {
-    const found = this.similarities(vector);
-    if (found.length === 0) return { duplicate: false, similarity: 0 };
-    const top = found
-      .map((entry) => entry.similarity)
-      .sort((a, b) => b - a)
-      .slice(0, this.topK);
-    const similarity = top.reduce((sum, value) => sum + value, 0) / Math.min(this.entries.length, this.topK);
-    const nearest = found.reduce((best, entry) => (entry.similarity > best.similarity ? entry : best));
-    return {
-      duplicate: similarity > this.threshold || nearest.similarity >= 0.999,
-      similarity,
-      nearestId: this.entries[nearest.index]!.id,
-    };
+  check(vector: TextVector, ignore?: ReadonlySet<string>): DedupVerdict {
+    return verdictOf(this.similarities(vector), this.size, this.threshold, this.topK, ignore);
   }
+
+  /** A pool that sees this one and keeps its own additions apart (one pull among several run at once). */
+  overlay(): PoolOverlay {
+    return new PoolOverlay(this, new QuestionPool(this.threshold, this.topK), this.threshold, this.topK);
+  }
+}
+
+/** The base pool plus questions added since, checked as one pool; additions go to `local` only. */
+export class PoolOverlay {
+  constructor(
+    private readonly base: QuestionPool,
+    readonly local: QuestionPool,
+    private readonly threshold: number,
+    private readonly topK: number,
+  ) {}
+
+  add(id: string, vector: TextVector): void {
+    this.local.add(id, vector);
+  }
+
+  check(vector: TextVector, ignore?: ReadonlySet<string>): DedupVerdict {
+    const found = [...this.base.similarities(vector), ...this.local.similarities(vector)];
+    return verdictOf(found, this.base.size + this.local.size, this.threshold, this.topK, ignore);
+  }
+}
+
+/** The dedup verdict from the similarities found in a pool of `size` (pool members in `ignore` left out). */
+function verdictOf(
+  all: readonly { id: string; similarity: number }[],
+  size: number,
+  threshold: number,
+  topK: number,
+  ignore?: ReadonlySet<string>,
+): DedupVerdict {
+  const found = ignore ? all.filter((entry) => !ignore.has(entry.id)) : all;
+  if (ignore) size -= all.length - found.length;
+  if (found.length === 0) return { duplicate: false, similarity: 0 };
+  const top = found
+    .map((entry) => entry.similarity)
+    .sort((a, b) => b - a)
+    .slice(0, topK);
+  const similarity = top.reduce((sum, value) => sum + value, 0) / Math.min(size, topK);
+  const nearest = found.reduce((best, entry) => (entry.similarity > best.similarity ? entry : best));
+  return {
+    duplicate: similarity > threshold || nearest.similarity >= 0.999,
+    similarity,
+    nearestId: nearest.id,
+  };
 }

@@ -114,6 +114,29 @@ describe('growing a candidate', () => {
     expect(m3.asked).toEqual([]);
   });
 
+  it('rejects a refinement that repeats a question the search already has, unscored, and keeps the explored one', async () => {
+    const scorer = panelModel('m1');
+    const asked: string[] = [];
+    const versions = await growCandidate(
+      explored,
+      sharpener(),
+      0,
+      context({ explorers: [scorer, panelModel('m2')] }),
+      async (text) => {
+        asked.push(text);
+        return text.endsWith('sharp?') ? 'nearest p1-r0-g0-d0' : undefined;
+      },
+    );
+    expect(asked).toEqual(['Should towns help newcomers sharp?']);
+    expect(versions.map((version) => [version.step, version.status, version.reason])).toEqual([
+      ['explore', 'accepted', undefined],
+      ['refine', 'rejected', 'duplicate'],
+    ]);
+    expect(versions[1]!.detail).toBe('nearest p1-r0-g0-d0');
+    expect(versions[1]!.p1).toBeUndefined(); // no panel paid for it
+    expect(versions[0]!.p2?.terms).not.toBeNull();
+  });
+
   it('records an unparseable refinement and stops refining', async () => {
     const refiner = scriptedProvider('refiner', { reflect: 'Hmm.', refine: 'I would rather not.' });
     const versions = await growCandidate(explored, refiner, 0, context());

@@ -27,7 +27,7 @@ export interface GrowContext {
 /**
  * Grows one explored question into a bank entry (method §4): S under P1; up to `refineDepth`
  * rounds of reflection + refinement by the model that explored it, each kept only when S gains more
- * than τ (the first that does not stops the chain); the safety check when a safety model is set;
+ * than τ (the first that does not, or that repeats another question, stops the chain); the safety check when a safety model is set;
  * and the final reward S under P2. Returns every version, the last kept one `accepted` unless
  * something rejected it.
  */
@@ -36,6 +36,8 @@ export async function growCandidate(
   refiner: Provider,
   sampleIndex: number,
   context: GrowContext,
+  /** Why a refinement repeats a question the search already has (dedup), or undefined. */
+  duplicateOf?: (text: string) => Promise<string | undefined>,
 ): Promise<CandidateVersion[]> {
   const { signal } = context;
   const score = (text: string, panel: readonly Provider[]) =>
@@ -81,6 +83,21 @@ export async function growCandidate(
         status: 'rejected',
         reason: refined.status,
         detail: refined.reason,
+      });
+      break;
+    }
+    const copy = await duplicateOf?.(refined.question);
+    if (copy !== undefined) {
+      // A refinement that repeats another question is not scored; the chain keeps what it had.
+      versions.push({
+        text: refined.question,
+        step: 'refine',
+        depth,
+        parent: current,
+        status: 'rejected',
+        reason: 'duplicate',
+        detail: copy,
+        suggestions: refined.suggestions,
       });
       break;
     }
