@@ -138,9 +138,9 @@ describe('pulls run in one batch', () => {
       }),
     ];
     const positionBefore = state.nextPosition;
-    expect(await state.absorb(pull1, false)).toBe(9);
+    expect(await state.absorb(pull1, first, false)).toBe(9);
     // The second pull repeated the first's question: that chain goes, what else it found stays.
-    expect(await state.absorb(pull2, true)).toBe(7);
+    expect(await state.absorb(pull2, second, true)).toBe(7);
     expect(pull2.map((entry) => [entry.status, entry.reason])).toEqual([
       ['rejected', 'duplicate'],
       ['rejected', 'duplicate'],
@@ -151,5 +151,34 @@ describe('pulls run in one batch', () => {
     );
     expect(state.counters).toMatchObject({ accepted: 2, rejected: { duplicate: 2 } });
     expect(state.shown('s2', 5)).toEqual([{ text: 'Should Chile fund rural libraries?', score: 7 }]);
+
+    // A chain whose refinement repeats an earlier pull's question goes whole: its explored version
+    // has no P2 score to fall back on, and is not left `superseded` with nothing accepted.
+    const third = state.fork();
+    const pull3 = [
+      record({
+        id: 'p3-r0-g0-d0',
+        text: 'Should Kenya fund rural libraries by 2030?',
+        step: 'explore',
+        status: 'superseded',
+        pull: 3,
+      }),
+      record({
+        id: 'p3-r0-g0-d1',
+        text: 'Should Chile fund rural libraries?',
+        step: 'refine',
+        depth: 1,
+        parentId: 'p3-r0-g0-d0',
+        status: 'accepted',
+        sP2: 8,
+        pull: 3,
+      }),
+    ];
+    expect(await state.absorb(pull3, third, true)).toBe(0);
+    expect(pull3.map((entry) => [entry.status, entry.reason])).toEqual([
+      ['rejected', 'duplicate'],
+      ['rejected', 'duplicate'],
+    ]);
+    expect(String(pull3[0]!.detail.duplicateOf)).toMatch(/^p3-r0-g0-d1: .*nearest p2-r1-g0-d0/);
   });
 });

@@ -50,7 +50,7 @@ function best(entries: readonly BankEntry[], count: number): ShownExample[] {
  * One pull's own view of the search while other pulls of its batch run: it sees the state as the
  * batch began plus what it adds itself, and changes nothing shared until `SearchState.absorb`.
  */
-class PullScratch implements PullState {
+export class PullScratch implements PullState {
   readonly pool: PoolOverlay;
   nextPosition: number;
   private readonly added: (BankEntry & { armId: string })[] = [];
@@ -132,7 +132,7 @@ export class SearchState implements PullState {
   }
 
   /** A view for one pull of a batch (see `PullScratch`). */
-  fork(): PullState {
+  fork(): PullScratch {
     return new PullScratch(this);
   }
 
@@ -142,39 +142,56 @@ export class SearchState implements PullState {
   }
 
   /**
-   * Takes in the records of one pull that ran in a scratch view, in batch order: gives them their
-   * final positions; when earlier pulls of the same batch were absorbed first (`recheck`), a question
-   * that now duplicates one of theirs is rejected with its later versions (what the sequential search
-   * would have caught); then counts them and adds them to the pool. Returns the pull's reward.
+   * Takes in the records of one pull that ran in `scratch`, in batch order: gives them their final
+   * positions; when earlier pulls of the same batch were taken in first (`recheck`), a chain (an
+   * explored question with its refinements) any of whose pooled versions now duplicates one of
+   * theirs is rejected whole — no version of it has a P2 score to fall back on; then counts the
+   * records and adds them to the pool (with the vectors the pull already computed). Returns the
+   * pull's reward.
    */
-  async absorb(records: CandidateRecord[], recheck: boolean, signal?: AbortSignal): Promise<number> {
-    // Vectors only for what joins the pool (embedding every rejected refinement would cost calls).
+  async absorb(
+    records: CandidateRecord[],
+    scratch: PullScratch,
+    recheck: boolean,
+    signal?: AbortSignal,
+  ): Promise<number> {
     const pooled = records.filter(inPool);
-    const found = await this.similarity.vectors(
-      pooled.map((record) => record.text),
-      signal,
-    );
-    const vectors = new Map(pooled.map((record, index) => [record, found[index]!]));
-    const dropped = new Set<string>();
-    for (const record of records) {
-      record.position = this.nextPosition++;
-      let duplicateOf: string | undefined;
-      if (record.parentId !== null && dropped.has(record.parentId))
-        duplicateOf = 'its explored question, a duplicate of a pull in the same batch';
-      else if (recheck && record.step !== 'seed' && vectors.has(record)) {
-        const verdict = this.pool.check(vectors.get(record)!);
-        if (verdict.duplicate)
-          duplicateOf = `mean top-k similarity ${verdict.similarity.toFixed(3)}; nearest ${verdict.nearestId}, from a pull of the same batch`;
-      }
-      if (duplicateOf === undefined) continue;
-      dropped.add(record.id);
-      Object.assign(record, { status: 'rejected', reason: 'duplicate' });
-      record.detail = { ...record.detail, duplicateOf };
+    const vectors = new Map(pooled.map((record) => [record.id, scratch.pool.local.vectorOf(record.id)]));
+    const missing = pooled.filter((record) => vectors.get(record.id) === undefined);
+    if (missing.length > 0) {
+      const found = await this.similarity.vectors(
+        missing.map((record) => record.text),
+        signal,
+      );
+      for (const [index, record] of missing.entries()) vectors.set(record.id, found[index]!);
+    }
+    const rootOf = new Map<string, string>();
+    for (const record of records)
+      rootOf.set(
+        record.id,
+        record.parentId === null ? record.id : (rootOf.get(record.parentId) ?? record.id),
+      );
+    const dropped = new Map<string, string>();
+    for (const record of recheck ? pooled : []) {
+      const root = rootOf.get(record.id)!;
+      if (record.step === 'seed' || dropped.has(root)) continue;
+      const verdict = this.pool.check(vectors.get(record.id)!);
+      if (verdict.duplicate)
+        dropped.set(
+          root,
+          `${record.id}: mean top-k similarity ${verdict.similarity.toFixed(3)}; nearest ${verdict.nearestId}, from a pull of the same batch`,
+        );
     }
     const rewards: number[] = [];
     for (const record of records) {
+      record.position = this.nextPosition++;
+      const duplicateOf = dropped.get(rootOf.get(record.id)!);
+      if (duplicateOf !== undefined) {
+        Object.assign(record, { status: 'rejected', reason: 'duplicate' });
+        record.detail = { ...record.detail, duplicateOf };
+      }
       this.count(record);
-      if (inPool(record)) this.pool.add(record.id, vectors.get(record)!);
+      if (inPool(record)) this.pool.add(record.id, vectors.get(record.id)!);
       if (record.status === 'accepted' && record.sP2 !== null) rewards.push(record.sP2);
     }
     return rewards.length === 0 ? 0 : rewards.reduce((sum, value) => sum + value, 0) / rewards.length;

@@ -11,7 +11,7 @@ import { scorePanel } from '../stages/generate/score-panel.js';
 import type { Store } from '../store/index.js';
 import type { GenerateManifest } from './generate-manifest.js';
 import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
-import { runPull } from './generate-pull.js';
+import { type PullContext, runPull } from './generate-pull.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
 import { asStoreFault, markRun } from './mark-run.js';
 import { similarityBackendOf } from './similarity-of.js';
@@ -50,7 +50,10 @@ export interface GenerateRunOptions {
   resume?: boolean;
   /** A generation run whose bank this one must not overlap (self-extension with new panel models). */
   extend?: string;
-  /** Stop (done) once this many calls have reached a model (cache hits not counted): equal-spend baselines. */
+  /**
+   * Stop (done) once this many calls have reached a model (cache hits not counted): equal-spend
+   * baselines. Checked between batches, so with `parallelPulls` k a run may pass it by up to k pulls.
+   */
   maxModelCalls?: number;
   /** Seeds scored at once. @default 16 */
   concurrency?: number;
@@ -240,12 +243,12 @@ async function search(
     );
     const arms = chooseBatch(state, pulls, settings.armChoice, manifest);
     const scratches = arms.map(() => state.fork());
-    const found = await Promise.all(
-      arms.map((arm, at) => runPull(context, scratches[at]!, bySeed.get(arm.id)!, pulls[at]!)),
+    const found = await runBatch(context, signal, (batchContext) =>
+      arms.map((arm, at) => runPull(batchContext, scratches[at]!, bySeed.get(arm.id)!, pulls[at]!)),
     );
     const batch = [];
     for (const [at, records] of found.entries()) {
-      const reward = await state.absorb(records, at > 0, signal);
+      const reward = await state.absorb(records, scratches[at]!, at > 0, signal);
       const accepted = records.filter((record) => record.status === 'accepted').length;
       const finished = {
         runId,
@@ -268,6 +271,31 @@ async function search(
   const usage = engine.usage();
   store.runs.setStatus(runId, 'done', { ...state.counters, usage });
   return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+}
+
+/**
+ * Runs the pulls of one batch with a signal of their own: when one fails, the others are stopped
+ * (no paid call goes on for a run that has ended) and the first failure is thrown once all have ended.
+ */
+async function runBatch<T>(
+  context: PullContext,
+  signal: AbortSignal | undefined,
+  start: (context: PullContext) => Promise<T>[],
+): Promise<T[]> {
+  const stop = new AbortController();
+  const batchSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  let failure: { error: unknown } | undefined;
+  const settled = await Promise.allSettled(
+    start({ ...context, grow: { ...context.grow, signal: batchSignal } }).map((pull) =>
+      pull.catch((error: unknown) => {
+        failure ??= { error };
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
+  if (failure) throw failure.error;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }
 
 /**

@@ -27,6 +27,11 @@ export class QuestionPool {
     return this.entries.length;
   }
 
+  /** The vector a member was added with, by id. */
+  vectorOf(id: string): TextVector | undefined {
+    return this.entries.find((entry) => entry.id === id)?.vector;
+  }
+
   add(id: string, vector: TextVector): void {
     const index = this.entries.length;
     this.entries.push({ id, vector });
