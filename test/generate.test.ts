@@ -230,7 +230,7 @@ describe('adaem generate on the sandbox', () => {
           .map((row) => row.arm_id),
       ).size,
     ).toBeGreaterThan(1);
-    // The bank holds no two accepted questions with the same text, across the pulls of a batch too.
+    // The bank holds no two accepted questions with the same text (refinements are dedup-checked too).
     const accepted = candidatesOf(whole, 'p').filter((row) => row.status === 'accepted');
     expect(accepted.length).toBeGreaterThan(0);
     expect(new Set(accepted.map((row) => row.text)).size).toBe(accepted.length);
