@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { AdaemConfigSchema } from '../src/core/config.js';
+import { SCHWARTZ_THEORY } from '../src/core/theories.js';
+import { startSandboxServer } from '../src/sandbox/server.js';
 import { killAfterPulls } from './helpers/kill-after-pulls.js';
 import { startOpenAIServer } from './helpers/openai-server.js';
 import { runCli, spawnCli } from './helpers/run-cli.js';
@@ -332,6 +335,39 @@ describe('adaem generate on the sandbox', () => {
     const resumed = await runCli(['generate', '--resume', 'c', '--max-cost', '1000'], { cwd: dir });
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/run c \(done\): 4\/4 pulls/);
+  }, 120_000);
+
+  it('runs parallel pulls against an HTTP endpoint without a listener warning', async () => {
+    const server = await startSandboxServer({ config: AdaemConfigSchema.parse({}), theory: SCHWARTZ_THEORY });
+    try {
+      const dir = tmp();
+      writeProject(dir);
+      writeFileSync(
+        join(dir, 'http.yaml'),
+        [
+          'seed: 7',
+          'providers:',
+          `  sbx: { type: openai, baseURL: "${server.url}", apiKey: "k", concurrency: 64 }`,
+          'models:',
+          '  - { id: sbx:atlas, roles: [generator, scorer] }',
+          '  - { id: sbx:basalt, roles: [generator, scorer] }',
+          '  - { id: sbx:cirrus, roles: [scorer] }',
+          '  - { id: sbx:judge, roles: [judge] }',
+          'generate:',
+          '  seeds: seeds.txt',
+          '  rounds: 1',
+          '  parallelPulls: 4',
+        ].join('\n'),
+      );
+      const run = await runCli(['-c', 'http.yaml', 'generate', '--budget', '8', '--run-id', 'h'], {
+        cwd: dir,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/run h \(done\): 8\/8 pulls/);
+      expect(run.stderr).not.toMatch(/MaxListenersExceededWarning/);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it('stops, resumable, when most calls fail instead of spending the budget on errors', async () => {

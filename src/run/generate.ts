@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AdaemConfig } from '../core/config.js';
 import { AdaemError, BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
@@ -284,6 +285,8 @@ async function runBatch<T>(
 ): Promise<T[]> {
   const stop = new AbortController();
   const batchSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  // Every call in flight listens to it, as to the run's signal (see createEngine).
+  setMaxListeners(0, batchSignal);
   let failure: { error: unknown } | undefined;
   const settled = await Promise.allSettled(
     start({ ...context, grow: { ...context.grow, signal: batchSignal } }).map((pull) =>
