@@ -62,7 +62,7 @@ export function collectGeneration(store: Store, runId: string): GenerationResult
   const parsed = GenerateManifestSchema.safeParse(run.manifest);
   if (!parsed.success) throw new ConfigError(`run "${runId}" is not a generation run`);
   const manifest = parsed.data;
-  const candidates = store.generation.candidates(runId);
+  const candidates = store.generation.candidates(runId, { detail: 'kept' });
   const pulls = store.generation.pulls(runId);
   const byId = new Map(candidates.map((record) => [record.id, record]));
   const seeds = candidates.filter((record) => record.step === 'seed');

@@ -165,7 +165,7 @@ async function search(
   );
   const prior = priorOf(store, manifest);
   const unscored = await state.replay(
-    store.generation.candidates(runId),
+    store.generation.candidates(runId, { detail: 'none' }),
     store.generation.pulls(runId),
     prior,
   );
@@ -351,7 +351,7 @@ function scoreVariantOf(config: AdaemConfig, engine: Engine): GenerateManifest['
 function priorOf(store: Store, manifest: GenerateManifest): string[] {
   if (!manifest.extends) return [];
   return store.generation
-    .candidates(manifest.extends)
+    .candidates(manifest.extends, { detail: 'none' })
     .filter((record) => record.status === 'accepted')
     .map((record) => record.text);
 }

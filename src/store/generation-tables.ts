@@ -126,10 +126,20 @@ export class GenerationTables {
     return writes;
   }
 
-  candidates(runId: string): CandidateRecord[] {
+  /**
+   * A run's candidates in order. `detail`: `all` (default); `kept`, only for seeds and accepted
+   * questions (what a bank shows); `none` (what resuming needs) — the rest read as `{}`. The detail
+   * (every panel answer) is most of a candidate's size, so a paper-scale run reads much faster without it.
+   */
+  candidates(runId: string, options: { detail?: 'all' | 'kept' | 'none' } = {}): CandidateRecord[] {
+    const detail = {
+      all: 'detail',
+      kept: "CASE WHEN status IN ('seed', 'accepted') THEN detail ELSE '{}' END AS detail",
+      none: "'{}' AS detail",
+    }[options.detail ?? 'all'];
     return this.db
       .prepare<[string], CandidateRow>(
-        'SELECT * FROM generation_candidates WHERE run_id = ? ORDER BY position',
+        `SELECT run_id, id, position, pull, round, arm_id, parent_id, model_id, step, depth, text, status, reason, s_p1, s_p2, ${detail} FROM generation_candidates WHERE run_id = ? ORDER BY position`,
       )
       .all(runId)
       .map((row) => ({

@@ -60,6 +60,78 @@ describe('store', () => {
     full.close();
   });
 
+  it('reads generation candidates with all their detail, only the kept ones’, or none', () => {
+    const store = openStore({ path: join(tmp(), 'g.db') });
+    const base = {
+      runId: 'g',
+      pull: 1,
+      round: 0,
+      armId: 's1',
+      parentId: null,
+      modelId: 'm',
+      depth: 0,
+      reason: null,
+      sP1: 7,
+      sP2: null,
+    };
+    store.generation.commit(
+      [
+        {
+          ...base,
+          id: 's1',
+          position: 0,
+          pull: 0,
+          round: null,
+          modelId: null,
+          step: 'seed',
+          text: 'Is x good?',
+          status: 'seed',
+          detail: { category: 'Arts' },
+        },
+        {
+          ...base,
+          id: 'a',
+          position: 1,
+          step: 'explore',
+          text: 'Should A?',
+          status: 'accepted',
+          sP2: 9,
+          detail: { p2: { terms: { s: 9 } } },
+        },
+        {
+          ...base,
+          id: 'b',
+          position: 2,
+          step: 'explore',
+          text: 'Should B?',
+          status: 'rejected',
+          reason: 'no-gain',
+          detail: { p1: { answers: ['long'] } },
+        },
+      ],
+      { runId: 'g', pull: 1, armId: 's1', reward: 9, accepted: 1, rejected: 1, finishedAt: 1 },
+    );
+    const details = (detail?: 'all' | 'kept' | 'none') =>
+      store.generation.candidates('g', detail ? { detail } : {}).map((record) => record.detail);
+    expect(details()).toEqual([
+      { category: 'Arts' },
+      { p2: { terms: { s: 9 } } },
+      { p1: { answers: ['long'] } },
+    ]);
+    expect(details('kept')).toEqual([{ category: 'Arts' }, { p2: { terms: { s: 9 } } }, {}]);
+    expect(details('none')).toEqual([{}, {}, {}]);
+    expect(
+      store.generation
+        .candidates('g', { detail: 'none' })
+        .map((record) => [record.id, record.text, record.status, record.reason]),
+    ).toEqual([
+      ['s1', 'Is x good?', 'seed', null],
+      ['a', 'Should A?', 'accepted', null],
+      ['b', 'Should B?', 'rejected', 'no-gain'],
+    ]);
+    store.close();
+  });
+
   it('keeps runs with manifests and refuses a duplicate run id', () => {
     const store = openStore({ path: join(tmp(), 'r.db') });
     const id = store.runs.newRunId('evaluate');
