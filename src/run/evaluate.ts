@@ -81,32 +81,27 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     if (judgeId) engine.provider(judgeId, 'judge');
   }
   const { runId, manifest, questions } = openRun(options);
-  const stopHeartbeat = store.runLock.keepAlive(runId);
-  try {
-    return await workThrough(options, runId, manifest, questions);
-  } catch (caught) {
-    const error = asStoreFault(caught, store.path);
-    if (error instanceof StoreError) {
-      await markRun(store, runId, 'failed');
-      throw new StoreError(
-        `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
-        { code: error.code, cause: error },
-      );
-    }
-    if (isCancellation(error, options.signal)) {
-      await markRun(store, runId, 'cancelled');
-      throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
-    }
-    await markRun(store, runId, 'failed');
-    throw error;
-  } finally {
-    stopHeartbeat();
+  // The lock is held until the run's end is recorded, so no other process takes it over before.
+  return store.runLock.hold(runId, async () => {
     try {
-      store.runLock.release(runId);
-    } catch {
-      // a faulty store keeps the stale lock; the next claim takes it over
+      return await workThrough(options, runId, manifest, questions);
+    } catch (caught) {
+      const error = asStoreFault(caught, store.path);
+      if (error instanceof StoreError) {
+        await markRun(store, runId, 'failed');
+        throw new StoreError(
+          `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
+          { code: error.code, cause: error },
+        );
+      }
+      if (isCancellation(error, options.signal)) {
+        await markRun(store, runId, 'cancelled');
+        throw new CancelledError(`run ${runId} cancelled; resume with --resume ${runId}`);
+      }
+      await markRun(store, runId, 'failed');
+      throw error;
     }
-  }
+  });
 }
 
 async function workThrough(

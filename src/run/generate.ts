@@ -92,38 +92,33 @@ function openGeneration(options: GenerateRunOptions) {
 export async function runGeneration(options: GenerateRunOptions): Promise<GenerateSummary> {
   const { store } = options;
   const { runId, manifest, seeds } = openGeneration(options);
-  const stopHeartbeat = store.runLock.keepAlive(runId);
-  try {
-    return await search(options, runId, manifest, seeds);
-  } catch (caught) {
-    const error = asStoreFault(caught, store.path);
-    const cancelled = error instanceof CancelledError || options.signal?.aborted;
-    const budget = error instanceof BudgetExceededError && !options.signal?.aborted;
-    await markRun(store, runId, cancelled && !budget ? 'cancelled' : 'failed', {
-      ...(budget ? { summary: { stoppedBy: 'budget' } } : {}),
-    });
-    if (budget)
-      throw new BudgetExceededError(
-        `run ${runId} stopped at the cost cap; raise --max-cost and resume with --resume ${runId}`,
-      );
-    if (cancelled)
-      throw new CancelledError(
-        `run ${runId} cancelled; calls in flight were abandoned; resume with --resume ${runId}`,
-      );
-    if (error instanceof StoreError)
-      throw new StoreError(
-        `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
-        { code: error.code, cause: error },
-      );
-    throw error;
-  } finally {
-    stopHeartbeat();
+  // The lock is held until the run's end is recorded, so no other process takes it over before.
+  return store.runLock.hold(runId, async () => {
     try {
-      store.runLock.release(runId);
-    } catch {
-      // a faulty store keeps the stale lock; the next claim takes it over
+      return await search(options, runId, manifest, seeds);
+    } catch (caught) {
+      const error = asStoreFault(caught, store.path);
+      const cancelled = error instanceof CancelledError || options.signal?.aborted;
+      const budget = error instanceof BudgetExceededError && !options.signal?.aborted;
+      await markRun(store, runId, cancelled && !budget ? 'cancelled' : 'failed', {
+        ...(budget ? { summary: { stoppedBy: 'budget' } } : {}),
+      });
+      if (budget)
+        throw new BudgetExceededError(
+          `run ${runId} stopped at the cost cap; raise --max-cost and resume with --resume ${runId}`,
+        );
+      if (cancelled)
+        throw new CancelledError(
+          `run ${runId} cancelled; calls in flight were abandoned; resume with --resume ${runId}`,
+        );
+      if (error instanceof StoreError)
+        throw new StoreError(
+          `run ${runId} stopped: ${error.message}; fix it and resume with --resume ${runId}`,
+          { code: error.code, cause: error },
+        );
+      throw error;
     }
-  }
+  });
 }
 
 async function search(

@@ -1,7 +1,8 @@
 import type { SchwartzValueId } from '../core/theories.js';
 import { wordList } from './word-list.js';
 
-const short: Record<string, SchwartzValueId> = {
+/** Two-letter codes of the Schwartz values, as the knowledge lists below and in topics.ts write them. */
+export const VALUE_CODES: Record<string, SchwartzValueId> = {
   SD: 'self_direction',
   ST: 'stimulation',
   HE: 'hedonism',
@@ -151,8 +152,8 @@ export const SUBJECT_AREAS: readonly SubjectArea[] = PRACTICES.trim()
           verb,
           object,
           key: key.replaceAll('_', ' '),
-          serves: wordList(serves).map((code) => short[code]!),
-          costs: wordList(costs).map((code) => short[code]!),
+          serves: wordList(serves).map((code) => VALUE_CODES[code]!),
+          costs: wordList(costs).map((code) => VALUE_CODES[code]!),
         };
       }),
     };

@@ -1,19 +1,6 @@
 import type { SchwartzValueId } from '../core/theories.js';
-import { SUBJECT_AREAS } from './practices.js';
+import { SUBJECT_AREAS, VALUE_CODES } from './practices.js';
 import { wordList } from './word-list.js';
-
-const short: Record<string, SchwartzValueId> = {
-  SD: 'self_direction',
-  ST: 'stimulation',
-  HE: 'hedonism',
-  AC: 'achievement',
-  PO: 'power',
-  SE: 'security',
-  CO: 'conformity',
-  TR: 'tradition',
-  BE: 'benevolence',
-  UN: 'universalism',
-};
 
 /**
  * What a simulated model "knows" about common subjects of public debate: the values each subject
@@ -99,7 +86,7 @@ export const TOPIC_VALUES: ReadonlyMap<string, readonly SchwartzValueId[]> = (()
       .split('\n')
       .flatMap((line) => {
         const [subjects = '', values = ''] = line.split(':');
-        const ids = wordList(values).map((code) => short[code]!);
+        const ids = wordList(values).map((code) => VALUE_CODES[code]!);
         return wordList(subjects).map((subject) => [subject, ids] as const);
       }),
   );

@@ -87,6 +87,24 @@ export class RunLock {
     return () => clearInterval(timer);
   }
 
+  /**
+   * Runs `work` with the heartbeat going, then gives the run up; a faulty store keeps the stale lock
+   * (the next claim takes it over) rather than hiding how `work` ended.
+   */
+  async hold<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    const stopHeartbeat = this.keepAlive(runId);
+    try {
+      return await work();
+    } finally {
+      stopHeartbeat();
+      try {
+        this.release(runId);
+      } catch {
+        // the stale lock is taken over by the next claim
+      }
+    }
+  }
+
   /** Gives the run up (it stays `done`, `failed` or `cancelled` as set). */
   release(runId: string): void {
     this.db

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
@@ -11,11 +9,11 @@ import { refuseUnpriced } from '../../run/open-run.js';
 import { planEvaluation } from '../../run/plan-evaluation.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
-import { createProgressLine } from '../progress-line.js';
 import { renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
 import { printPlan } from './evaluate-plan.js';
+import { questionFileOf, requireStoreToResume, runIdOf, stageEngine, stageProgress } from './stages.js';
 
 /** What a new run asks: checked before the store is opened. */
 interface NewRun {
@@ -34,13 +32,7 @@ async function questionsOf(
   if (flags.questionsFrom !== undefined)
     return generatedBank(flags.questionsFrom, settings.top, loaded, runtime);
   const configured = loaded.config.evaluate.questions;
-  const path = flags.questions
-    ? resolve(flags.questions)
-    : configured
-      ? resolve(loaded.dir, configured)
-      : undefined;
-  if (!path)
-    throw new ConfigError('no questions: pass --questions FILE or set evaluate.questions in the config');
+  const path = questionFileOf(flags.questions, loaded);
   return {
     questions: await loadQuestions({ path, questionnaires: loaded.config.evaluate.questionnaires }),
     source: flags.questions ?? configured ?? path,
@@ -131,31 +123,9 @@ async function execute(
   newRun: NewRun | undefined,
 ): Promise<void> {
   const resumeId = flags.resume;
-  if (flags.runId && store.runs.get(flags.runId))
-    throw new ConfigError(
-      `run "${flags.runId}" already exists in ${store.path}; use --resume ${flags.runId} to continue it`,
-    );
-  if (resumeId && !store.runs.get(resumeId)) throw new ConfigError(`no run "${resumeId}" in ${store.path}`);
-  const runId = resumeId ?? flags.runId ?? store.runs.newRunId('evaluate');
-  const engine = createEngine({
-    config: loaded.config,
-    theory: loaded.theory,
-    configDir: loaded.dir,
-    cache: store.cache,
-    recorder: store.calls,
-    useCache: flags.cache,
-    retry: flags.retry,
-    runId,
-    signal: runtime.signal,
-  });
-  const progress = createProgressLine({ label: 'evaluate' });
-  const snapshot = (done: number, total: number) => {
-    const usage = engine.usage().total;
-    const { calls, cached, errors, costUsd } = usage;
-    return { done, total, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
-  };
-  let last = { done: 0, total: 0 };
-  let finished = false;
+  const runId = runIdOf(store, flags, 'evaluate');
+  const engine = stageEngine(loaded, store, runtime, runId, flags);
+  const progress = stageProgress('evaluate', engine);
   try {
     const results = await runEvaluation({
       config: loaded.config,
@@ -176,17 +146,13 @@ async function execute(
       concurrency: settings.concurrency,
       signal: runtime.signal,
       onStart: (id) => process.stderr.write(`run ${id}${resumeId ? ' (resumed)' : ''}\n`),
-      onProgress: (state) => {
-        last = { done: state.itemsDone, total: state.itemsTotal };
-        progress.update(snapshot(state.itemsDone, state.itemsTotal));
-      },
+      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
       onAggregate: () => {
-        progress.finish(snapshot(last.done, last.total));
-        finished = true;
+        progress.finish();
         process.stderr.write('aggregating the stored answers and judgements\n');
       },
     });
-    if (!finished) progress.finish(snapshot(last.done, last.total));
+    progress.finish();
     if (flags.json) printJson(results);
     else process.stdout.write(`${renderResults(results)}\n`);
     if (results.status === 'failed') {
@@ -232,8 +198,7 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
       const loaded = runtime.loadConfig(command);
       const newRun = flags.resume === undefined ? await prepare(flags, settings, loaded, runtime) : undefined;
       if (flags.dryRun) return;
-      if (flags.resume !== undefined && !existsSync(loaded.storePath))
-        throw new ConfigError(`no run "${flags.resume}": there is no store at ${loaded.storePath}`);
+      requireStoreToResume(loaded, flags.resume);
       const store = runtime.openStore(loaded);
       try {
         await execute(flags, settings, loaded, store, runtime, newRun);

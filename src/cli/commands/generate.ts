@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { collectGeneration } from '../../run/collect-generation.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
 import { renderGeneration } from './render-generation.js';
-import { checkGeneration, executeGeneration, seedsOf } from './stages.js';
+import { checkGeneration, executeGeneration, requireStoreToResume, runIdOf, seedsOf } from './stages.js';
 
 interface GenerateFlags {
   seeds?: string;
@@ -78,19 +77,12 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
         });
         if (flags.dryRun) return;
       }
-      if (flags.resume !== undefined && !existsSync(loaded.storePath))
-        throw new ConfigError(`no run "${flags.resume}": there is no store at ${loaded.storePath}`);
+      requireStoreToResume(loaded, flags.resume);
       const store = runtime.openStore(loaded);
       try {
-        if (flags.runId && store.runs.get(flags.runId))
-          throw new ConfigError(
-            `run "${flags.runId}" already exists in ${store.path}; use --resume ${flags.runId} to continue it`,
-          );
-        if (flags.resume && !store.runs.get(flags.resume))
-          throw new ConfigError(`no run "${flags.resume}" in ${store.path}`);
+        const runId = runIdOf(store, flags, 'generate');
         if (flags.extend && store.runs.get(flags.extend)?.kind !== 'generate')
           throw new ConfigError(`--extend ${flags.extend}: no generation run of that id in ${store.path}`);
-        const runId = flags.resume ?? flags.runId ?? store.runs.newRunId('generate');
         const summary = await executeGeneration({
           loaded,
           store,

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LoadedConfig } from '../../config/load-config.js';
+import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { createEngine, type Engine } from '../../providers/engine.js';
 import type { EvaluateResults } from '../../run/collect-results.js';
@@ -8,7 +11,7 @@ import { requirePanels } from '../../run/generate-open.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planGeneration } from '../../run/plan-generation.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
-import type { Store } from '../../store/index.js';
+import type { RunKind, Store } from '../../store/index.js';
 import { createProgressLine, type ProgressSnapshot } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
 import { printPlan } from './evaluate-plan.js';
@@ -103,10 +106,11 @@ export function stageEngine(
   });
 }
 
-/** A progress line on stderr fed with the stage's counters and the engine's usage. */
-function stageProgress(label: string, engine: Engine) {
+/** A progress line on stderr fed with the stage's counters and the engine's usage; `finish` ends it once. */
+export function stageProgress(label: string, engine: Engine) {
   const line = createProgressLine({ label });
   let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note'> = { done: 0, total: 0 };
+  let finished = false;
   const snapshot = (): ProgressSnapshot => {
     const usage = engine.usage().total;
     const { calls, cached, errors, costUsd } = usage;
@@ -117,8 +121,38 @@ function stageProgress(label: string, engine: Engine) {
       last = state;
       line.update(snapshot());
     },
-    finish: () => line.finish(snapshot()),
+    finish() {
+      if (finished) return;
+      finished = true;
+      line.finish(snapshot());
+    },
   };
+}
+
+/** `--resume RUN_ID` needs the store it was recorded in. */
+export function requireStoreToResume(loaded: LoadedConfig, resume: string | undefined): void {
+  if (resume !== undefined && !existsSync(loaded.storePath))
+    throw new ConfigError(`no run "${resume}": there is no store at ${loaded.storePath}`);
+}
+
+/** The id of a new (`--run-id`, else a fresh one) or resumed (`--resume`) run of `kind`, refusing a taken or unknown id. */
+export function runIdOf(store: Store, flags: { runId?: string; resume?: string }, kind: RunKind): string {
+  if (flags.runId && store.runs.get(flags.runId))
+    throw new ConfigError(
+      `run "${flags.runId}" already exists in ${store.path}; use --resume ${flags.runId} to continue it`,
+    );
+  if (flags.resume && !store.runs.get(flags.resume))
+    throw new ConfigError(`no run "${flags.resume}" in ${store.path}`);
+  return flags.resume ?? flags.runId ?? store.runs.newRunId(kind);
+}
+
+/** The question file `--questions` names (relative to the working directory), else `evaluate.questions` (relative to the config). */
+export function questionFileOf(flag: string | undefined, loaded: LoadedConfig): string {
+  const configured = loaded.config.evaluate.questions;
+  const path = flag ? resolve(flag) : configured ? resolve(loaded.dir, configured) : undefined;
+  if (!path)
+    throw new ConfigError('no questions: pass --questions FILE or set evaluate.questions in the config');
+  return path;
 }
 
 /** Runs (or resumes) a generation with its progress line; returns the summary. */

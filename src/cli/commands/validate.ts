@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { findValue } from '../../core/value-theory.js';
@@ -9,6 +8,7 @@ import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { renderPriming } from '../render-priming.js';
 import type { CliRuntime } from '../runtime.js';
 import { printAnalysis } from './analyze.js';
+import { questionFileOf } from './stages.js';
 
 interface PrimingFlags {
   model?: string;
@@ -43,14 +43,7 @@ export function registerValidate(program: Command, runtime: CliRuntime): void {
             });
       const judge = flags.judge ?? modelsByRole(config).judge;
       if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
-      const configured = config.evaluate.questions;
-      const path = flags.questions
-        ? resolve(flags.questions)
-        : configured
-          ? resolve(loaded.dir, configured)
-          : undefined;
-      if (!path)
-        throw new ConfigError('no questions: pass --questions FILE or set evaluate.questions in the config');
+      const path = questionFileOf(flags.questions, loaded);
       const questions = await loadQuestions({ path, questionnaires: config.evaluate.questionnaires });
       const store = runtime.openStore(loaded);
       try {
@@ -61,7 +54,7 @@ export function registerValidate(program: Command, runtime: CliRuntime): void {
           configDir: loaded.dir,
           store,
           questions,
-          questionSource: flags.questions ?? configured ?? path,
+          questionSource: flags.questions ?? config.evaluate.questions ?? path,
           model: flags.model!,
           judge,
           judgeMode: config.evaluate.judgeMode,
