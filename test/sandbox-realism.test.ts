@@ -5,7 +5,7 @@ import { useTmpDir } from './helpers/tmp-dir.js';
 
 const tmp = useTmpDir();
 
-// Natural questions nobody on the project wrote (../shared/data/dev): the sandbox must read them
+// Natural questions nobody on the project wrote (test/fixtures/dev-questions): the sandbox must read them
 // like real models do, not only adaem's own templates.
 describe('the sandbox on natural questions', () => {
   it('reveals every planted profile on contested debate questions', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AdaemConfigSchema } from '../core/config.js';
@@ -19,15 +19,13 @@ import { BUILT_IN_MODELS } from './models.js';
 import { createSandboxProvider, worldFor } from './provider.js';
 import { GENERIC_QUESTIONS, sandboxQuestions } from './questions.js';
 
-/** Natural questions from ../shared/data/dev (empty when that folder is absent). */
-function devQuestionsOrEmpty(name: string): string[] {
-  const path = fileURLToPath(new URL(`../../../shared/data/dev/${name}.txt`, import.meta.url));
-  return existsSync(path)
-    ? readFileSync(path, 'utf8')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-    : [];
+/** Natural questions nobody on the project wrote (test/fixtures/dev-questions, with their licence). */
+function devQuestions(name: string): string[] {
+  const path = fileURLToPath(new URL(`../../test/fixtures/dev-questions/${name}.txt`, import.meta.url));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 const config = AdaemConfigSchema.parse({});
@@ -157,7 +155,7 @@ describe('sandbox models answering', () => {
     const stances = new Set<string>();
     const questions = [
       ...sandboxQuestions({ count: 60, kind: 'tradeoff' }).map((question) => question.text),
-      ...devQuestionsOrEmpty('contested').slice(0, 60),
+      ...devQuestions('contested').slice(0, 60),
     ];
     for (const question of questions) {
       const debate = reader.readQuestion(question).debate;
@@ -268,11 +266,10 @@ describe('sandbox models answering', () => {
 });
 
 describe('sandbox models exploring and refining questions', () => {
-  const seeds = [
-    ...devQuestionsOrEmpty('contested'),
-    ...devQuestionsOrEmpty('generic'),
-    ...GENERIC_QUESTIONS,
-  ].slice(0, 200);
+  const seeds = [...devQuestions('contested'), ...devQuestions('generic'), ...GENERIC_QUESTIONS].slice(
+    0,
+    200,
+  );
 
   it('grow many distinct, short, on-topic questions from 200 seeds, of uneven quality', async () => {
     expect(seeds).toHaveLength(200);

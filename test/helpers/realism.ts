@@ -6,9 +6,9 @@ import { sandboxModels } from '../../src/sandbox/models.js';
 import { pearson, spearman } from '../../src/stages/analyze/correlation.js';
 import { evaluateSandbox } from './sandbox-evaluation.js';
 
-/** A file of `../shared/data/dev`, one question per line, as questions. */
+/** A file of `test/fixtures/dev-questions`, one question per line, as questions. */
 export function devQuestions(name: 'contested' | 'generic'): Question[] {
-  const path = fileURLToPath(new URL(`../../../shared/data/dev/${name}.txt`, import.meta.url));
+  const path = fileURLToPath(new URL(`../fixtures/dev-questions/${name}.txt`, import.meta.url));
   return readFileSync(path, 'utf8')
     .split('\n')
     .map((line) => line.trim())
