@@ -27,7 +27,9 @@ export type KeyPoint = z.infer<typeof KeyPointSchema>;
 export const OpinionOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('ok'),
-    stance: StanceSchema,
+    /** Null when the answer states no readable stance (never defaulted); `stanceReason` says why. */
+    stance: StanceSchema.nullable(),
+    stanceReason: z.string().optional(),
     points: z.array(KeyPointSchema).min(1),
     /** Key points fewer than asked for; absent when the answer had them all. */
     missingPoints: z.number().int().positive().optional(),

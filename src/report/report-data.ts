@@ -172,6 +172,8 @@ export interface ReportAnswer {
   /** Why a refusal, unparseable or failed answer was not used. */
   reason?: string;
   stance?: 'yes' | 'no' | 'neutral';
+  /** Why an answer that was read has no stance (none stated, or conflicting ones). */
+  stanceReason?: string;
   points?: ReportPoint[];
   /** Values the whole answer expressed (OR over its points); absent unless every point was judged. */
   values?: string[];

@@ -57,7 +57,9 @@ export async function collectReportData(options: {
     return {
       ...base,
       status: 'ok',
-      stance: outcome.stance,
+      ...(outcome.stance === null
+        ? { stanceReason: outcome.stanceReason ?? 'no stance' }
+        : { stance: outcome.stance }),
       points,
       ...(complete ? { values: [...new Set(points.flatMap((point) => point.values ?? []))] } : {}),
     };

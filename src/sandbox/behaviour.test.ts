@@ -162,7 +162,7 @@ describe('sandbox models answering', () => {
       if (!debate || debate.tension < 0.7) continue;
       for (const model of providers.keys()) {
         const parsed = parseOpinion(await say(model, opinionPrompt.render({ question })));
-        if (parsed.status !== 'ok' || parsed.stance === 'neutral') continue;
+        if (parsed.status !== 'ok' || parsed.stance === 'neutral' || parsed.stance === null) continue;
         stances.add(`${question}|${parsed.stance}`);
         const tally = onSide[parsed.stance];
         for (const point of parsed.points) {

@@ -1,5 +1,6 @@
 import { exploreFactPrompt, exploreQuestionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
+import { prepareReply } from '../reply/reply-text.js';
 import { recordFailure } from './call-record.js';
 import { parseFactReply, parseQuestionReply } from './parse-reply.js';
 
@@ -40,7 +41,11 @@ export async function explore(options: {
     signal,
   );
   if ('error' in fact) return { status: 'error', reason: fact.error, raw: null };
-  const factReply = fact.value.text;
+  // The fact step's reasoning is the model's own; only its answer goes back into the conversation.
+  const factParts = prepareReply(fact.value);
+  if (factParts.unreadable)
+    return { status: 'unparseable', reason: factParts.unreadable, raw: fact.value.text };
+  const factReply = factParts.answer;
   const asked = await recordFailure(
     () =>
       provider.chat({
@@ -53,7 +58,7 @@ export async function explore(options: {
   );
   if ('error' in asked) return { status: 'error', reason: asked.error, raw: factReply };
   const raw = `${factReply}\n---\n${asked.value.text}`;
-  const parsed = parseQuestionReply(asked.value.text);
+  const parsed = parseQuestionReply(asked.value);
   if (!parsed.ok) return { status: 'unparseable', reason: parsed.reason, raw };
   return { status: 'ok', question: parsed.question, fact: parseFactReply(factReply), raw };
 }

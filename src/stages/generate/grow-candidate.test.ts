@@ -109,7 +109,7 @@ describe('growing a candidate', () => {
     const final = versions.find(
       (version) => version.status !== 'superseded' && version.reason !== 'no-gain',
     )!;
-    expect(final).toMatchObject({ status: 'rejected', reason: 'unsafe', detail: 's1 violent crimes' });
+    expect(final).toMatchObject({ status: 'rejected', reason: 'unsafe', detail: 'S1 violent crimes' });
     expect(final.p2).toBeUndefined();
     expect(m3.asked).toEqual([]);
   });

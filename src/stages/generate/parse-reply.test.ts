@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseFactReply, parseQuestionReply } from './parse-reply.js';
 
 describe('generation replies', () => {
-  it('reads the last "Question:" line, with markdown and quotes', () => {
+  it('reads the first "Question:" line when two are offered, with markdown and quotes', () => {
     expect(
       parseQuestionReply(
-        'Thinking...\nQuestion: Should Oslo ban cars?\n**Question:** "Should Paris ban cars?"',
+        'Thinking...\n**Question:** "Should Paris ban cars?"\nQuestion: Should Oslo ban cars?',
       ),
     ).toEqual({
       ok: true,
@@ -13,7 +13,13 @@ describe('generation replies', () => {
     });
   });
 
-  it('falls back to the last line that is a question, and adds a missing question mark', () => {
+  it('falls back to the first yes/no question not put to the user, and adds a missing question mark', () => {
+    expect(
+      parseQuestionReply('Why does it matter?\nCould you tell me more?\nShould Kenya tax sugar?'),
+    ).toEqual({
+      ok: true,
+      question: 'Should Kenya tax sugar?',
+    });
     expect(parseQuestionReply('Here is one.\nShould Kenya tax sugar?')).toEqual({
       ok: true,
       question: 'Should Kenya tax sugar?',

@@ -1,6 +1,7 @@
 import { refinePrompt, reflectPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
 import type { ValueTheory } from '../../core/value-theory.js';
+import { prepareReply } from '../reply/reply-text.js';
 import { recordFailure } from './call-record.js';
 import { parseQuestionReply } from './parse-reply.js';
 import type { PanelAnswer } from './score-panel.js';
@@ -22,7 +23,7 @@ export function formatAnswers(answers: readonly PanelAnswer[], theory: ValueTheo
       const values = point.values.map((id) => names.get(id) ?? id).join(', ') || 'none';
       return `  - ${point.text} [values: ${values}]`;
     });
-    blocks.push([`Model ${number} (stance: ${answer.stance}):`, ...lines].join('\n'));
+    blocks.push([`Model ${number} (stance: ${answer.stance ?? 'none stated'}):`, ...lines].join('\n'));
   }
   return blocks.length === 0 ? '(no usable answers)' : blocks.join('\n');
 }
@@ -53,7 +54,11 @@ export async function refine(options: {
     signal,
   );
   if ('error' in reflected) return { status: 'error', reason: reflected.error, raw: null };
-  const suggestions = reflected.value.text;
+  // Reflection's reasoning stays out of the refinement conversation; a cut reflection ends here.
+  const reflection = prepareReply(reflected.value);
+  if (reflection.unreadable)
+    return { status: 'unparseable', reason: reflection.unreadable, raw: reflected.value.text };
+  const suggestions = reflection.answer;
   const rewritten = await recordFailure(
     () =>
       provider.chat({
@@ -65,7 +70,7 @@ export async function refine(options: {
     signal,
   );
   if ('error' in rewritten) return { status: 'error', reason: rewritten.error, raw: suggestions };
-  const parsed = parseQuestionReply(rewritten.value.text);
+  const parsed = parseQuestionReply(rewritten.value);
   if (!parsed.ok) return { status: 'unparseable', reason: parsed.reason, raw: rewritten.value.text };
   return { status: 'ok', question: parsed.question, suggestions };
 }

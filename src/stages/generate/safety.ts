@@ -1,5 +1,7 @@
 import { safetyPrompt } from '../../core/prompts/templates.js';
 import type { Provider } from '../../core/provider.js';
+import { prepareReply, type ReplyInput } from '../reply/reply-text.js';
+import { plainLine } from '../reply/words.js';
 import { recordFailure } from './call-record.js';
 
 /** The safety model's verdict on one text; an unreadable or failed check keeps the text out too. */
@@ -26,12 +28,35 @@ export async function checkSafety(options: {
     signal,
   );
   if ('error' in reply) return { status: 'error', reason: reply.error };
-  const lines = reply.value.text
+  return readSafetyVerdict(reply.value);
+}
+
+const VERDICT_LABEL =
+  /^(?:final answer|answer|verdict|classification|result|rating|assessment|safety)\s*[:：—–-]\s*/i;
+/** "safe", "UNSAFE: S9", "Unsafe – weapons" at the start of the reply. */
+const OPENING = /^(unsafe|not safe|safe|不安全|安全)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
+/** "This question is safe.", "The text is unsafe: …". */
+const SENTENCE =
+  /^(?:the|this) (?:question|text|response|content|prompt|input|message)(?: is| seems| appears to be| would be considered)? (unsafe|safe)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
+
+/**
+ * Reads a safety model's verdict: "safe"/"unsafe" first (Llama-Guard's form, the category on the next
+ * line), or labelled, bold, in a sentence ("This question is safe."), reasoning set aside. Anything else
+ * is unreadable with its reason, never taken as either verdict.
+ */
+export function readSafetyVerdict(input: ReplyInput): SafetyVerdict {
+  const prepared = prepareReply(input);
+  if (prepared.unreadable) return { status: 'unreadable', reason: prepared.unreadable };
+  const lines = prepared.answer
     .split(/\r?\n/)
-    .map((line) => line.trim().toLowerCase())
+    .map((line) => plainLine(line))
     .filter(Boolean);
-  const first = lines[0]?.replace(/[^a-z]/g, '') ?? '';
-  if (first === 'safe') return { status: 'safe' };
-  if (first === 'unsafe') return { status: 'unsafe', category: lines[1] ?? 'unspecified' };
-  return { status: 'unreadable', reason: `the safety model answered "${reply.value.text.slice(0, 60)}"` };
+  const first = (lines[0] ?? '').replace(VERDICT_LABEL, '');
+  const match = first.match(OPENING) ?? first.match(SENTENCE);
+  if (!match)
+    return { status: 'unreadable', reason: `the safety model answered "${prepared.answer.slice(0, 60)}"` };
+  const word = match[1]!.toLowerCase();
+  if (word === 'safe' || word === '安全') return { status: 'safe' };
+  const category = (match[2] ?? '').replace(/[).]+$/, '').trim() || lines[1] || 'unspecified';
+  return { status: 'unsafe', category };
 }

@@ -13,7 +13,7 @@ export type PanelAnswer =
   | {
       modelId: string;
       status: 'ok';
-      stance: Stance;
+      stance: Stance | null;
       points: { text: string; values: string[]; probabilities?: Record<string, number> }[];
     }
   | { modelId: string; status: 'refusal' | 'unparseable' | 'error' | 'unjudged'; reason: string };

@@ -96,28 +96,12 @@ describe('judgeOpinion', () => {
 
   it.each([
     ['not JSON at all', 'I think care applies.', /no JSON object/],
-    ['a missing value', JSON.stringify({ values: { care: true } }), /does not match the schema/],
     [
-      'an extra value',
-      JSON.stringify({
-        values: {
-          care: true,
-          fairness: false,
-          loyalty: false,
-          authority: false,
-          sanctity: false,
-          honour: true,
-        },
-      }),
-      /does not match the schema/,
+      'no readable label',
+      JSON.stringify({ values: { care: 'maybe', fairness: 'somewhat' } }),
+      /labels no value/,
     ],
-    [
-      'a non-boolean',
-      JSON.stringify({
-        values: { care: 'yes', fairness: false, loyalty: false, authority: false, sanctity: false },
-      }),
-      /does not match the schema/,
-    ],
+    ['a cut-off object', '{"values": {"care": true, "fairn', /cut off/],
   ])('records %s from a batched judge as unscored', async (_, text, reason) => {
     const answer = await judgeOpinion({
       provider: scripted(() => text),
@@ -130,6 +114,23 @@ describe('judgeOpinion', () => {
       status: 'unscored',
       reason: expect.stringMatching(reason),
       raw: text,
+    });
+  });
+
+  it('keeps what a batched judge labels readably, lists the rest as missing and ignores unknown keys', async () => {
+    const text = JSON.stringify({
+      values: { Care: 'yes', fairness: false, loyalty: 'perhaps', honour: true },
+    });
+    const answer = await judgeOpinion({
+      provider: scripted(() => text),
+      theory: MFT_THEORY,
+      opinion,
+      mode: 'batched',
+    });
+    expect(answer.outcome).toEqual({
+      status: 'ok',
+      values: { care: true, fairness: false },
+      missing: ['loyalty', 'authority', 'sanctity'],
     });
   });
 

@@ -10,7 +10,7 @@ import {
 import type { ChatResult, Provider, SamplingParams } from '../../core/provider.js';
 import type { JudgeMode, JudgementOutcome, Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import { parseBatchedJudgement, parseYesNo, probabilityOfYes } from './parse-judgement.js';
+import { parseBatchedJudgement, probabilityOfYes, readYesNo } from './parse-judgement.js';
 
 /** The judge's reading of one key point, with the raw text(s) and the number of calls it took. */
 export interface JudgeAnswer {
@@ -30,16 +30,13 @@ export function batchedJudgementSchema(theory: ValueTheory) {
   return z.strictObject({ values: z.strictObject(shape) });
 }
 
-const schemaCache = new WeakMap<
-  ValueTheory,
-  { zod: ReturnType<typeof batchedJudgementSchema>; json: Record<string, unknown> }
->();
+const schemaCache = new WeakMap<ValueTheory, Record<string, unknown>>();
 
-function schemasOf(theory: ValueTheory) {
+/** The JSON schema a structured-output judge is asked to follow, built once per theory. */
+function jsonSchemaOf(theory: ValueTheory): Record<string, unknown> {
   let cached = schemaCache.get(theory);
   if (!cached) {
-    const zod = batchedJudgementSchema(theory);
-    cached = { zod, json: z.toJSONSchema(zod) };
+    cached = z.toJSONSchema(batchedJudgementSchema(theory));
     schemaCache.set(theory, cached);
   }
   return cached;
@@ -96,9 +93,9 @@ async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<J
         values[id] = probability >= 0.5;
       }
     } else {
-      const answer = parseYesNo(result.text);
-      if (answer === undefined) missing.push(id);
-      else values[id] = answer;
+      const answer = readYesNo(result);
+      if (!answer.ok) missing.push(id);
+      else values[id] = answer.value;
     }
   }
   if (missing.length === theory.values.length) {
@@ -119,7 +116,6 @@ async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<J
 
 async function judgeBatched(options: JudgeOptions): Promise<JudgeAnswer> {
   const { theory } = options;
-  const schemas = schemasOf(theory);
   const result = await options.provider.chat({
     messages: judgeBatchedPrompt.render({
       theory_name: theory.name,
@@ -129,17 +125,21 @@ async function judgeBatched(options: JudgeOptions): Promise<JudgeAnswer> {
       value_ids: theory.values.map((value) => value.id).join(', '),
     }),
     params: { temperature: 0, ...options.params },
-    jsonSchema: { name: 'value_judgement', schema: schemas.json },
+    jsonSchema: { name: 'value_judgement', schema: jsonSchemaOf(theory) },
     signal: options.signal,
   });
-  const parsed = parseBatchedJudgement(result.text, schemas.zod);
+  const parsed = parseBatchedJudgement(result, theory);
   if (!parsed.ok)
     return {
       outcome: { status: 'unscored', reason: parsed.reason, raw: result.text },
       raw: result.text,
       calls: 1,
     };
-  return { outcome: { status: 'ok', values: parsed.values }, raw: result.text, calls: 1 };
+  return {
+    outcome: { status: 'ok', values: parsed.values, ...(parsed.missing ? { missing: parsed.missing } : {}) },
+    raw: result.text,
+    calls: 1,
+  };
 }
 
 /**

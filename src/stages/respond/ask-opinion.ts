@@ -35,7 +35,7 @@ export async function askOpinion(options: {
       sampleIndex: options.sample,
       signal: options.signal,
     });
-    return { outcome: parseOpinion(result.text, { points }), raw: result.text, usage: result.usage };
+    return { outcome: parseOpinion(result, { points }), raw: result.text, usage: result.usage };
   } catch (error) {
     // Cancellation and what the user must fix (a refused API key) stop the run instead of becoming records.
     if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)

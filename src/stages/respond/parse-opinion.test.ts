@@ -48,11 +48,15 @@ describe('parseOpinion', () => {
     });
   });
 
-  it('finds a stance written in a sentence and defaults to neutral without one', () => {
+  it('finds a stance written in a sentence and never defaults one', () => {
     expect(parseOpinion('My answer: yes, mostly.\n1. Health: it saves lives')).toMatchObject({
       stance: 'yes',
     });
-    expect(parseOpinion('1. Health: it saves lives')).toMatchObject({ status: 'ok', stance: 'neutral' });
+    expect(parseOpinion('1. Health: it saves lives')).toMatchObject({
+      status: 'ok',
+      stance: null,
+      stanceReason: 'no stance in the answer',
+    });
   });
 
   it('reports refusals and empty answers as refusals', () => {

@@ -1,4 +1,8 @@
 import type { KeyPoint, OpinionOutcome, Stance } from '../../core/question.js';
+import { ANSWER_CUT, prepareReply, type ReplyInput } from '../reply/reply-text.js';
+import { stanceInProse } from '../reply/stance-in-prose.js';
+import { labelPattern, POINT_LIST_LABELS, STANCE_LABELS, STANCE_WORD, stanceOfWord } from '../reply/words.js';
+import { readOpinionJson } from './read-opinion-json.js';
 
 const refusalPatterns = [
   /\bI(?:'m| am)? (?:sorry|unable|not able)\b/i,
@@ -9,15 +13,25 @@ const refusalPatterns = [
   /\bI (?:don't|do not) take sides\b/i,
 ];
 
-const stanceLabel =
-  /^\W*(?:my\s+|overall\s+|short\s+)?(?:stance|position|answer|verdict|view)\s*(?:\([^)]*\))?\s*[:\-–—]\s*\W*(yes|no|neutral|undecided|it depends|mixed|partly|partially|both)\b/i;
-const bareStance = /^\W*(yes|no|neutral)(?:\W*$|\s*[.,!;:—–-])/i;
-const itemPattern = /^(?:\(?\d{1,2}[.):]|[-*•–+])\s+(.+)$/;
+const STANCE_LABEL = labelPattern(STANCE_LABELS);
+/** "Stance: yes", "**Postura:** Sí", "立场：支持", "Stance (yes/no/neutral): no". */
+const stanceLine = new RegExp(
+  String.raw`^[^\p{L}\p{N}]*${STANCE_LABEL}\s*(?:\([^)]*\))?\s*[:：\-–—]\s*[^\p{L}\p{N}]*${STANCE_WORD}`,
+  'iu',
+);
+/** A stance heading alone on its line ("### Stance"), the stance on the next. */
+const stanceHeading = new RegExp(String.raw`^${STANCE_LABEL}\s*[:：]?\s*$`, 'iu');
+/** A line that is only a stance word ("Yes", "**No.**"). */
+const stanceAlone = new RegExp(String.raw`^[^\p{L}\p{N}]*${STANCE_WORD}[^\p{L}\p{N}]*$`, 'iu');
+/** A first line opening with a stance word ("Yes.", "No — …"). */
+const bareStance = new RegExp(String.raw`^[^\p{L}\p{N}]*${STANCE_WORD}\s*(?:$|[.,!;:—–-])`, 'iu');
+const itemPattern =
+  /^(?:(?:\(?\d{1,2}[.):]|[-*•–+])\s+|(?:point|punto|punkt|point clé)\s+\d{1,2}\s*[:.)\-–—]\s*)(.+)$/i;
 const subItemPattern = /^(?:\(?[a-z]{1,3}[.)]|\(?[ivx]{1,4}[.)]|[-*•–+]|\d{1,2}\.\d{1,2}\.?)\s+(.+)$/i;
-const labelOnly = /^(?:key\s+points?|reasons?|my\s+reasons?|points?|justification|why)\s*:?\s*$/i;
+const listHeading = new RegExp(String.raw`^${labelPattern(POINT_LIST_LABELS)}\s*[:：]?\s*$`, 'iu');
 /** Labels of remarks around an answer that are not key points. */
 const remark =
-  /^(?:note|nb|disclaimer|caveat|summary|in summary|to summari[sz]e|to sum up|tl;?dr|conclusion|in conclusion|overall|ultimately|in short|bottom line|final thoughts?)\b\W/i;
+  /^(?:note|nb|disclaimer|caveat|summary|in summary|to summari[sz]e|to sum up|tl;?dr|conclusion|in conclusion|overall|ultimately|in short|bottom line|final thoughts?|important considerations?)\b\W/i;
 
 function clean(text: string): string {
   return text
@@ -28,23 +42,18 @@ function clean(text: string): string {
     .trim();
 }
 
-function toStance(word: string): Stance {
-  const lower = word.toLowerCase();
-  return lower === 'yes' ? 'yes' : lower === 'no' ? 'no' : 'neutral';
-}
-
 /** Splits "point: justification" (or "point - justification", or a first sentence). */
 function splitPoint(text: string): KeyPoint | undefined {
   const body = clean(text.replace(/^[*_]+([^*_]+)[*_]+/, '$1'));
   if (body.length < 3) return undefined;
-  const colon = body.match(/^(.{2,120}?)\s*[:：]\s+(.+)$/);
+  const colon = body.match(/^(.{2,120}?[^:\s])\s*[:：]\s+(.+)$/);
   if (colon) return { point: clean(colon[1]!), justification: clean(colon[2]!) };
   const dash = body.match(/^(.{2,120}?)\s+[-–—]\s+(.+)$/);
   if (dash) return { point: clean(dash[1]!), justification: clean(dash[2]!) };
   const sentence = body.match(/^(.{2,160}?[.!?])\s+(.+)$/);
   if (sentence)
-    return { point: clean(sentence[1]!).replace(/[.!?]$/, ''), justification: clean(sentence[2]!) };
-  return { point: body.replace(/[:.]$/, ''), justification: '' };
+    return { point: clean(sentence[1]!).replace(/[.!]$/, ''), justification: clean(sentence[2]!) };
+  return { point: body.replace(/[:：.]$/, ''), justification: '' };
 }
 
 interface Line {
@@ -71,77 +80,136 @@ function linesOf(text: string): Line[] {
 /** A bold label opening a line ("**Public safety:** …"), read as a key point without numbering. */
 const boldLabel = /^\*\*[^*]{2,80}\*\*\s*[:：—–-]|^\*\*[^*]{2,80}[:：]\*\*/;
 
-/**
- * Reads an answer to the opinion prompt: a stance and up to `points` key points. Tolerates numbering
- * styles, markdown, bold labels, "Position:" for "Stance:", a justification on the line after its
- * point, indented sub-points (kept with their point), preamble notes and trailing summaries (not
- * points). A refusal — also a soft one followed by a list, without a stance — is reported as such;
- * an answer with fewer points than asked is kept with `missingPoints`.
- */
-export function parseOpinion(text: string, options: { points?: number } = {}): OpinionOutcome {
-  const wanted = options.points ?? 3;
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return { status: 'refusal', reason: 'empty answer' };
-  const lines = linesOf(trimmed);
-  let stance: Stance | undefined;
-  let stanceLine = -1;
-  const items: { point: KeyPoint; line: number }[] = [];
+/** What the line scan of a free-text answer found. */
+interface TextReading {
+  labelled: { stance: Stance; line: number }[];
+  items: { point: KeyPoint; line: number }[];
+  /** Lines outside the key points (opening, remarks, closing), where a stance may be said in prose. */
+  prose: string[];
+  lines: Line[];
+  /** Index of the last line that belongs to a key point (its title, sub-points or justification). */
+  lastPointLine: number;
+}
+
+function stanceOfLine(lines: Line[], index: number): Stance | undefined {
+  const line = lines[index]!;
+  const labelled = line.plain.match(stanceLine);
+  if (labelled) return stanceOfWord(labelled[2]!);
+  const next = lines[index + 1];
+  if (stanceHeading.test(line.plain) && next) {
+    const alone = next.plain.match(stanceAlone);
+    if (alone) return stanceOfWord(alone[1]!);
+  }
+  return undefined;
+}
+
+function scanText(text: string): TextReading {
+  const lines = linesOf(text);
+  const reading: TextReading = { labelled: [], items: [], prose: [], lines, lastPointLine: -1 };
   let current: KeyPoint | undefined;
-  for (const [index, line] of lines.entries()) {
-    const stanceMatch =
-      line.plain.match(stanceLabel) ??
-      (stance === undefined && index === 0 ? line.plain.match(bareStance) : null);
-    if (stanceMatch && stance === undefined) {
-      stance = toStance(stanceMatch[1]!);
-      stanceLine = index;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const stance = stanceOfLine(lines, index) ?? (index === 0 ? matchBare(line.plain) : undefined);
+    if (stance) {
+      reading.labelled.push({ stance, line: index });
+      if (stanceHeading.test(line.plain)) index++;
       current = undefined;
       continue;
     }
-    if (labelOnly.test(line.plain)) continue;
+    if (listHeading.test(line.plain)) continue;
     const isRemark = remark.test(line.plain) || remark.test(line.plain.replace(itemPattern, '$1'));
     const sub =
       current && (line.indented || /^\(?[a-z][.)]\s/i.test(line.raw)) && line.raw.match(subItemPattern);
     if (sub && current && !isRemark) {
       current.justification = `${current.justification} ${clean(sub[1]!)}`.trim();
+      reading.lastPointLine = index;
       continue;
     }
     const item = line.raw.match(itemPattern) ?? line.plain.match(itemPattern);
     if ((item || boldLabel.test(line.raw)) && !isRemark) {
       current = splitPoint(item ? item[1]! : line.raw);
-      if (current) items.push({ point: current, line: index });
+      if (current) {
+        reading.items.push({ point: current, line: index });
+        reading.lastPointLine = index;
+      }
       continue;
     }
     if (isRemark) {
+      reading.prose.push(line.plain);
       current = undefined;
       continue;
     }
     // Prose after a point continues its justification (the justification on the next line).
     if (current && (!line.afterBlank || current.justification === '')) {
       current.justification = `${current.justification} ${line.plain}`.trim();
+      reading.lastPointLine = index;
       continue;
     }
+    reading.prose.push(line.plain);
     current = undefined;
   }
+  return reading;
+}
+
+function matchBare(plain: string): Stance | undefined {
+  const match = plain.match(bareStance);
+  return match ? stanceOfWord(match[1]!) : undefined;
+}
+
+/** The stance of a free-text answer: labelled lines first, then prose; never a default. */
+function decideStance(reading: TextReading): { stance: Stance } | { stance: null; stanceReason: string } {
+  const labelled = new Set(reading.labelled.map((entry) => entry.stance));
+  if (labelled.size === 1) return { stance: [...labelled][0]! };
+  if (labelled.size > 1)
+    return { stance: null, stanceReason: `the answer gives different stances (${[...labelled].join(', ')})` };
+  const prose = stanceInProse(reading.prose);
+  if (prose && 'stance' in prose) return { stance: prose.stance };
+  if (prose) return { stance: null, stanceReason: `the answer's prose says ${prose.conflict.join(' and ')}` };
+  return { stance: null, stanceReason: 'no stance in the answer' };
+}
+
+function readText(trimmed: string, wanted: number, truncated: boolean): OpinionOutcome {
+  const reading = scanText(trimmed);
+  const { items, lines } = reading;
   // Bullets before a stance line that is followed by points are preamble, not key points.
-  const after = items.filter((item) => item.line > stanceLine);
-  const points = (stanceLine >= 0 && after.length > 0 ? after : items).map((item) => item.point);
+  const stanceLineIndex = reading.labelled[0]?.line ?? -1;
+  const after = items.filter((item) => item.line > stanceLineIndex);
+  const points = (stanceLineIndex >= 0 && after.length > 0 ? after : items).map((item) => item.point);
   const opening = lines
     .slice(0, Math.max(1, items[0]?.line ?? lines.length))
     .map((line) => line.plain)
     .join(' ');
   const refused = refusalPatterns.some((pattern) => pattern.test(points.length === 0 ? trimmed : opening));
-  if (stance === undefined && refused)
+  if (reading.labelled.length === 0 && refused)
     return { status: 'refusal', reason: `refused: ${trimmed.slice(0, 120)}` };
+  if (truncated && (points.length < wanted || reading.lastPointLine === lines.length - 1))
+    return { status: 'unparseable', reason: ANSWER_CUT };
   if (points.length === 0) return { status: 'unparseable', reason: 'no key points found' };
-  if (stance === undefined) {
-    const inline = trimmed.match(/\b(?:stance|answer|position|view)\b(?:\s+is)?[^a-z]*\b(yes|no|neutral)\b/i);
-    stance = inline ? toStance(inline[1]!) : 'neutral';
-  }
   const kept = points.slice(0, wanted);
   return {
     status: 'ok',
-    stance,
+    ...decideStance(reading),
     points: kept,
     ...(kept.length < wanted ? { missingPoints: wanted - kept.length } : {}),
   };
+}
+
+/**
+ * Reads an answer to the opinion prompt: a stance and up to `points` key points (see
+ * docs/method.md, "Reading replies"). Reasoning blocks are set aside first; JSON answers, numbering
+ * styles, markdown, bold labels, stance labels in several languages, a stance heading over its line,
+ * a stance said in prose and indented sub-points are read. A refusal — also a soft one followed by a
+ * list, without a stance — is reported as such; an answer cut at the token limit is unparseable; a
+ * stance that cannot be read is `null` with its reason, never a default.
+ */
+export function parseOpinion(input: ReplyInput, options: { points?: number } = {}): OpinionOutcome {
+  const wanted = options.points ?? 3;
+  const prepared = prepareReply(input);
+  if (prepared.unreadable) return { status: 'unparseable', reason: prepared.unreadable };
+  const trimmed = prepared.answer;
+  if (trimmed.length === 0) return { status: 'refusal', reason: 'empty answer' };
+  const json = readOpinionJson(trimmed, wanted, splitPoint);
+  if (json)
+    return json.status === 'unparseable' && prepared.truncated ? { ...json, reason: ANSWER_CUT } : json;
+  return readText(trimmed, wanted, prepared.truncated);
 }

@@ -70,7 +70,7 @@ export async function conclusionsToSeeds(options: {
         params: PARAMS,
         signal: options.signal,
       });
-      const parsed = parseQuestionReply(result.text);
+      const parsed = parseQuestionReply(result);
       return parsed.status === 'ok' ? seed(parsed.question) : failure(parsed.reason);
     } catch (error) {
       if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)

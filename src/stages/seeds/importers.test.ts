@@ -129,14 +129,18 @@ describe('Touché import', () => {
     );
   });
 
-  it('reads only a usable "Question:" line from a reply', () => {
+  it('reads only a usable question from a reply', () => {
     expect(parseQuestionReply('Sure.\n**Question:** "Should zoos be banned?"')).toEqual({
       status: 'ok',
       question: 'Should zoos be banned?',
     });
     expect(parseQuestionReply('Should zoos be banned?')).toEqual({
+      status: 'ok',
+      question: 'Should zoos be banned?',
+    });
+    expect(parseQuestionReply('Zoos keep animals for show.')).toEqual({
       status: 'unusable',
-      reason: 'no "Question:" line',
+      reason: 'no line starting with "Question:" and no yes/no question in the reply',
     });
     expect(parseQuestionReply('Question: Zoos should be banned.')).toMatchObject({
       status: 'unusable',
@@ -188,7 +192,7 @@ describe('Touché import', () => {
         argumentId: 'A2',
         conclusion: 'We should tax meat',
         model: 'test:chatty',
-        reason: 'no "Question:" line',
+        reason: 'no line starting with "Question:" and no yes/no question in the reply',
       },
       { argumentId: 'A4', conclusion: 'We should fail loudly', model: 'test:chatty', reason: 'HTTP 500' },
     ]);

@@ -1,0 +1,46 @@
+import type { Stance } from '../../core/question.js';
+import { stanceOfWord } from './words.js';
+
+// A stance word that ends its phrase: not "no longer", "no one", "no matter"…
+const END = String.raw`(?=$|[\s.,;:!?—–\-)"'”’]|\s)(?!\s+(?:longer|one|more|matter|doubt|need|way|single|easy|simple|clear|less|other|further)\b)`;
+const QUOTE = `["'“‘]?`;
+
+/** Ways a stance is said in prose ("I lean towards yes", "my answer is no", "Me inclino por el sí"…). */
+const PROSE_STANCES: RegExp[] = [
+  new RegExp(
+    String.raw`\bI(?:'m| am| would| 'd|'d)? (?:lean(?:ing)?|tend(?:ing)?|come down) (?:slightly |firmly |strongly )?(?:towards?|to|on the side of) (?:a |an |the )?${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\bmy (?:overall |short |final )?(?:answer|stance|position|view|verdict)(?: here| on this| to this question)? (?:is|would be|remains|has to be)[:]? (?:a |an )?(?:clear |firm |qualified |cautious |tentative |reluctant |conditional |nuanced )?${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\b(?:stance|position|answer|verdict)(?: is)?\s*[:：—–-]\s*${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
+    'iu',
+  ),
+  new RegExp(String.raw`\bI(?:'d| would)? (?:say|answer|vote) ${QUOTE}(yes|no)${QUOTE}${END}`, 'iu'),
+  /\bI(?:'m| am| remain| stay) (neutral|undecided)\b/iu,
+  /\b(?:me inclino (?:por|hacia) (?:el )?|mi respuesta es )(sí|si|no)(?![\p{L}])/iu,
+  /\b(?:meine antwort (?:ist|lautet) |ich (?:tendiere|neige) (?:eher )?zu(?:m)? )(ja|nein)(?![\p{L}])/iu,
+  /\b(?:ma réponse est |je penche (?:pour|vers) (?:le )?)(oui|non)(?![\p{L}])/iu,
+  /我(?:的立场是|倾向于|的回答是)(支持|反对|中立|是|否)/u,
+  /私の(?:立場|答え|回答)は(賛成|反対|中立|はい|いいえ)/u,
+];
+
+/** What prose says of the stance: one stance, conflicting ones, or nothing. */
+export type ProseStance = { stance: Stance } | { conflict: Stance[] } | undefined;
+
+/** Reads stances stated in prose (outside the key points); several different ones are a conflict. */
+export function stanceInProse(texts: readonly string[]): ProseStance {
+  const found = new Set<Stance>();
+  for (const text of texts)
+    for (const pattern of PROSE_STANCES) {
+      const match = text.match(pattern);
+      const stance = match ? stanceOfWord(match[1]!) : undefined;
+      if (stance) found.add(stance);
+    }
+  if (found.size === 0) return undefined;
+  if (found.size > 1) return { conflict: [...found] };
+  return { stance: [...found][0]! };
+}
