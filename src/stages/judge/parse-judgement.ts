@@ -122,7 +122,9 @@ function labelLines(text: string, keys: Map<string, string>): Record<string, str
   for (const line of text.split(/\r?\n/)) {
     const match = line
       .replace(/\*\*|__|`/g, '')
-      .match(/^\s*(?:[-*•]|\d{1,2}[.)])?\s*([\p{L}][\p{L}\s_-]{1,40}?)\s*[:：=—–-]\s*([\p{L}]+)(?![\p{L}])/u);
+      .match(
+        /^\s*(?:[-*•]|\d{1,2}[.)])?\s*([\p{L}][\p{L}\s_-]{1,40}?)\s*(?:[:：=]|\s[—–-])\s*([\p{L}]+)(?![\p{L}])/u,
+      );
     if (match && keys.has(normalise(match[1]!))) labels[match[1]!] = match[2]!;
   }
   return Object.keys(labels).length >= 2 ? labels : undefined;

@@ -7,7 +7,7 @@ export type FoundQuestion = { ok: true; question: string; labelled: boolean } | 
 const LABEL = labelPattern(QUESTION_LABELS);
 /** "Question: …", "**Question:** …", "1. Question: …", "Pregunta: …". */
 const labelledLine = new RegExp(
-  String.raw`^[^\p{L}\p{N}]*(?:\d{1,2}[.)]\s*)?[*_]*${LABEL}\s*[*_]*\s*[:：]\s*[*_]*\s*(.*)$`,
+  String.raw`^[^\p{L}\p{N}]*(?:\d{1,2}[.)]\s*)?[*_]*${LABEL}\s*(?:\([^)]{0,30}\))?\s*[*_]*\s*[:：]\s*[*_]*\s*(.*)$`,
   'iu',
 );
 /** A question heading alone on its line ("### Question"), the question on the next. */

@@ -64,8 +64,10 @@ export function readOpinionJson(
   splitText: (text: string) => KeyPoint | undefined,
 ): OpinionOutcome | undefined {
   const opening = text.replace(/^```[a-z]*\s*/i, '').trimStart();
-  if (!opening.startsWith('{')) return undefined;
   const found = findJsonObject(text);
+  // JSON after a line of prose ("Here you go:") counts only when it is an opinion object.
+  if (!opening.startsWith('{') && !(found.ok && POINT_LIST_KEYS.some((key) => key in found.value)))
+    return undefined;
   if (!found.ok)
     return {
       status: 'unparseable',
