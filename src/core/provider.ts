@@ -49,12 +49,18 @@ export interface TokenLogprob {
 
 export interface TokenUsage {
   inputTokens: number;
+  /** Every generated token, reasoning included (what providers bill). */
   outputTokens: number;
+  /** Of `outputTokens`, those spent reasoning, when the provider says. */
+  reasoningTokens?: number;
 }
 
 /** What one chat call returned. */
 export interface ChatResult {
+  /** The answer, without reasoning the provider returned apart (`reasoning`). */
   text: string;
+  /** Reasoning the provider returned apart from the answer (`reasoning_content`, thinking blocks). */
+  reasoning?: string;
   usage: TokenUsage;
   /** The model the provider says answered (may differ from the requested alias). */
   model: string;

@@ -82,8 +82,13 @@ export function createAnthropicProvider(options: {
           { signal: request.signal },
         );
         const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
+        // Extended thinking comes in blocks of its own: kept apart from the answer.
+        const reasoning = message.content
+          .flatMap((block) => (block.type === 'thinking' ? [block.thinking] : []))
+          .join('\n\n');
         return {
           text,
+          ...(reasoning !== '' ? { reasoning } : {}),
           usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
           model: message.model,
           finishReason: message.stop_reason ?? undefined,

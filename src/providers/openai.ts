@@ -177,18 +177,39 @@ export function createOpenAIProvider(options: {
       const choice = Array.isArray(body.choices)
         ? (body.choices[0] as Record<string, unknown> | undefined)
         : undefined;
-      const message = choice?.message as { content?: unknown } | undefined;
-      if (typeof message?.content !== 'string') throw malformed(id, 'no message content in the first choice');
-      const usage = body.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined;
+      const message = choice?.message as
+        | { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }
+        | undefined;
+      // vLLM, DeepSeek and OpenRouter return reasoning apart from the answer; it never joins the text.
+      const reasoning = [message?.reasoning_content, message?.reasoning].find(
+        (value): value is string => typeof value === 'string' && value !== '',
+      );
+      const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : undefined;
+      // A reply whose tokens all went to reasoning (cut at the limit) has no content: an empty answer.
+      const content =
+        typeof message?.content === 'string'
+          ? message.content
+          : message && message.content == null && (reasoning !== undefined || finishReason === 'length')
+            ? ''
+            : undefined;
+      if (content === undefined) throw malformed(id, 'no message content in the first choice');
+      const usage = body.usage as
+        | { prompt_tokens?: unknown; completion_tokens?: unknown; completion_tokens_details?: unknown }
+        | undefined;
+      const details = usage?.completion_tokens_details as { reasoning_tokens?: unknown } | null | undefined;
       const logprobs = readLogprobs((choice?.logprobs as { content?: unknown } | null | undefined)?.content);
       return {
-        text: message.content,
+        text: content,
+        ...(reasoning !== undefined ? { reasoning } : {}),
         usage: {
           inputTokens: Number(usage?.prompt_tokens ?? 0),
           outputTokens: Number(usage?.completion_tokens ?? 0),
+          ...(typeof details?.reasoning_tokens === 'number'
+            ? { reasoningTokens: details.reasoning_tokens }
+            : {}),
         },
         model: typeof body.model === 'string' ? body.model : model,
-        ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}),
+        ...(finishReason !== undefined ? { finishReason } : {}),
         ...(logprobs ? { logprobs } : {}),
         ...(typeof body.system_fingerprint === 'string'
           ? { systemFingerprint: body.system_fingerprint }

@@ -5,7 +5,12 @@ import type { WriteBuffer } from './write-buffer.js';
 
 const StoredResultSchema = z.object({
   text: z.string(),
-  usage: z.object({ inputTokens: z.number(), outputTokens: z.number() }),
+  reasoning: z.string().optional(),
+  usage: z.object({
+    inputTokens: z.number(),
+    outputTokens: z.number(),
+    reasoningTokens: z.number().optional(),
+  }),
   model: z.string(),
   finishReason: z.string().optional(),
   logprobs: z

@@ -2,7 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A local server speaking Anthropic's Messages API; `status` makes every call fail with it. */
-export async function startAnthropicServer(options: { status?: number } = {}) {
+export async function startAnthropicServer(
+  options: {
+    status?: number;
+    /** The reply's content blocks and stop reason (default: one text block echoing the last message). */
+    reply?: { content: Record<string, unknown>[]; stopReason?: string };
+  } = {},
+) {
   const received: Record<string, unknown>[] = [];
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -24,8 +30,8 @@ export async function startAnthropicServer(options: { status?: number } = {}) {
         type: 'message',
         role: 'assistant',
         model: body.model,
-        content: [{ type: 'text', text: `heard: ${messages.at(-1)?.content}` }],
-        stop_reason: 'end_turn',
+        content: options.reply?.content ?? [{ type: 'text', text: `heard: ${messages.at(-1)?.content}` }],
+        stop_reason: options.reply?.stopReason ?? 'end_turn',
         stop_sequence: null,
         usage: { input_tokens: 9, output_tokens: 4 },
       }),

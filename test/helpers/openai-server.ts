@@ -7,7 +7,14 @@ export type ServerAction =
   | { kind: 'status'; status: number; retryAfter?: string; retryAfterMs?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'drop' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** The first choice's message, finish reason and usage exactly as given (reasoning fields, null content). */
+  | {
+      kind: 'message';
+      message: Record<string, unknown>;
+      finishReason?: string;
+      usage?: Record<string, unknown>;
+    };
 
 /** A request the server received, with the time it arrived. */
 export interface ReceivedRequest {
@@ -117,6 +124,20 @@ export async function startOpenAIServer(
       case 'drop':
         request.socket.destroy();
         return;
+      case 'message':
+        return reply(response, 200, {
+          id: 'chatcmpl-test',
+          object: 'chat.completion',
+          model: body.model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', ...action.message },
+              finish_reason: action.finishReason ?? 'stop',
+            },
+          ],
+          usage: action.usage ?? { prompt_tokens: 11, completion_tokens: 3, total_tokens: 14 },
+        });
       case 'malformed':
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end('{"choices": [ {"message": ');

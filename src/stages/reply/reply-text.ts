@@ -1,7 +1,7 @@
 import { splitReasoning } from './split-reasoning.js';
 
 /** A model's reply as the readers take it: the text, and how the provider said generation ended. */
-export type ReplyInput = string | { text: string; finishReason?: string };
+export type ReplyInput = string | { text: string; finishReason?: string; reasoning?: string };
 
 /** Finish reasons that mean the model hit its output-token limit (OpenAI-compatible, Anthropic, llama.cpp). */
 const TOKEN_LIMIT = new Set(['length', 'max_tokens', 'max_output_tokens']);
@@ -33,7 +33,8 @@ export function prepareReply(input: ReplyInput): PreparedReply {
     truncated,
   };
   if (parts.cutInReasoning) return { ...base, unreadable: REASONING_CUT };
-  if (parts.answer === '' && parts.reasoning !== undefined)
-    return { ...base, unreadable: truncated ? REASONING_CUT : 'only reasoning, no answer after it' };
+  const reasoned = parts.reasoning !== undefined || (typeof input !== 'string' && Boolean(input.reasoning));
+  if (parts.answer === '' && truncated) return { ...base, unreadable: reasoned ? REASONING_CUT : ANSWER_CUT };
+  if (parts.answer === '' && reasoned) return { ...base, unreadable: 'only reasoning, no answer after it' };
   return base;
 }

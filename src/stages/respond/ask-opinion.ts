@@ -35,7 +35,9 @@ export async function askOpinion(options: {
       sampleIndex: options.sample,
       signal: options.signal,
     });
-    return { outcome: parseOpinion(result, { points }), raw: result.text, usage: result.usage };
+    // The stored text keeps reasoning returned apart, in a block the readers set aside again.
+    const raw = result.reasoning ? `<think>\n${result.reasoning}\n</think>\n\n${result.text}` : result.text;
+    return { outcome: parseOpinion(result, { points }), raw, usage: result.usage };
   } catch (error) {
     // Cancellation and what the user must fix (a refused API key) stop the run instead of becoming records.
     if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)
