@@ -93,6 +93,19 @@ function orderNote(results: EvaluateResults): string {
     : `${format}; ± standard deviation over ${results.matches.orders} shuffled match orders`;
 }
 
+/** Replies adaem could not read, per model, most frequent reasons first (three per model). */
+function unreadLines(results: EvaluateResults): string[] {
+  const lines = results.models.flatMap((model) => {
+    const reasons = Object.entries(model.counts.unread ?? {}).sort((a, b) => b[1] - a[1]);
+    if (reasons.length === 0) return [];
+    const shown = reasons.slice(0, 3).map(([reason, count]) => `${count} × ${reason}`);
+    const more =
+      reasons.length > 3 ? ` (+${reasons.length - 3} more reasons; adaem export has each reply)` : '';
+    return [`  ${model.label}: ${shown.join(' · ')}${more}`];
+  });
+  return lines.length > 0 ? ['Replies not read, by reason', ...lines] : [];
+}
+
 /** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
 export function renderResults(results: EvaluateResults, options: { byCategory?: boolean } = {}): string {
   const abbreviations = valueAbbreviations(results.theory.values);
@@ -109,6 +122,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     String(model.counts.unparseable),
     String(model.counts.errors),
     String(model.counts.shortAnswers),
+    String(model.counts.noStance ?? 0),
     String(model.counts.unscored),
     String(model.counts.judgeErrors),
     String(model.counts.partiallyJudged),
@@ -139,6 +153,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
         'unparseable',
         'errors',
         'short',
+        'no stance',
         'unscored',
         'judge errors',
         'partly judged',
@@ -147,6 +162,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
       countRows,
     ),
     ...(reasons.length > 0 ? [`${NONE} no scores: ${reasons.join('; ')}`] : []),
+    ...unreadLines(results),
     '',
     'Usage (every attempt of this run)',
     usageTable(results),

@@ -86,6 +86,10 @@ export interface ReportCounts {
   partiallyJudged: number;
   missingLabels: number;
   scoredAnswers: number;
+  /** Read answers with no readable stance. */
+  noStance?: number;
+  /** Why replies were not read, "what: reason" → count. */
+  unread?: Record<string, number>;
 }
 
 /** Calls, tokens and cost of one provider id in one role. */

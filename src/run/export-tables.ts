@@ -27,6 +27,7 @@ export async function buildExportTables(options: {
       sample: row.sample,
       status: outcome.status,
       stance: outcome.status === 'ok' ? outcome.stance : null,
+      stanceReason: outcome.status === 'ok' ? (outcome.stanceReason ?? null) : null,
       points: outcome.status === 'ok' ? outcome.points : null,
       missingPoints: outcome.status === 'ok' ? (outcome.missingPoints ?? null) : null,
       reason: outcome.status === 'ok' ? null : outcome.reason,

@@ -22,6 +22,20 @@ export interface ModelCounts {
   missingLabels: number;
   /** Answers with every key point judged: the observations that count in the scores. */
   scoredAnswers: number;
+  /** Read answers that state no readable stance (null, never defaulted; left out of anything using stances). */
+  noStance: number;
+  /** Why replies were not read, "what: reason" → count (unparseable answers, missing stances, unscored judgements). */
+  unread: Record<string, number>;
+}
+
+/** A reason with the reply text it quotes left out, so equal reasons count together. */
+export function reasonKind(reason: string): string {
+  return reason.replace(/"[^"]*"/g, '"…"').slice(0, 120);
+}
+
+function tally(counts: ModelCounts, what: string, reason: string): void {
+  const key = `${what}: ${reasonKind(reason)}`;
+  counts.unread[key] = (counts.unread[key] ?? 0) + 1;
 }
 
 /** Zeroed counts. */
@@ -39,6 +53,8 @@ export function emptyCounts(): ModelCounts {
     partiallyJudged: 0,
     missingLabels: 0,
     scoredAnswers: 0,
+    noStance: 0,
+    unread: {},
   };
 }
 
@@ -79,7 +95,10 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
     const modelCounts = counts.get(row.modelId);
     if (!modelCounts) continue;
     modelCounts.judgements++;
-    if (row.outcome.status === 'unscored') modelCounts.unscored++;
+    if (row.outcome.status === 'unscored') {
+      modelCounts.unscored++;
+      tally(modelCounts, 'judgement', row.outcome.reason);
+    }
     if (row.outcome.status === 'error') modelCounts.judgeErrors++;
     if (row.outcome.status !== 'ok') continue;
     modelCounts.missingLabels += row.outcome.missing?.length ?? 0;
@@ -96,11 +115,17 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
     modelCounts.opinions++;
     const outcome = row.outcome;
     if (outcome.status === 'refusal') modelCounts.refusals++;
-    else if (outcome.status === 'unparseable') modelCounts.unparseable++;
-    else if (outcome.status === 'error') modelCounts.errors++;
+    else if (outcome.status === 'unparseable') {
+      modelCounts.unparseable++;
+      tally(modelCounts, 'answer', outcome.reason);
+    } else if (outcome.status === 'error') modelCounts.errors++;
     if (outcome.status !== 'ok') continue;
     modelCounts.ok++;
     if (outcome.missingPoints) modelCounts.shortAnswers++;
+    if (outcome.stance === null) {
+      modelCounts.noStance++;
+      tally(modelCounts, 'stance', outcome.stanceReason ?? 'no stance');
+    }
     const points = judged.get(key(row));
     const labels = outcome.points.map((_, index) => points?.get(index));
     if (labels.some((label) => label === undefined)) {

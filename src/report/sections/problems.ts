@@ -25,10 +25,12 @@ function tallyReasons(data: ReportData, modelId: string): ReasonTally[] {
   for (const answer of data.answers) {
     if (answer.modelId !== modelId) continue;
     if (answer.status !== 'ok') add(answer.status, answer.reason ?? '', answer.questionId);
-    else
+    else {
+      if (answer.stanceReason !== undefined) add('no stance', answer.stanceReason, answer.questionId);
       for (const point of answer.points ?? [])
         if (point.values === undefined)
           add('key point not scored', point.unjudgedReason ?? '', answer.questionId);
+    }
   }
   return [...tallies.values()].sort((a, b) => b.count - a.count);
 }
@@ -46,6 +48,7 @@ export const problemsSection: ReportSection = {
         'scored',
         'refusals',
         'unparseable',
+        'no stance',
         'failed',
         'not fully judged',
         'unscored key points',
@@ -59,6 +62,7 @@ export const problemsSection: ReportSection = {
           model.counts.scoredAnswers,
           model.counts.refusals,
           model.counts.unparseable,
+          model.counts.noStance ?? 0,
           model.counts.errors,
           model.counts.partiallyJudged,
           model.counts.unscored,

@@ -32,7 +32,9 @@ export const splitsSection: ReportSection = {
           escapeHtml(
             sampled ? `${labelOf(answer.modelId)} · sample ${answer.sample + 1}` : labelOf(answer.modelId),
           ),
-          escapeHtml(answer.stance ?? ''),
+          answer.stance
+            ? escapeHtml(answer.stance)
+            : `<span title="${escapeHtml(answer.stanceReason ?? '')}">—</span>`,
           valuesHtml(answer, valueName),
           pointsHtml(answer, valueName),
         ]);
