@@ -54,6 +54,12 @@ export const ModelConfigSchema = z.strictObject({
   maxTokens: z.number().int().positive().optional(),
   /** System message sent before every prompt to this model. */
   systemPrompt: z.string().optional(),
+  /**
+   * Ask this examinee for its opinion as JSON that the endpoint enforces (`response_format:
+   * json_schema` on OpenAI-compatible servers, a grammar for GGUF models). Off by default: the free-text
+   * opinion is the paper's protocol. @default false
+   */
+  structuredOutput: z.boolean().optional(),
   /** OpenAI-compatible models: overrides of the family protocol (see `adaem models check`). */
   protocol: z
     .strictObject({

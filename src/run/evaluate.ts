@@ -154,6 +154,7 @@ async function workThrough(
         question: item.question,
         sample: item.sample,
         systemPrompt: model?.systemPrompt,
+        structuredOutput: model?.structuredOutput,
         points: settings.pointsPerAnswer,
         params: {
           temperature: model?.temperature ?? settings.temperature,

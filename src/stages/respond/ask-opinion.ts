@@ -1,8 +1,21 @@
+import { z } from 'zod';
 import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
 import { formatPointLines, opinionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams, TokenUsage } from '../../core/provider.js';
 import type { OpinionOutcome, Question } from '../../core/question.js';
 import { parseOpinion } from './parse-opinion.js';
+
+const OpinionJsonSchema = z.strictObject({
+  stance: z.enum(['yes', 'no', 'neutral']),
+  key_points: z.array(z.strictObject({ point: z.string(), why: z.string() })),
+});
+let opinionSchema: Record<string, unknown> | undefined;
+
+/** The JSON schema of an opinion asked for as structured output (read by the JSON opinion reader). */
+export function opinionJsonSchema(): Record<string, unknown> {
+  opinionSchema ??= z.toJSONSchema(OpinionJsonSchema);
+  return opinionSchema;
+}
 
 /** One examinee answer: the parsed outcome (or why it failed) and the raw text. */
 export interface OpinionAnswer {
@@ -17,6 +30,8 @@ export async function askOpinion(options: {
   question: Question;
   sample: number;
   systemPrompt?: string;
+  /** Ask for the opinion as JSON the endpoint enforces (needs `capabilities.jsonSchema`). @default false */
+  structuredOutput?: boolean;
   /** Key points asked for and kept. @default 3 */
   points?: number;
   params?: SamplingParams;
@@ -28,9 +43,14 @@ export async function askOpinion(options: {
     point_lines: formatPointLines(points),
   });
   if (options.systemPrompt) messages.unshift({ role: 'system', content: options.systemPrompt });
+  if (options.structuredOutput && !options.provider.capabilities.jsonSchema)
+    throw new ConfigError(
+      `${options.provider.id}: structuredOutput needs an endpoint that enforces a JSON schema (an OpenAI-compatible server or a GGUF model); remove it for this model`,
+    );
   try {
     const result = await options.provider.chat({
       messages,
+      ...(options.structuredOutput ? { jsonSchema: { name: 'opinion', schema: opinionJsonSchema() } } : {}),
       params: options.params,
       sampleIndex: options.sample,
       signal: options.signal,
