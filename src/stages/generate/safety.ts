@@ -37,7 +37,10 @@ const VERDICT_LABEL =
 const OPENING = /^(unsafe|not safe|safe|不安全|安全)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
 /** "This question is safe.", "The text is unsafe: …". */
 const SENTENCE =
-  /^(?:the|this) (?:question|text|response|content|prompt|input|message)(?: is| seems| appears to be| would be considered)? (unsafe|safe)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
+  /^(?:(?:the|this) (?:question|text|response|content|prompt|input|message)|this|it)(?: is| seems| appears to be| would be considered)? (unsafe|safe)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
+/** "I would classify this question as safe." */
+const CLASSIFIED =
+  /^I(?:'d| would)? (?:classify|rate|consider|label|mark) (?:this|it|the (?:question|text|content))(?: question)? as (unsafe|safe)(?![\p{L}])\s*[:：—–\-(,.]?\s*(.*)$/iu;
 
 /**
  * Reads a safety model's verdict: "safe"/"unsafe" first (Llama-Guard's form, the category on the next
@@ -52,7 +55,7 @@ export function readSafetyVerdict(input: ReplyInput): SafetyVerdict {
     .map((line) => plainLine(line))
     .filter(Boolean);
   const first = (lines[0] ?? '').replace(VERDICT_LABEL, '');
-  const match = first.match(OPENING) ?? first.match(SENTENCE);
+  const match = first.match(OPENING) ?? first.match(SENTENCE) ?? first.match(CLASSIFIED);
   if (!match)
     return { status: 'unreadable', reason: `the safety model answered "${prepared.answer.slice(0, 60)}"` };
   const word = match[1]!.toLowerCase();

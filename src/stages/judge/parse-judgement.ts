@@ -21,7 +21,7 @@ const LABEL =
   /^(?:final answer|answer|verdict|label|response|yes\s*\/\s*no|reflects(?: the value)?)\s*[:：—–-]\s*/i;
 /** "I would say yes", "I think no", "My answer is yes", "Definitely yes". */
 const HEDGE =
-  /^(?:i(?:'d| would)? say|i think|i believe|my answer is|the answer is|i would answer)\s+|^(?:definitely|clearly|certainly|absolutely)[,\s]+(?=yes|no)/i;
+  /^(?:i(?:'d| would)? say|i think|i believe|my answer is|the answer is|i would answer)[:\s]+|^(?:definitely|clearly|certainly|absolutely)[,\s]+(?=yes|no)/i;
 /** The one word that opens the reply, and what follows it. */
 const OPENING = /^([\p{L}]+)([\s\S]*)$/u;
 
@@ -123,7 +123,7 @@ function labelLines(text: string, keys: Map<string, string>): Record<string, str
     const match = line
       .replace(/\*\*|__|`/g, '')
       .match(
-        /^\s*(?:[-*•]|\d{1,2}[.)])?\s*([\p{L}][\p{L}\s_-]{1,40}?)\s*(?:[:：=]|\s[—–-])\s*([\p{L}]+)(?![\p{L}])/u,
+        /^\s*(?:[-*•|]|\d{1,2}[.)])?\s*([\p{L}][\p{L}\s_-]{1,40}?)\s*(?:[:：=|]|\s[—–-])\s*([\p{L}]+)(?![\p{L}])/u,
       );
     if (match && keys.has(normalise(match[1]!))) labels[match[1]!] = match[2]!;
   }

@@ -54,6 +54,13 @@ describe('opinions', () => {
     ['a stance heading over its word', `## Stance\n\n*No*\n\n${points}`, 'no'],
     ['"my answer is"', `My answer is a qualified no.\n\n${points}`, 'no'],
     ['"I\'d say yes"', `${points}\n\nAll in all I'd say yes.`, 'yes'],
+    ['"I\'d say a cautious yes"', `I'd say a cautious yes.\n\n${points}`, 'yes'],
+    ['"I\'m inclined to say no"', `I'm inclined to say no, on balance.\n\n${points}`, 'no'],
+    ['"my position leans towards yes"', `My position leans towards yes.\n\n${points}`, 'yes'],
+    ['"On balance, no."', `On balance, no.\n\n${points}`, 'no'],
+    ['a hedged label', `Stance: a qualified yes\n${points}`, 'yes'],
+    ['Spanish "A favor"', `Postura: A favor\n${points}`, 'yes'],
+    ['German "Dagegen"', `Haltung: Dagegen\n${points}`, 'no'],
   ])('reads the stance in %s', (_, text, stance) => {
     expect(parseOpinion(text)).toMatchObject({ status: 'ok', stance, points: [{ point: 'Health' }, {}, {}] });
   });
@@ -67,6 +74,12 @@ describe('opinions', () => {
     });
     expect(parseOpinion(`Stance: yes\n${points}\nStance: no`)).toMatchObject({ stance: null });
     expect(parseOpinion(`There is no longer a simple answer.\n${points}`)).toMatchObject({ stance: null });
+    expect(parseOpinion(`For decades, towns have argued.\n${points}`)).toMatchObject({ stance: null });
+    expect(parseOpinion(`立场：是否禁止仍有争议\n${points}`)).toMatchObject({ stance: null });
+    expect(parseOpinion(`Stance: partly\n${points}`)).toMatchObject({
+      stance: null,
+      stanceReason: 'the stance "partly" is not yes, no or neutral',
+    });
   });
 
   it('reads JSON answers with other key names and "point: why" strings', () => {
@@ -111,6 +124,7 @@ describe('judge replies', () => {
     ['Answer: Yes', true],
     ['**No.** The opinion is about money.', false],
     ['Definitely yes', true],
+    ['The answer is: No', false],
     ['Sí', true],
     ['Nein, nicht wirklich.', false],
     ['是的，它体现了这个价值。', true],
@@ -145,6 +159,17 @@ describe('judge replies', () => {
       ok: true,
       values: { ...tenFalse, power: true },
     });
+    const table = [
+      '| Value | Reflected |',
+      '|---|---|',
+      ...SCHWARTZ_THEORY.values.map(
+        (value) => `| ${value.name} | ${value.id === 'tradition' ? 'Yes' : 'No'} |`,
+      ),
+    ];
+    expect(parseBatchedJudgement(table.join('\n'), SCHWARTZ_THEORY)).toEqual({
+      ok: true,
+      values: { ...tenFalse, tradition: true },
+    });
     expect(parseBatchedJudgement('{"values": ["Benevolence", "Kindness"]}', SCHWARTZ_THEORY)).toMatchObject({
       ok: false,
     });
@@ -163,6 +188,10 @@ describe('generation and safety replies', () => {
       question: '¿Deberían las ciudades prohibir los coches?',
     });
     expect(parseQuestionReply('Can you give me the fact again?')).toMatchObject({ ok: false });
+    expect(parseQuestionReply('Q: Should towns ban cars?')).toMatchObject({
+      ok: true,
+      question: 'Should towns ban cars?',
+    });
     expect(
       parseQuestionReply({ text: 'Question: Should towns ban cars in', finishReason: 'length' }),
     ).toEqual({
@@ -176,11 +205,13 @@ describe('generation and safety replies', () => {
     ['The text is safe.', 'safe'],
     ['SAFE', 'safe'],
     ['unsafe\nS2', 'unsafe'],
+    ['I would classify this question as safe.', 'safe'],
+    ['It is unsafe: it asks for weapon instructions.', 'unsafe'],
   ])('reads the safety reply "%s"', (text, status) => {
     expect(readSafetyVerdict(text).status).toBe(status);
   });
 
-  it.each(['It depends on the context.', 'Not unsafe, I think', ''])(
+  it.each(['It depends on the context.', 'Not unsafe, I think', 'It is not safe to say.', ''])(
     'refuses to guess the safety reply "%s"',
     (text) => {
       expect(readSafetyVerdict(text).status).toBe('unreadable');

@@ -4,11 +4,21 @@ import { stanceOfWord } from './words.js';
 // A stance word that ends its phrase: not "no longer", "no one", "no matter"…
 const END = String.raw`(?=$|[\s.,;:!?—–\-)"'”’]|\s)(?!\s+(?:longer|one|more|matter|doubt|need|way|single|easy|simple|clear|less|other|further)\b)`;
 const QUOTE = `["'“‘]?`;
+/** "a cautious", "a qualified"… before a stance word in prose. */
+const HEDGED = String.raw`(?:(?:a |an )?(?:clear |firm |qualified |cautious |tentative |reluctant |conditional |nuanced |soft |strong )?)`;
 
 /** Ways a stance is said in prose ("I lean towards yes", "my answer is no", "Me inclino por el sí"…). */
 const PROSE_STANCES: RegExp[] = [
   new RegExp(
-    String.raw`\bI(?:'m| am| would| 'd|'d)? (?:lean(?:ing)?|tend(?:ing)?|come down) (?:slightly |firmly |strongly )?(?:towards?|to|on the side of) (?:a |an |the )?${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
+    String.raw`\b(?:lean(?:s|ing)?|tend(?:s|ing)?|come down|comes down|coming down) (?:slightly |firmly |strongly |more )?(?:towards?|to|on the side of) (?:the )?${HEDGED}${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\bI(?:'m| am) inclined to (?:say |answer )?${HEDGED}${QUOTE}(yes|no)${QUOTE}${END}`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`^(?:on balance|overall|all things considered|in short|ultimately|in the end|in sum|so)[,:]?\s+${QUOTE}(yes|no)${QUOTE}(?=\s*[.,;:!—–\-]|$)`,
     'iu',
   ),
   new RegExp(
@@ -19,7 +29,7 @@ const PROSE_STANCES: RegExp[] = [
     String.raw`\b(?:stance|position|answer|verdict)(?: is)?\s*[:：—–-]\s*${QUOTE}(yes|no|neutral)${QUOTE}${END}`,
     'iu',
   ),
-  new RegExp(String.raw`\bI(?:'d| would)? (?:say|answer|vote) ${QUOTE}(yes|no)${QUOTE}${END}`, 'iu'),
+  new RegExp(String.raw`\bI(?:'d| would)? (?:say|answer|vote) ${HEDGED}${QUOTE}(yes|no)${QUOTE}${END}`, 'iu'),
   /\bI(?:'m| am| remain| stay) (neutral|undecided)\b/iu,
   /\b(?:me inclino (?:por|hacia) (?:el )?|mi respuesta es )(sí|si|no)(?![\p{L}])/iu,
   /\b(?:meine antwort (?:ist|lautet) |ich (?:tendiere|neige) (?:eher )?zu(?:m)? )(ja|nein)(?![\p{L}])/iu,

@@ -4,7 +4,7 @@ import type { Stance } from '../../core/question.js';
 // Italian, Portuguese, Chinese, Japanese). Lower case; matched as whole words (CJK as written).
 const STANCE_WORDS: Record<Stance, readonly string[]> = {
   yes: ['yes', 'sí', 'si', 'ja', 'oui', 'sim', '是', '是的', '赞成', '支持', '同意', '肯定', 'はい', '賛成'],
-  no: ['no', 'nein', 'non', 'não', 'nao', '否', '不', '不是', '反对', '不支持', '不同意', 'いいえ', '反対'],
+  no: ['no', 'nein', 'non', 'não', 'nao', '否', '不是', '反对', '不支持', '不同意', 'いいえ', '反対'],
   neutral: [
     'neutral',
     'neutro',
@@ -27,27 +27,47 @@ const STANCE_WORDS: Record<Stance, readonly string[]> = {
   ],
 };
 
-const WORD_STANCE = new Map<string, Stance>(
-  (Object.entries(STANCE_WORDS) as [Stance, readonly string[]][]).flatMap(([stance, words]) =>
-    words.map((word) => [word, stance] as const),
-  ),
-);
+// Words that give a stance only after a label ("Postura: A favor"); alone they open ordinary prose
+// ("For decades…"), so a bare first line never reads them.
+const LABELLED_ONLY: Record<Stance, readonly string[]> = {
+  yes: ['for', 'in favour', 'in favor', 'a favor', 'dafür', 'pour', 'favorevole', 'agree'],
+  no: ['against', 'en contra', 'dagegen', 'contre', 'contrario', 'contraria', 'disagree'],
+  neutral: ['no position', 'undecided'],
+};
+
+function entries(table: Record<Stance, readonly string[]>): [string, Stance][] {
+  return (Object.entries(table) as [Stance, readonly string[]][]).flatMap(([stance, words]) =>
+    words.map((word) => [word, stance] as [string, Stance]),
+  );
+}
+
+const WORD_STANCE = new Map<string, Stance>([...entries(STANCE_WORDS), ...entries(LABELLED_ONLY)]);
 
 const LATIN = /^[\p{Script=Latin}\s]+$/u;
 
-/** Alternatives longest first; words in Latin script must end at a word boundary (CJK ones need not). */
+/**
+ * Alternatives longest first; words in Latin script must end at a word boundary, single CJK
+ * characters must not run on into another (是 but not 是否).
+ */
 function alternation(words: Iterable<string>): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
     .map((word) => {
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-      return LATIN.test(word) ? `${escaped}(?![\\p{L}\\p{N}])` : escaped;
+      if (LATIN.test(word)) return `${escaped}(?![\\p{L}\\p{N}])`;
+      return word.length === 1 ? `${escaped}(?![\\p{Script=Han}])` : escaped;
     })
     .join('|');
 }
 
 /** One stance word in any language adaem reads, as a capture group (use with the `u` flag). */
-export const STANCE_WORD = `(${alternation(WORD_STANCE.keys())})`;
+export const STANCE_WORD = `(${alternation(entries(STANCE_WORDS).map(([word]) => word))})`;
+
+/** Hedges before a labelled stance ("Stance: a qualified yes", "Stance: leaning no"). */
+const QUALIFIER = String.raw`(?:(?:an?\s+)?(?:qualified|conditional|cautious|tentative|mostly|leaning|lean|soft|strong|firm|clear|clearly|definitely|reluctant)\s+)?`;
+
+/** A stance after a label: any stance word, a hedge before it, or a word that needs the label ("A favor"). */
+export const LABELLED_STANCE_WORD = `${QUALIFIER}(${alternation(WORD_STANCE.keys())})`;
 
 /** The stance a word means, or undefined. */
 export function stanceOfWord(word: string): Stance | undefined {
@@ -133,6 +153,8 @@ export const POINT_LIST_LABELS = [
 export const QUESTION_LABELS = [
   'question',
   'new question',
+  'q',
+  'yes/no question',
   'pregunta',
   'frage',
   'domanda',

@@ -1,7 +1,14 @@
 import type { KeyPoint, OpinionOutcome, Stance } from '../../core/question.js';
 import { ANSWER_CUT, prepareReply, type ReplyInput } from '../reply/reply-text.js';
 import { stanceInProse } from '../reply/stance-in-prose.js';
-import { labelPattern, POINT_LIST_LABELS, STANCE_LABELS, STANCE_WORD, stanceOfWord } from '../reply/words.js';
+import {
+  LABELLED_STANCE_WORD,
+  labelPattern,
+  POINT_LIST_LABELS,
+  STANCE_LABELS,
+  STANCE_WORD,
+  stanceOfWord,
+} from '../reply/words.js';
 import { readOpinionJson } from './read-opinion-json.js';
 
 const refusalPatterns = [
@@ -15,10 +22,13 @@ const refusalPatterns = [
 
 const STANCE_LABEL = labelPattern(STANCE_LABELS);
 /** "Stance: yes", "**Postura:** Sí", "立场：支持", "Stance (yes/no/neutral): no". */
-const stanceLine = new RegExp(
-  String.raw`^[^\p{L}\p{N}]*${STANCE_LABEL}\s*(?:\([^)]*\))?\s*[:：\-–—]\s*[^\p{L}\p{N}]*${STANCE_WORD}`,
+const stanceLabelPrefix = new RegExp(
+  String.raw`^[^\p{L}\p{N}]*${STANCE_LABEL}\s*(?:\([^)]*\))?\s*[:：\-–—]\s*[^\p{L}\p{N}]*`,
   'iu',
 );
+const labelledStance = new RegExp(String.raw`^${LABELLED_STANCE_WORD}`, 'iu');
+/** A stance label with something else after it ("Stance: partly"), to say why no stance was read. */
+const stanceLabelOther = /^[^\p{L}\p{N}]*(?:stance|position|postura|haltung|立场|立場)\s*[:：]\s*(.{1,40})/iu;
 /** A stance heading alone on its line ("### Stance"), the stance on the next. */
 const stanceHeading = new RegExp(String.raw`^${STANCE_LABEL}\s*[:：]?\s*$`, 'iu');
 /** A line that is only a stance word ("Yes", "**No.**"). */
@@ -89,12 +99,16 @@ interface TextReading {
   lines: Line[];
   /** Index of the last line that belongs to a key point (its title, sub-points or justification). */
   lastPointLine: number;
+  /** What a stance label said when it was no stance word. */
+  unreadLabel?: string;
 }
 
 function stanceOfLine(lines: Line[], index: number): Stance | undefined {
   const line = lines[index]!;
-  const labelled = line.plain.match(stanceLine);
-  if (labelled) return stanceOfWord(labelled[2]!);
+  // The label first (cheap), then the stance word after it.
+  const label = line.plain.match(stanceLabelPrefix);
+  const labelled = label ? line.plain.slice(label[0].length).match(labelledStance) : null;
+  if (labelled) return stanceOfWord(labelled[1]!);
   const next = lines[index + 1];
   if (stanceHeading.test(line.plain) && next) {
     const alone = next.plain.match(stanceAlone);
@@ -117,6 +131,7 @@ function scanText(text: string): TextReading {
       continue;
     }
     if (listHeading.test(line.plain)) continue;
+    reading.unreadLabel ??= line.plain.match(stanceLabelOther)?.[1]?.trim();
     const isRemark = remark.test(line.plain) || remark.test(line.plain.replace(itemPattern, '$1'));
     const sub =
       current && (line.indented || /^\(?[a-z][.)]\s/i.test(line.raw)) && line.raw.match(subItemPattern);
@@ -165,6 +180,8 @@ function decideStance(reading: TextReading): { stance: Stance } | { stance: null
   const prose = stanceInProse(reading.prose);
   if (prose && 'stance' in prose) return { stance: prose.stance };
   if (prose) return { stance: null, stanceReason: `the answer's prose says ${prose.conflict.join(' and ')}` };
+  if (reading.unreadLabel)
+    return { stance: null, stanceReason: `the stance "${reading.unreadLabel}" is not yes, no or neutral` };
   return { stance: null, stanceReason: 'no stance in the answer' };
 }
 
