@@ -5,7 +5,7 @@ import { stanceOfWord } from './words.js';
 const END = String.raw`(?=$|[\s.,;:!?—–\-)"'”’]|\s)(?!\s+(?:longer|one|more|matter|doubt|need|way|single|easy|simple|clear|less|other|further)\b)`;
 const QUOTE = `["'“‘]?`;
 /** "a cautious", "a qualified"… before a stance word in prose. */
-const HEDGED = String.raw`(?:(?:a |an )?(?:clear |firm |qualified |cautious |tentative |reluctant |conditional |nuanced |soft |strong )?)`;
+const HEDGED = `(?:(?:a |an )?(?:clear |firm |qualified |cautious |tentative |reluctant |conditional |nuanced |soft |strong )?)`;
 
 /** Ways a stance is said in prose ("I lean towards yes", "my answer is no", "Me inclino por el sí"…). */
 const PROSE_STANCES: RegExp[] = [

@@ -26,7 +26,7 @@ const stanceLabelPrefix = new RegExp(
   String.raw`^[^\p{L}\p{N}]*${STANCE_LABEL}\s*(?:\([^)]*\))?\s*[:：\-–—]\s*[^\p{L}\p{N}]*`,
   'iu',
 );
-const labelledStance = new RegExp(String.raw`^${LABELLED_STANCE_WORD}`, 'iu');
+const labelledStance = new RegExp(`^${LABELLED_STANCE_WORD}`, 'iu');
 /** A stance label with something else after it ("Stance: partly"), to say why no stance was read. */
 const stanceLabelOther = /^[^\p{L}\p{N}]*(?:stance|position|postura|haltung|立场|立場)\s*[:：]\s*(.{1,40})/iu;
 /** A stance heading alone on its line ("### Stance"), the stance on the next. */
