@@ -220,7 +220,7 @@ describe('adaem seeds import', () => {
         { id: 'touche-A2', text: 'Should we tax meat?', source: 'touche23' },
       ]);
       expect(run.stderr).toMatch(
-        /skipped argument A1 \("We should abolish zoos"\): local:tiny: no "Question:" line/,
+        /skipped argument A1 \("We should abolish zoos"\): local:tiny: no line starting with "Question:" and no yes\/no question/,
       );
       expect(run.stderr).toMatch(
         /2 conclusion\(s\): 1 turned into questions, 0 already questions, 1 skipped/,
