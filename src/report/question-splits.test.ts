@@ -5,7 +5,7 @@ import { renderReport } from './render-report.js';
 import type { ReportAnswer } from './report-data.js';
 
 /** Two models, one question; each model's answers per sample with the given stances (no values). */
-function withStances(stances: Record<string, ('yes' | 'no')[]>) {
+function withStances(stances: Record<string, ('yes' | 'no' | undefined)[]>) {
   const data = syntheticReportData({ questions: 1, models: 2 });
   const question = data.questions[0]!.id;
   data.answers = Object.entries(stances).flatMap(([modelId, list]) =>
@@ -32,6 +32,15 @@ describe('rankQuestionSplits', () => {
     expect(rankQuestionSplits(agreeing)[0]!.stanceSpread).toBe(0);
     const split = withStances({ [m1!]: ['no', 'yes', 'yes'], [m2!]: ['no', 'no', 'no'] });
     expect(rankQuestionSplits(split)[0]!.stanceSpread).toBe(0.5);
+  });
+
+  it('leaves a model with no readable stance out of the stance spread', () => {
+    const data = syntheticReportData({ questions: 1, models: 3 });
+    const [m1, m2, m3] = data.results.models.map((m) => m.modelId);
+    const split = withStances({ [m1!]: ['yes'], [m2!]: ['no'], [m3!]: [undefined] });
+    expect(rankQuestionSplits(split)[0]!.stanceSpread).toBe(0.5);
+    const alone = withStances({ [m1!]: ['yes'], [m2!]: [undefined], [m3!]: [undefined] });
+    expect(rankQuestionSplits(alone)[0]!.stanceSpread).toBe(0);
   });
 
   it('shows every sample of each model in the splits section', () => {

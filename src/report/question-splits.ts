@@ -53,7 +53,9 @@ function spreadOf(
     const stance = modalStance(list);
     if (stance) stances.set(stance, (stances.get(stance) ?? 0) + 1);
   }
-  const stanceSpread = byModel.size > 1 ? 1 - Math.max(0, ...stances.values()) / byModel.size : 0;
+  // Models with no readable stance on this question are left out, never counted as a stance.
+  const withStance = [...stances.values()].reduce((sum, count) => sum + count, 0);
+  const stanceSpread = withStance > 1 ? 1 - Math.max(0, ...stances.values()) / withStance : 0;
   return { valueSpread, stanceSpread, score: valueSpread + stanceSpread / 2, models: judged.length };
 }
 
