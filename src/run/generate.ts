@@ -137,6 +137,8 @@ async function search(
     scorers: manifest.scorers.map((id) => provider(id, 'scorer')),
     judge: engine.provider(manifest.judge, 'judge'),
     ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
+    // The safety model's own maxTokens (models[]) wins over the short default, for reasoning guards.
+    ...safetyLimit(manifest),
     similarity,
     panel: {
       variant: manifest.score.used,
@@ -349,4 +351,10 @@ function priorOf(store: Store, manifest: GenerateManifest): string[] {
     .candidates(manifest.extends, { detail: 'none' })
     .filter((record) => record.status === 'accepted')
     .map((record) => record.text);
+}
+
+/** The safety model's own output-token limit from `models[]`, when set. */
+function safetyLimit(manifest: GenerateManifest): { safetyMaxTokens?: number } {
+  const limit = manifest.config.models.find((model) => model.id === manifest.safety)?.maxTokens;
+  return limit === undefined ? {} : { safetyMaxTokens: limit };
 }

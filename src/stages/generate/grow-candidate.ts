@@ -13,6 +13,8 @@ export interface GrowContext {
   scorers: readonly Provider[];
   judge: Provider;
   safety?: Provider;
+  /** Output-token limit of the safety call (reasoning models need more). @default 40 */
+  safetyMaxTokens?: number;
   similarity: SimilarityBackend;
   panel: PanelSettings;
   /** Sampling of the reflection + refinement calls. */
@@ -134,6 +136,7 @@ export async function growCandidate(
       provider: context.safety,
       text: final.text,
       kind: 'question',
+      maxTokens: context.safetyMaxTokens,
       signal,
     });
     if (final.safety.status !== 'safe')

@@ -15,6 +15,8 @@ export async function checkSafety(options: {
   provider: Provider;
   text: string;
   kind: 'question' | 'response';
+  /** Output-token limit; a reasoning model needs room for its reasoning. @default 40 */
+  maxTokens?: number;
   signal?: AbortSignal;
 }): Promise<SafetyVerdict> {
   const { provider, signal } = options;
@@ -22,7 +24,7 @@ export async function checkSafety(options: {
     () =>
       provider.chat({
         messages: safetyPrompt.render({ kind: options.kind, text: options.text }),
-        params: { temperature: 0, maxTokens: 40 },
+        params: { temperature: 0, maxTokens: options.maxTokens ?? 40 },
         signal,
       }),
     signal,
