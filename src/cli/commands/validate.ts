@@ -1,13 +1,20 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
+import { JudgeModeSchema } from '../../core/question.js';
 import { findValue } from '../../core/value-theory.js';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
+import { judgeValidityKey, runJudgeValidation } from '../../run/analyses/judge-validity.js';
 import { runPrimingValidation } from '../../run/analyses/priming.js';
 import { modelsByRole } from '../../run/evaluate.js';
+import { ViolatedAsSchema } from '../../stages/questions/labels-to-booleans.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
+import { readLabelled } from '../../stages/questions/read-labelled.js';
+import { renderJudgeValidity } from '../render-judge-validity.js';
 import { renderPriming } from '../render-priming.js';
 import type { CliRuntime } from '../runtime.js';
 import { printAnalysis } from './analyze.js';
+import { integerFlag } from './analyze-options.js';
 import { questionFileOf } from './stages.js';
 
 interface PrimingFlags {
@@ -18,9 +25,94 @@ interface PrimingFlags {
   json?: boolean;
 }
 
-/** `adaem validate priming`: construct validity by priming a model towards each value. */
+interface JudgeFlags {
+  data: string;
+  judge?: string;
+  judgeMode?: string;
+  limit?: string;
+  violated: string;
+  seed?: string;
+  draws?: string;
+  json?: boolean;
+}
+
+/** `adaem validate judge`: how well the judge agrees with human value labels. */
+function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
+  validate
+    .command('judge')
+    .description('run the judge on texts labelled with values by people and measure how well it agrees')
+    .requiredOption(
+      '--data <file>',
+      'labelled texts: JSONL {answer|text, expressed, violated} or JSONL/CSV {text, values}',
+    )
+    .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
+    .option('--judge-mode <mode>', 'per-value, batched or logprob (default: evaluate.judgeMode)')
+    .option('--limit <n>', 'judge a seeded sample of n texts')
+    .option(
+      '--violated <how>',
+      'a value a text argues against counts as: expressed, absent or skip',
+      'expressed',
+    )
+    .option('--seed <n>', 'seed of the sample and the bootstrap (default: the config seed)')
+    .option('--draws <n>', 'bootstrap draws of every interval', '1000')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nExample:\n  adaem validate judge --data labelled.jsonl --judge openai:gpt-4o-mini --limit 300',
+    )
+    .action(async (flags: JudgeFlags, command: Command) => {
+      const loaded = runtime.loadConfig(command);
+      const { theory, config } = loaded;
+      const judge = flags.judge ?? modelsByRole(config).judge;
+      if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
+      const mode = JudgeModeSchema.safeParse(flags.judgeMode ?? config.evaluate.judgeMode);
+      if (!mode.success)
+        throw new ConfigError(`--judge-mode must be per-value, batched or logprob, got "${flags.judgeMode}"`);
+      const violated = ViolatedAsSchema.safeParse(flags.violated);
+      if (!violated.success)
+        throw new ConfigError(`--violated must be expressed, absent or skip, got "${flags.violated}"`);
+      const texts = await readLabelled({ path: resolve(flags.data), theory });
+      const seed = integerFlag('--seed', flags.seed, config.seed, 0);
+      const store = runtime.openStore(loaded);
+      try {
+        const id = store.runs.newRunId('analyze');
+        const result = await runJudgeValidation({
+          config,
+          theory,
+          configDir: loaded.dir,
+          store,
+          texts,
+          judge,
+          mode: mode.data,
+          violated: violated.data,
+          ...(flags.limit !== undefined ? { limit: integerFlag('--limit', flags.limit, 0, 1) } : {}),
+          seed,
+          draws: integerFlag('--draws', flags.draws, 1000, 10),
+          runId: id,
+          signal: runtime.signal,
+        });
+        const parameters = { data: flags.data, judge, mode: mode.data, violated: violated.data, seed };
+        const stored = storeAnalysis({
+          store,
+          kind: 'judge-validity',
+          runs: [],
+          parameters,
+          result,
+          id,
+          fileUnder: judgeValidityKey(judge),
+        });
+        const names = Object.fromEntries(theory.values.map((value) => [value.id, value.name]));
+        printAnalysis(stored, result, flags, (value) => renderJudgeValidity(value, names));
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** `adaem validate priming | judge`: construct validity by priming, and the judge against human labels. */
 export function registerValidate(program: Command, runtime: CliRuntime): void {
   const validate = program.command('validate').description('construct validity of the measurement');
+  registerValidateJudge(validate, runtime);
   validate
     .command('priming')
     .description('prime a model towards each value with a system message and measure the change')

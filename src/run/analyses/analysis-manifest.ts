@@ -24,6 +24,8 @@ export function storeAnalysis(options: {
   result: unknown;
   /** @default a new `analyze-…` id */
   id?: string;
+  /** What the analysis is filed under when it analyses no run (e.g. `judge:<model id>`). */
+  fileUnder?: string;
 }): { id: string; manifest: AnalysisManifest } {
   const { store, kind, runs } = options;
   const id = options.id ?? store.runs.newRunId('analyze');
@@ -40,6 +42,8 @@ export function storeAnalysis(options: {
     })),
     parameters: options.parameters,
   };
-  store.analyses.put({ id, kind, runId: runs[0]!.runId, manifest, result: options.result });
+  const runId = options.fileUnder ?? runs[0]?.runId;
+  if (runId === undefined) throw new Error('storeAnalysis: no run to file the analysis under');
+  store.analyses.put({ id, kind, runId, manifest, result: options.result });
   return { id, manifest };
 }

@@ -86,10 +86,6 @@ describe('parseLabelled, JSONL', () => {
     [['{"text": "a", "values": ["power", 3]}'], 'f.jsonl:1: "values" should be a list of value ids or names'],
     [['{"text": 5, "values": []}'], 'f.jsonl:1: "text" should be a string'],
     [
-      ['{"text": "a", "expressed": ["power"], "violated": ["Power"]}'],
-      'f.jsonl:1: value "power" is in both "expressed" and "violated"',
-    ],
-    [
       ['{"text": "a", "expressed": [], "values": []}'],
       'f.jsonl:1: give expressed values in "expressed" or "values", not both',
     ],
@@ -194,5 +190,17 @@ describe('readLabelled', () => {
     await expect(readLabelled({ path: join(dir, 'latin1.csv'), theory })).rejects.toThrow(
       /latin1\.csv: not UTF-8 text/,
     );
+  });
+});
+
+describe('a value both expressed and violated', () => {
+  it('is read as expressed (real annotations mark both sides of one value)', () => {
+    const [row] = parseLabelled({
+      file: 'f.jsonl',
+      content: '{"text": "a", "expressed": ["power"], "violated": ["Power", "security"]}',
+      format: 'jsonl',
+      theory: SCHWARTZ_THEORY,
+    });
+    expect(row!.labels).toEqual({ power: 'expressed', security: 'violated' });
   });
 });

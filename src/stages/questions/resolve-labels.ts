@@ -44,8 +44,9 @@ function resolveList(
 
 /**
  * A row's labels as value id → 'expressed' | 'violated'; a ConfigError naming `location` and the
- * field for an unknown value, a value both expressed and violated, "values" next to "expressed",
- * or a row with no label field at all (empty lists are fine: the text speaks to no value).
+ * field for an unknown value, "values" next to "expressed", or a row with no label field at all (empty
+ * lists are fine: the text speaks to no value). A value both expressed and violated (a text can
+ * promote one side of a value and go against another; real annotations do this) is expressed.
  */
 export function resolveLabels(
   location: string,
@@ -59,9 +60,6 @@ export function resolveLabels(
   const expressedField = raw.values !== undefined ? 'values' : 'expressed';
   const expressed = new Set(resolveList(location, expressedField, raw.values ?? raw.expressed ?? [], theory));
   const violated = new Set(resolveList(location, 'violated', raw.violated ?? [], theory));
-  const both = [...expressed].find((id) => violated.has(id));
-  if (both !== undefined)
-    throw new ConfigError(`${location}: value "${both}" is in both "${expressedField}" and "violated"`);
   // In theory order, whatever order the row gave them in.
   const labels: Record<string, ValueLabel> = {};
   for (const { id } of theory.values) {
