@@ -25,6 +25,11 @@ export const GenerateConfigSchema = z.strictObject({
   seedCategories: z.array(z.string()).optional(),
   /** Use at most this many seeds (a seeded, category-balanced choice). */
   seedLimit: z.number().int().positive().optional(),
+  /**
+   * Tries to score a seed under P1 before its arm is excluded (with the reason, never started at
+   * Q = 0); a resumed run tries an excluded seed again. @default 3
+   */
+  seedAttempts: z.number().int().min(1).max(10).default(3),
   /** B: arm pulls. @default 1500 */
   budget: z.number().int().positive().default(1500),
   /** How an arm is chosen per pull: `ucb` (the method) or `uniform` (a baseline for ablations). @default "ucb" */

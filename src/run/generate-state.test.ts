@@ -75,7 +75,7 @@ describe('search state replay', () => {
     );
     expect(unscored.map((seed) => seed.id)).toEqual(['s2']);
     expect(state.arms[0]).toEqual({ id: 's1', q: 7.5, c: 2 });
-    expect(state.arms[1]).toEqual({ id: 's2', q: 0, c: 1 });
+    expect(state.arms[1]).toEqual({ id: 's2', q: 0, c: 1, excluded: 'its seed is not scored yet' });
     expect(state.counters).toMatchObject({
       pullsDone: 1,
       accepted: 1,

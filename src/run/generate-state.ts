@@ -93,6 +93,7 @@ export class SearchState implements PullState {
     meanScore: null,
   };
   nextPosition = 0;
+  private readonly seedPositions = new Map<string, number>();
 
   constructor(
     readonly seeds: readonly Question[],
@@ -116,19 +117,42 @@ export class SearchState implements PullState {
     for (const record of candidates) {
       if (inPool(record)) this.pool.add(record.id, vectors[at++]!);
       this.nextPosition = Math.max(this.nextPosition, record.position + 1);
-      if (record.step === 'seed') seedScores.set(record.id, record.sP1 ?? 0);
-      else this.count(record);
+      if (record.step !== 'seed') this.count(record);
+      else {
+        this.seedPositions.set(record.id, record.position);
+        // A seed stored without a score (it could not be scored) is scored again on resume.
+        if (record.sP1 !== null) seedScores.set(record.id, record.sP1);
+      }
     }
-    this.arms = initialArms(this.seeds.map((seed) => ({ id: seed.id, score: seedScores.get(seed.id) ?? 0 })));
+    this.arms = initialArms(
+      this.seeds.map((seed) => ({
+        id: seed.id,
+        score: seedScores.get(seed.id) ?? null,
+        reason: this.seedPositions.has(seed.id)
+          ? 'its seed could not be scored'
+          : 'its seed is not scored yet',
+      })),
+    );
     for (const [index, arm] of this.arms.entries()) this.armIndex.set(arm.id, index);
     for (const pull of pulls) this.finishPull(pull);
     return this.seeds.filter((seed) => !seedScores.has(seed.id));
+  }
+
+  /** Where a seed already stored sits (it keeps its place when scored again), or undefined. */
+  storedSeedPosition(seedId: string): number | undefined {
+    return this.seedPositions.get(seedId);
   }
 
   /** Sets an arm's starting reward from its seed's S under P1 (before any pull). */
   setSeedScore(seedId: string, score: number): void {
     const index = this.armIndex.get(seedId)!;
     this.arms[index] = { id: seedId, q: score, c: 1 };
+  }
+
+  /** Keeps an arm out of the search: its seed could not be scored (never Q = 0). */
+  excludeArm(seedId: string, reason: string): void {
+    const index = this.armIndex.get(seedId)!;
+    this.arms[index] = { id: seedId, q: 0, c: 1, excluded: reason };
   }
 
   /** A view for one pull of a batch (see `PullScratch`). */

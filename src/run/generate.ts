@@ -8,11 +8,11 @@ import type { Engine } from '../providers/engine.js';
 import { chooseArm, randomArm } from '../stages/generate/bandit.js';
 import { QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
-import { scorePanel } from '../stages/generate/score-panel.js';
 import type { Store } from '../store/index.js';
 import type { GenerateManifest } from './generate-manifest.js';
 import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
 import { type PullContext, runPull } from './generate-pull.js';
+import { scoreSeeds } from './generate-seeds.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
 import { asStoreFault, markRun } from './mark-run.js';
 import { similarityBackendOf } from './similarity-of.js';
@@ -179,49 +179,10 @@ async function search(
 
   // Each arm starts from its seed's S under P1 (method §4 decision), committed in batches.
   const batch = options.concurrency ?? 16;
+  const scoring = { runId, grow, state, attempts: settings.seedAttempts, signal };
   for (let start = 0; start < unscored.length; start += batch) {
     const chunk = unscored.slice(start, start + batch);
-    const scores = await Promise.all(
-      chunk.map((seed) =>
-        scorePanel({
-          question: seed.text,
-          panel: grow.explorers,
-          judge: grow.judge,
-          theory: grow.theory,
-          similarity,
-          settings: grow.panel,
-          signal,
-        }),
-      ),
-    );
-    const records = chunk.map((seed, index) => {
-      const score = scores[index]!;
-      state.setSeedScore(seed.id, score.terms?.s ?? 0);
-      return {
-        runId,
-        id: seed.id,
-        position: state.nextPosition++,
-        pull: 0,
-        round: null,
-        armId: seed.id,
-        parentId: null,
-        modelId: null,
-        step: 'seed' as const,
-        depth: 0,
-        text: seed.text,
-        status: 'seed' as const,
-        reason: score.terms ? null : 'unscorable',
-        sP1: score.terms?.s ?? null,
-        sP2: null,
-        detail: { p1: score, ...(seed.category ? { category: seed.category } : {}) },
-      };
-    });
-    const vectors = await similarity.vectors(
-      chunk.map((seed) => seed.text),
-      signal,
-    );
-    for (const [index, seed] of chunk.entries()) state.pool.add(seed.id, vectors[index]!);
-    store.generation.commit(records);
+    store.generation.commit(await scoreSeeds(chunk, scoring));
     failIfMostCallsFail(engine, runId);
     progress('seeds', seeds.length - unscored.length + start + chunk.length);
     await yieldToEvents();

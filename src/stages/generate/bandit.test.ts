@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../core/seeded-random.js';
-import { type Arm, chooseArm, initialArms, ucbIndex, updateArm } from './bandit.js';
+import { type Arm, chooseArm, initialArms, randomArm, ucbIndex, updateArm } from './bandit.js';
 
 describe('UCB bandit over seed arms', () => {
   it('computes the index and the running mean update', () => {
@@ -43,6 +43,18 @@ describe('UCB bandit over seed arms', () => {
   });
 
   it('refuses an empty set of arms', () => {
-    expect(() => chooseArm([], 10)).toThrow(/no seed topics/);
+    expect(() => chooseArm([], 10)).toThrow(/no seed topic/);
+  });
+
+  it('never pulls an arm whose seed could not be scored, whatever its bonus', () => {
+    const arms = initialArms([
+      { id: 'failed', score: null, reason: 'the judge failed' },
+      { id: 'live', score: 2 },
+    ]);
+    expect(arms[0]).toMatchObject({ excluded: 'the judge failed' });
+    expect(chooseArm(arms, 200)).toBe(1);
+    const random = seededRandom(3);
+    for (let draw = 0; draw < 50; draw++) expect(randomArm(arms, random)).toBe(1);
+    expect(() => chooseArm([arms[0]!], 10)).toThrow(/no seed topic/);
   });
 });

@@ -5,30 +5,52 @@ export interface Arm {
   q: number;
   /** Pulls so far, counting the initial one (C starts at 1: method §4 decision). */
   c: number;
+  /** Why the arm is never pulled (its seed could not be scored); absent for a live arm. */
+  excluded?: string;
 }
 
-/** An arm per seed, each with Q = S(seed) and C = 1. */
-export function initialArms(seeds: readonly { id: string; score: number }[]): Arm[] {
-  return seeds.map((seed) => ({ id: seed.id, q: seed.score, c: 1 }));
+/** An arm per seed, each with Q = S(seed) and C = 1; a seed without a score starts excluded, with the reason. */
+export function initialArms(seeds: readonly { id: string; score: number | null; reason?: string }[]): Arm[] {
+  return seeds.map((seed) =>
+    seed.score === null
+      ? { id: seed.id, q: 0, c: 1, excluded: seed.reason ?? 'its seed was not scored' }
+      : { id: seed.id, q: seed.score, c: 1 },
+  );
 }
 
-/** The UCB index Q_i + c·sqrt(2 ln B / C_i) of one arm for a budget B. */
-export function ucbIndex(arm: Arm, budget: number, exploration = 1): number {
-  return arm.q + exploration * Math.sqrt((2 * Math.log(Math.max(budget, 2))) / arm.c);
+/**
+ * The UCB index Q_i + c·σ·sqrt(2 ln B / C_i) of one arm for a budget B, where c is the exploration
+ * factor and σ the scale of the rewards (1 for Algorithm 1 as printed; see docs/generate.md).
+ */
+export function ucbIndex(arm: Arm, budget: number, exploration = 1, scale = 1): number {
+  return arm.q + exploration * scale * Math.sqrt((2 * Math.log(Math.max(budget, 2))) / arm.c);
 }
 
-/** Index of the arm with the largest UCB index; ties go to the earlier arm, so a run is reproducible. */
-export function chooseArm(arms: readonly Arm[], budget: number, exploration = 1): number {
-  if (arms.length === 0) throw new Error('the search has no seed topics to pull');
-  let best = 0;
-  let bestIndex = ucbIndex(arms[0]!, budget, exploration);
-  for (let index = 1; index < arms.length; index++) {
-    const value = ucbIndex(arms[index]!, budget, exploration);
+/** How the UCB bonus is weighed: the factor c and the reward scale σ. */
+export interface BonusSettings {
+  /** c. @default 1 */
+  exploration?: number;
+  /** σ. @default 1 */
+  scale?: number;
+}
+
+/**
+ * Index of the live arm with the largest UCB index; ties go to the earlier arm, so a run is
+ * reproducible. Excluded arms are never chosen.
+ */
+export function chooseArm(arms: readonly Arm[], budget: number, bonus: BonusSettings = {}): number {
+  let best = -1;
+  let bestIndex = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < arms.length; index++) {
+    const arm = arms[index]!;
+    if (arm.excluded !== undefined) continue;
+    const value = ucbIndex(arm, budget, bonus.exploration, bonus.scale);
     if (value > bestIndex) {
       best = index;
       bestIndex = value;
     }
   }
+  if (best < 0) throw new Error('the search has no seed topic that could be scored');
   return best;
 }
 
@@ -38,7 +60,9 @@ export function updateArm(arm: Arm, reward: number): Arm {
   return { id: arm.id, c, q: arm.q + (reward - arm.q) / c };
 }
 
-/** A uniformly random arm: the baseline the benchmark compares UCB against. */
+/** A uniformly random live arm: the baseline the benchmark compares UCB against. */
 export function randomArm(arms: readonly Arm[], random: () => number): number {
-  return Math.min(arms.length - 1, Math.floor(random() * arms.length));
+  const live = arms.flatMap((arm, index) => (arm.excluded === undefined ? [index] : []));
+  if (live.length === 0) throw new Error('the search has no seed topic that could be scored');
+  return live[Math.min(live.length - 1, Math.floor(random() * live.length))]!;
 }

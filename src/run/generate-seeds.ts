@@ -1,0 +1,94 @@
+import type { Question } from '../core/question.js';
+import type { GrowContext } from '../stages/generate/grow-candidate.js';
+import { type PanelScore, scorePanel } from '../stages/generate/score-panel.js';
+import type { CandidateRecord } from '../store/index.js';
+import type { SearchState } from './generate-state.js';
+
+/** What scoring the seeds needs. */
+export interface SeedScoring {
+  runId: string;
+  grow: GrowContext;
+  state: SearchState;
+  /** Tries per seed before its arm is excluded (`generate.seedAttempts`). */
+  attempts: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * S under P1 of one seed, asked again up to `attempts` times while it cannot be computed (a failed
+ * call is not cached, so a new attempt asks it anew). Returns the last score and the attempts made.
+ */
+async function scoreSeed(
+  seed: Question,
+  scoring: SeedScoring,
+): Promise<{ score: PanelScore; tries: number }> {
+  const { grow, signal } = scoring;
+  let score: PanelScore | undefined;
+  let tries = 0;
+  while (tries < scoring.attempts && !score?.terms) {
+    tries++;
+    score = await scorePanel({
+      question: seed.text,
+      panel: grow.explorers,
+      judge: grow.judge,
+      theory: grow.theory,
+      similarity: grow.similarity,
+      settings: grow.panel,
+      signal,
+    });
+  }
+  return { score: score!, tries };
+}
+
+/**
+ * Scores a chunk of seeds to start their arms (method §4 decision: Q = S(seed) under P1, C = 1). A
+ * seed that still cannot be scored after its attempts is stored without a score and its arm is
+ * excluded with the reason — never started at Q = 0; a resumed run tries it again. New seeds join
+ * the dedup pool (a seed stored earlier is already in it). Returns the records to commit.
+ */
+export async function scoreSeeds(
+  chunk: readonly Question[],
+  scoring: SeedScoring,
+): Promise<CandidateRecord[]> {
+  const { state, grow, signal, runId } = scoring;
+  const scores = await Promise.all(chunk.map((seed) => scoreSeed(seed, scoring)));
+  const fresh = chunk.filter((seed) => state.storedSeedPosition(seed.id) === undefined);
+  const vectors = await grow.similarity.vectors(
+    fresh.map((seed) => seed.text),
+    signal,
+  );
+  for (const [index, seed] of fresh.entries()) state.pool.add(seed.id, vectors[index]!);
+  return chunk.map((seed, index) => {
+    const { score, tries } = scores[index]!;
+    const s = score.terms?.s ?? null;
+    const excluded =
+      s === null
+        ? `its seed could not be scored in ${tries} attempt${tries === 1 ? '' : 's'}: ${score.reason}`
+        : undefined;
+    if (excluded === undefined) state.setSeedScore(seed.id, s!);
+    else state.excludeArm(seed.id, excluded);
+    return {
+      runId,
+      id: seed.id,
+      position: state.storedSeedPosition(seed.id) ?? state.nextPosition++,
+      pull: 0,
+      round: null,
+      armId: seed.id,
+      parentId: null,
+      modelId: null,
+      step: 'seed' as const,
+      depth: 0,
+      text: seed.text,
+      status: 'seed' as const,
+      reason: s === null ? 'unscorable' : null,
+      sP1: s,
+      sP2: null,
+      detail: {
+        p1: score,
+        attempts: tries,
+        ...(excluded ? { excluded } : {}),
+        ...(seed.category ? { category: seed.category } : {}),
+      },
+    };
+  });
+}
