@@ -38,18 +38,24 @@ const PROSE_STANCES: RegExp[] = [
   /私の(?:立場|答え|回答)は(賛成|反対|中立|はい|いいえ)/u,
 ];
 
+/** A stance word somewhere in a line: only such lines are tried against the patterns above (speed). */
+const ANY_STANCE_WORD =
+  /(?:^|[^\p{L}])(?:yes|no|neutral|undecided|sí|si|ja|nein|oui|non)(?![\p{L}])|支持|反对|中立|是|否|賛成|反対|はい|いいえ/iu;
+
 /** What prose says of the stance: one stance, conflicting ones, or nothing. */
 export type ProseStance = { stance: Stance } | { conflict: Stance[] } | undefined;
 
 /** Reads stances stated in prose (outside the key points); several different ones are a conflict. */
 export function stanceInProse(texts: readonly string[]): ProseStance {
   const found = new Set<Stance>();
-  for (const text of texts)
+  for (const text of texts) {
+    if (!ANY_STANCE_WORD.test(text)) continue;
     for (const pattern of PROSE_STANCES) {
       const match = text.match(pattern);
       const stance = match ? stanceOfWord(match[1]!) : undefined;
       if (stance) found.add(stance);
     }
+  }
   if (found.size === 0) return undefined;
   if (found.size > 1) return { conflict: [...found] };
   return { stance: [...found][0]! };

@@ -29,6 +29,10 @@ const stanceLabelPrefix = new RegExp(
 const labelledStance = new RegExp(`^${LABELLED_STANCE_WORD}`, 'iu');
 /** A stance label with something else after it ("Stance: partly"), to say why no stance was read. */
 const stanceLabelOther = /^[^\p{L}\p{N}]*(?:stance|position|postura|haltung|立场|立場)\s*[:：]\s*(.{1,40})/iu;
+/** A label's separator; a line without one holds no "Label: value". */
+const SEPARATOR = /[:：\-–—]/;
+/** Longest line read as a heading ("### Key points"). */
+const MAX_HEADING = 40;
 /** A stance heading alone on its line ("### Stance"), the stance on the next. */
 const stanceHeading = new RegExp(String.raw`^${STANCE_LABEL}\s*[:：]?\s*$`, 'iu');
 /** A line that is only a stance word ("Yes", "**No.**"). */
@@ -105,12 +109,12 @@ interface TextReading {
 
 function stanceOfLine(lines: Line[], index: number): Stance | undefined {
   const line = lines[index]!;
-  // The label first (cheap), then the stance word after it.
-  const label = line.plain.match(stanceLabelPrefix);
+  // The label first (cheap), then the stance word after it; headings are short lines.
+  const label = SEPARATOR.test(line.plain) ? line.plain.match(stanceLabelPrefix) : null;
   const labelled = label ? line.plain.slice(label[0].length).match(labelledStance) : null;
   if (labelled) return stanceOfWord(labelled[1]!);
   const next = lines[index + 1];
-  if (stanceHeading.test(line.plain) && next) {
+  if (next && line.plain.length <= MAX_HEADING && stanceHeading.test(line.plain)) {
     const alone = next.plain.match(stanceAlone);
     if (alone) return stanceOfWord(alone[1]!);
   }
@@ -126,12 +130,13 @@ function scanText(text: string): TextReading {
     const stance = stanceOfLine(lines, index) ?? (index === 0 ? matchBare(line.plain) : undefined);
     if (stance) {
       reading.labelled.push({ stance, line: index });
-      if (stanceHeading.test(line.plain)) index++;
+      if (line.plain.length <= MAX_HEADING && stanceHeading.test(line.plain)) index++;
       current = undefined;
       continue;
     }
-    if (listHeading.test(line.plain)) continue;
-    reading.unreadLabel ??= line.plain.match(stanceLabelOther)?.[1]?.trim();
+    if (line.plain.length <= MAX_HEADING && listHeading.test(line.plain)) continue;
+    if (reading.unreadLabel === undefined && SEPARATOR.test(line.plain))
+      reading.unreadLabel = line.plain.match(stanceLabelOther)?.[1]?.trim();
     const isRemark = remark.test(line.plain) || remark.test(line.plain.replace(itemPattern, '$1'));
     const sub =
       current && (line.indented || /^\(?[a-z][.)]\s/i.test(line.raw)) && line.raw.match(subItemPattern);
