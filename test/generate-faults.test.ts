@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -129,4 +130,60 @@ describe('a seed that cannot be scored', () => {
       await proxy.close();
     }
   }, 120_000);
+});
+
+/** A share of requests chosen by a hash of what they ask, which model and how often: alike in every run. */
+const planted = (request: { text: string; model: string; repeat: number }, share: number) =>
+  createHash('sha256').update(`${request.model}|${request.repeat}|${request.text}`).digest().readUInt32BE(0) /
+    2 ** 32 <
+  share;
+
+describe('a pull whose candidates all failed for infrastructure reasons', () => {
+  it('is recorded as no reward, leaves its arm as it was, and the bank stays as good as a fault-free run', async () => {
+    // 30 % of the exploration calls (both steps) fail; everything else is served.
+    const proxy = await startFaultProxy(
+      sandbox.url,
+      (request) => request.text.includes('General question:') && planted(request, 0.3),
+    );
+    try {
+      const clean = tmp();
+      const faulty = tmp();
+      writeProject(clean, sandbox.url);
+      writeProject(faulty, proxy.url);
+      const args = ['generate', '--budget', '60', '--run-id', 'f'];
+      const [cleanRun, faultyRun] = await Promise.all([
+        runCli(args, { cwd: clean }),
+        runCli(args, { cwd: faulty }),
+      ]);
+      expect(cleanRun.code).toBe(0);
+      expect(faultyRun.stderr).not.toMatch(/adaem:/);
+      expect(faultyRun.code).toBe(0);
+      expect(proxy.failed).toBeGreaterThan(20);
+      const infrastructure = new Set(['error', 'unparseable']);
+      const { candidates, pulls } = tablesOf(faulty, 'f');
+      expect(pulls).toHaveLength(60);
+      const failedPulls = pulls.filter((pull) => pull.failed);
+      expect(failedPulls.length).toBeGreaterThan(0);
+      expect(faultyRun.stdout).toMatch(/pulls were no reward/);
+      for (const pull of pulls) {
+        const rows = candidates.filter((row) => row.pull === pull.pull && row.step !== 'seed');
+        const allFailed = rows.every((row) => row.status === 'rejected' && infrastructure.has(row.reason!));
+        // No pull lowers its arm's Q because its calls failed: such a pull is no reward.
+        expect(Boolean(pull.failed)).toBe(allFailed);
+      }
+      const top40 = (dir: string) => {
+        const scores = tablesOf(dir, 'f')
+          .candidates.filter((row) => row.status === 'accepted')
+          .map((row) => row.s_p2!)
+          .sort((a, b) => b - a)
+          .slice(0, 40);
+        expect(scores).toHaveLength(40);
+        return scores.reduce((sum, value) => sum + value, 0) / scores.length;
+      };
+      const ratio = top40(faulty) / top40(clean);
+      expect(Math.abs(ratio - 1)).toBeLessThan(0.1);
+    } finally {
+      await proxy.close();
+    }
+  }, 300_000);
 });

@@ -46,7 +46,17 @@ export interface GenerationResults {
   seeds: { id: string; text: string; category?: string; sP1: number | null; pulls: number }[];
   /** Accepted questions, best P2 score first. */
   questions: GeneratedQuestion[];
-  pulls: { pull: number; armId: string; reward: number; accepted: number; rejected: number }[];
+  /** Every pull; `failed` says why a pull was no reward (its candidates all failed for infrastructure reasons). */
+  pulls: {
+    pull: number;
+    armId: string;
+    reward: number;
+    accepted: number;
+    rejected: number;
+    failed: string | null;
+  }[];
+  /** Seeds that could not be scored: their arms were excluded, with the reason. */
+  excludedSeeds: number;
   usage: CallSummaryRow[];
 }
 
@@ -132,13 +142,15 @@ export function collectGeneration(store: Store, runId: string): GenerationResult
       pulls: pullsPerArm.get(seed.id) ?? 0,
     })),
     questions,
-    pulls: pulls.map(({ pull, armId, reward, accepted, rejected }) => ({
+    pulls: pulls.map(({ pull, armId, reward, accepted, rejected, failed }) => ({
       pull,
       armId,
       reward,
       accepted,
       rejected,
+      failed,
     })),
+    excludedSeeds: seeds.filter((seed) => seed.sP1 === null).length,
     usage: store.calls.summary(runId),
   };
 }

@@ -70,7 +70,18 @@ describe('search state replay', () => {
           position: 3,
         }),
       ],
-      [{ runId: 'r', pull: 1, armId: 's1', reward: 9, accepted: 1, rejected: 2, finishedAt: 0 }],
+      [
+        {
+          runId: 'r',
+          pull: 1,
+          armId: 's1',
+          reward: 9,
+          accepted: 1,
+          rejected: 2,
+          finishedAt: 0,
+          failed: null,
+        },
+      ],
       ['Should Kenya tax plastic bags to protect rivers?'],
     );
     expect(unscored.map((seed) => seed.id)).toEqual(['s2']);
@@ -138,9 +149,9 @@ describe('pulls run in one batch', () => {
       }),
     ];
     const positionBefore = state.nextPosition;
-    expect(await state.absorb(pull1, first, false)).toBe(9);
+    expect(await state.absorb(pull1, first, false)).toEqual({ reward: 9, failed: null });
     // The second pull repeated the first's question: that chain goes, what else it found stays.
-    expect(await state.absorb(pull2, second, true)).toBe(7);
+    expect(await state.absorb(pull2, second, true)).toEqual({ reward: 7, failed: null });
     expect(pull2.map((entry) => [entry.status, entry.reason])).toEqual([
       ['rejected', 'duplicate'],
       ['rejected', 'duplicate'],
@@ -174,11 +185,87 @@ describe('pulls run in one batch', () => {
         pull: 3,
       }),
     ];
-    expect(await state.absorb(pull3, third, true)).toBe(0);
+    expect(await state.absorb(pull3, third, true)).toEqual({ reward: 0, failed: null });
     expect(pull3.map((entry) => [entry.status, entry.reason])).toEqual([
       ['rejected', 'duplicate'],
       ['rejected', 'duplicate'],
     ]);
     expect(String(pull3[0]!.detail.duplicateOf)).toMatch(/^p3-r0-g0-d1: .*nearest p2-r1-g0-d0/);
+  });
+});
+
+describe('a pull that added nothing', () => {
+  async function started() {
+    const state = new SearchState(seeds, new QuestionPool(0.85, 3), lexicalSimilarity());
+    await state.replay(
+      [
+        record({ id: 's1', text: seeds[0]!.text, step: 'seed', status: 'seed', sP1: 8, pull: 0 }),
+        record({
+          id: 's2',
+          text: seeds[1]!.text,
+          step: 'seed',
+          status: 'seed',
+          sP1: 4,
+          pull: 0,
+          position: 1,
+        }),
+      ],
+      [],
+    );
+    return state;
+  }
+  const unscorable = (failure: 'infrastructure' | 'content') => ({
+    p1: { terms: null, failure, reason: 'no panel answer was usable', questionValues: [], answers: [] },
+  });
+
+  it('is no reward when every candidate failed for an infrastructure reason: the arm keeps Q and C', async () => {
+    const state = await started();
+    const pull = [
+      record({ id: 'p1-r0-g0-d0', text: '', step: 'explore', status: 'rejected', reason: 'error' }),
+      record({ id: 'p1-r0-g1-d0', text: 'x', step: 'explore', status: 'rejected', reason: 'unparseable' }),
+      record({
+        id: 'p1-r1-g0-d0',
+        text: 'Should Iceland cap whale watching tours?',
+        step: 'explore',
+        status: 'rejected',
+        reason: 'unscorable',
+        detail: unscorable('infrastructure'),
+      }),
+    ];
+    const outcome = await state.absorb(pull, state.fork(), false);
+    expect(outcome.failed).toMatch(/infrastructure reason \(1 error, 1 unparseable, 1 unscorable\)/);
+    state.finishPull({ armId: 's1', ...outcome });
+    expect(state.arms[0]).toEqual({ id: 's1', q: 8, c: 1 });
+    expect(state.counters).toMatchObject({ pullsDone: 1, failedPulls: 1 });
+  });
+
+  it('earns 0 when something in it concerns the arm: a duplicate, or a question every model refused', async () => {
+    for (const other of [
+      record({
+        id: 'p1-r0-g1-d0',
+        text: seeds[0]!.text,
+        step: 'explore',
+        status: 'rejected',
+        reason: 'duplicate',
+      }),
+      record({
+        id: 'p1-r0-g1-d0',
+        text: 'Should Iceland cap whale watching tours?',
+        step: 'explore',
+        status: 'rejected',
+        reason: 'unscorable',
+        detail: unscorable('content'),
+      }),
+    ]) {
+      const state = await started();
+      const pull = [
+        record({ id: 'p1-r0-g0-d0', text: '', step: 'explore', status: 'rejected', reason: 'error' }),
+        other,
+      ];
+      const outcome = await state.absorb(pull, state.fork(), false);
+      expect(outcome).toEqual({ reward: 0, failed: null });
+      state.finishPull({ armId: 's1', ...outcome });
+      expect(state.arms[0]).toEqual({ id: 's1', q: 4, c: 2 });
+    }
   });
 });

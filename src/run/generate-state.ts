@@ -1,5 +1,6 @@
 import type { Question } from '../core/question.js';
 import { type Arm, initialArms, updateArm } from '../stages/generate/bandit.js';
+import { failedForInfrastructure } from '../stages/generate/candidate.js';
 import type { DedupVerdict, PoolOverlay, QuestionPool } from '../stages/generate/dedup.js';
 import type { ShownExample } from '../stages/generate/explore.js';
 import type { SimilarityBackend } from '../stages/similarity/similarity-backend.js';
@@ -9,6 +10,8 @@ import type { CandidateRecord, PullRecord } from '../store/index.js';
 /** Counters shown while the search runs and stored in its summary. */
 export interface SearchCounters {
   pullsDone: number;
+  /** Pulls that were no reward: every candidate failed for an infrastructure reason (counted in `pullsDone`). */
+  failedPulls: number;
   /** Candidates in the bank (accepted, scored by P2). */
   accepted: number;
   /** Candidate versions left out, by reason (duplicate, unsafe, unparseable, error, no-gain, unscorable). */
@@ -87,6 +90,7 @@ export class SearchState implements PullState {
   private sumScore = 0;
   readonly counters: SearchCounters = {
     pullsDone: 0,
+    failedPulls: 0,
     accepted: 0,
     rejected: {},
     bestScore: null,
@@ -171,14 +175,16 @@ export class SearchState implements PullState {
    * explored question with its refinements) any of whose pooled versions now duplicates one of
    * theirs is rejected whole — no version of it has a P2 score to fall back on; then counts the
    * records and adds them to the pool (with the vectors the pull already computed). Returns the
-   * pull's reward.
+   * pull's reward: the mean S under P2 of what it added; 0 when it added nothing for a reason that
+   * concerns the arm (duplicates, unsafe or refused questions); and no reward (`failed`, why) when
+   * every candidate failed for an infrastructure reason — a failed call is not the arm's fault.
    */
   async absorb(
     records: CandidateRecord[],
     scratch: PullScratch,
     recheck: boolean,
     signal?: AbortSignal,
-  ): Promise<number> {
+  ): Promise<{ reward: number; failed: string | null }> {
     const pooled = records.filter(inPool);
     const vectors = new Map(pooled.map((record) => [record.id, scratch.pool.local.vectorOf(record.id)]));
     const missing = pooled.filter((record) => vectors.get(record.id) === undefined);
@@ -207,6 +213,7 @@ export class SearchState implements PullState {
         );
     }
     const rewards: number[] = [];
+    let content = false;
     for (const record of records) {
       record.position = this.nextPosition++;
       const duplicateOf = dropped.get(rootOf.get(record.id)!);
@@ -217,8 +224,19 @@ export class SearchState implements PullState {
       this.count(record);
       if (inPool(record)) this.pool.add(record.id, vectors.get(record.id)!);
       if (record.status === 'accepted' && record.sP2 !== null) rewards.push(record.sP2);
+      // Anything but an infrastructure failure says something about the arm (a duplicate, an unsafe question…).
+      if (record.status === 'rejected' && !failedForInfrastructure(record)) content = true;
     }
-    return rewards.length === 0 ? 0 : rewards.reduce((sum, value) => sum + value, 0) / rewards.length;
+    if (rewards.length > 0)
+      return { reward: rewards.reduce((sum, value) => sum + value, 0) / rewards.length, failed: null };
+    if (records.length > 0 && !content) {
+      const reasons = new Map<string, number>();
+      for (const record of records)
+        if (record.status === 'rejected') reasons.set(record.reason!, (reasons.get(record.reason!) ?? 0) + 1);
+      const list = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ');
+      return { reward: 0, failed: `every candidate failed for an infrastructure reason (${list})` };
+    }
+    return { reward: 0, failed: null };
   }
 
   /** Counts a stored or new candidate version; an accepted one joins its arm's bank. */
@@ -237,13 +255,20 @@ export class SearchState implements PullState {
     this.counters.meanScore = this.sumScore / this.counters.accepted;
   }
 
-  /** After a pull: C += 1, Q moves towards the pull's reward. */
-  finishPull(pull: Pick<PullRecord, 'armId' | 'reward'>): void {
+  /**
+   * After a pull: C += 1, Q moves towards the pull's reward. A failed pull (no reward) counts against
+   * the budget and leaves the arm as it was.
+   */
+  finishPull(pull: Pick<PullRecord, 'armId' | 'reward' | 'failed'>): void {
     const index = this.armIndex.get(pull.armId);
     if (index === undefined)
       throw new Error(`a stored pull names arm ${pull.armId}, which is not a seed of this run`);
-    this.arms[index] = updateArm(this.arms[index]!, pull.reward);
     this.counters.pullsDone++;
+    if (pull.failed) {
+      this.counters.failedPulls++;
+      return;
+    }
+    this.arms[index] = updateArm(this.arms[index]!, pull.reward);
   }
 
   /** The arm's best questions so far (by P2 score, then age), for the explorer. */

@@ -207,7 +207,7 @@ async function search(
     );
     const batch = [];
     for (const [at, records] of found.entries()) {
-      const reward = await state.absorb(records, scratches[at]!, at > 0, signal);
+      const { reward, failed } = await state.absorb(records, scratches[at]!, at > 0, signal);
       const accepted = records.filter((record) => record.status === 'accepted').length;
       const finished = {
         runId,
@@ -217,6 +217,7 @@ async function search(
         accepted,
         rejected: records.length - accepted,
         finishedAt: Date.now(),
+        failed,
       };
       state.finishPull(finished);
       batch.push({ candidates: records, pull: finished });

@@ -35,6 +35,11 @@ export interface PullRecord {
   accepted: number;
   rejected: number;
   finishedAt: number;
+  /**
+   * Why the pull is no reward — every candidate failed for an infrastructure reason (a failed call,
+   * an unreadable reply) — or null. Such a pull counts against the budget; the arm's Q and C stay.
+   */
+  failed: string | null;
 }
 
 interface CandidateRow {
@@ -76,7 +81,9 @@ export class GenerationTables {
     this.insertCandidate = db.prepare(
       'INSERT OR REPLACE INTO generation_candidates VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
     );
-    this.insertPull = db.prepare('INSERT OR REPLACE INTO generation_pulls VALUES (?,?,?,?,?,?,?)');
+    this.insertPull = db.prepare(
+      'INSERT OR REPLACE INTO generation_pulls (run_id, pull, arm_id, reward, accepted, rejected, finished_at, failed) VALUES (?,?,?,?,?,?,?,?)',
+    );
   }
 
   /** Candidates (and the pull row that closes them), committed in one transaction. */
@@ -121,6 +128,7 @@ export class GenerationTables {
           pull.accepted,
           pull.rejected,
           pull.finishedAt,
+          pull.failed,
         ),
       );
     return writes;
@@ -174,6 +182,7 @@ export class GenerationTables {
           accepted: number;
           rejected: number;
           finished_at: number;
+          failed: string | null;
         }
       >('SELECT * FROM generation_pulls WHERE run_id = ? ORDER BY pull')
       .all(runId)
@@ -185,6 +194,7 @@ export class GenerationTables {
         accepted: row.accepted,
         rejected: row.rejected,
         finishedAt: row.finished_at,
+        failed: row.failed,
       }));
   }
 }

@@ -108,6 +108,8 @@ export const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX analyses_run ON analyses (run_id);`,
+  // A pull whose candidates all failed for infrastructure reasons is no reward: why, or null.
+  'ALTER TABLE generation_pulls ADD COLUMN failed TEXT;',
 ];
 
 /** Brings a database up to the newest schema inside one transaction. */

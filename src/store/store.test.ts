@@ -109,7 +109,7 @@ describe('store', () => {
           detail: { p1: { answers: ['long'] } },
         },
       ],
-      { runId: 'g', pull: 1, armId: 's1', reward: 9, accepted: 1, rejected: 1, finishedAt: 1 },
+      { runId: 'g', pull: 1, armId: 's1', reward: 9, accepted: 1, rejected: 1, finishedAt: 1, failed: null },
     );
     const details = (detail?: 'all' | 'kept' | 'none') =>
       store.generation.candidates('g', detail ? { detail } : {}).map((record) => record.detail);

@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 export interface ProxiedRequest {
   path: string;
   text: string;
+  model: string;
+  /** How many requests with the same model and text came before this one. */
+  repeat: number;
 }
 
 /**
@@ -14,16 +17,24 @@ export interface ProxiedRequest {
  */
 export async function startFaultProxy(target: string, fail: (request: ProxiedRequest) => boolean) {
   let failed = 0;
+  const seen = new Map<string, number>();
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    const parsed = (body ? JSON.parse(body) : {}) as { messages?: { content: string }[]; input?: unknown };
+    const parsed = (body ? JSON.parse(body) : {}) as {
+      model?: string;
+      messages?: { content: string }[];
+      input?: unknown;
+    };
     const text = parsed.messages
       ? parsed.messages.map((message) => message.content).join('\n')
       : JSON.stringify(parsed.input ?? '');
     const path = request.url ?? '';
-    if (fail({ path, text })) {
+    const model = parsed.model ?? '';
+    const repeat = seen.get(`${model}\u0000${text}`) ?? 0;
+    seen.set(`${model}\u0000${text}`, repeat + 1);
+    if (fail({ path, text, model, repeat })) {
       failed++;
       response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'planted fault (test proxy)' } }));

@@ -13,10 +13,19 @@ export function renderGeneration(results: GenerationResults, top = 10): string {
     .join(', ');
   const seedScores = results.seeds.map((seed) => seed.sP1).filter((score): score is number => score !== null);
   const meanSeed = seedScores.length === 0 ? null : seedScores.reduce((a, b) => a + b, 0) / seedScores.length;
+  const failedPulls = results.pulls.filter((pull) => pull.failed !== null).length;
   const lines = [
     `run ${results.runId} (${results.status}): ${results.pullsDone}/${results.manifest.budget} pulls over ${results.seeds.length} seed topics`,
     `P1 ${results.manifest.explorers.join(', ')} | P2 ${results.manifest.scorers.join(', ')} | judge ${results.manifest.judge} | similarity ${results.manifest.similarity}`,
     `accepted ${results.accepted}; rejected ${rejected || 'none'}`,
+    ...(failedPulls > 0
+      ? [
+          `${failedPulls} pulls were no reward: every candidate failed for an infrastructure reason (the arms kept their Q)`,
+        ]
+      : []),
+    ...(results.excludedSeeds > 0
+      ? [`${results.excludedSeeds} seed topics could not be scored and were left out (resume to try again)`]
+      : []),
     `mean S of the seeds under P1 ${fixed(meanSeed)}`,
     '',
     formatTable(

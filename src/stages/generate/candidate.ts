@@ -29,6 +29,24 @@ export interface CandidateVersion {
   safety?: SafetyVerdict;
 }
 
+/**
+ * Whether a rejected candidate version failed for an infrastructure reason — a failed call, an
+ * unreadable reply, a panel that could not be scored for those — rather than for what it says.
+ */
+export function failedForInfrastructure(record: {
+  status: string;
+  reason: string | null;
+  /** The stored detail: `p1` and `p2` are the panel scores, when the version was scored. */
+  detail: Record<string, unknown>;
+}): boolean {
+  if (record.status !== 'rejected') return false;
+  if (record.reason === 'error' || record.reason === 'unparseable') return true;
+  if (record.reason !== 'unscorable') return false;
+  const failure = (score: unknown) =>
+    typeof score === 'object' && score !== null && 'failure' in score ? score.failure : undefined;
+  return (failure(record.detail.p2) ?? failure(record.detail.p1)) !== 'content';
+}
+
 /** The S value of a panel score, or undefined when it could not be computed. */
 export function scoreOf(score: PanelScore | undefined): number | undefined {
   return score?.terms?.s;
