@@ -14,7 +14,13 @@ export type PanelAnswer =
       modelId: string;
       status: 'ok';
       stance: Stance | null;
-      points: { text: string; values: string[]; probabilities?: Record<string, number> }[];
+      points: {
+        text: string;
+        values: string[];
+        probabilities?: Record<string, number>;
+        /** Values the judge's reply did not label readably for this point: unknown, not "not expressed". */
+        missing?: string[];
+      }[];
     }
   | { modelId: string; status: 'refusal' | 'unparseable' | 'error' | 'unjudged'; reason: string };
 
@@ -23,7 +29,17 @@ export interface PanelScore {
   /** Null when the question's own values could not be read or no panel answer was usable. */
   terms: InformativenessTerms | null;
   reason?: string;
+  /**
+   * Without terms: `infrastructure` when calls failed or replies could not be read, `content` when
+   * the question itself is the cause (every usable-looking answer was a refusal).
+   */
+  failure?: 'infrastructure' | 'content';
   questionValues: string[];
+  /**
+   * Values some key point or the question left unlabelled (an unreadable per-value reply): unknown,
+   * so S is computed over the other values only — as evaluation leaves them out — never as "not expressed".
+   */
+  unknownValues?: string[];
   answers: PanelAnswer[];
 }
 
@@ -92,6 +108,7 @@ async function answerOne(
         text,
         values: valuesOf(judgement),
         ...(judgement.probabilities ? { probabilities: judgement.probabilities } : {}),
+        ...(judgement.missing?.length ? { missing: judgement.missing } : {}),
       };
     }),
   };
@@ -130,13 +147,36 @@ export async function scorePanel(options: {
     return {
       terms: null,
       reason: `the question's own values were not read: ${own.reason}`,
+      failure: 'infrastructure',
       questionValues: [],
       answers,
     };
-  const questionValues = valuesOf(own);
   const usable = answers.filter((answer) => answer.status === 'ok');
+  const unknown = new Set(own.missing ?? []);
+  for (const answer of usable)
+    for (const point of answer.points) for (const id of point.missing ?? []) unknown.add(id);
+  const known = (ids: readonly string[]) => ids.filter((id) => !unknown.has(id));
+  const questionValues = known(valuesOf(own));
+  const unknownValues = [...unknown].sort();
+  const unknownField = unknownValues.length > 0 ? { unknownValues } : {};
+  if (unknown.size >= theory.values.length)
+    return {
+      terms: null,
+      reason: 'no value was labelled readably for every key point and the question',
+      failure: 'infrastructure',
+      questionValues,
+      ...unknownField,
+      answers,
+    };
   if (usable.length === 0)
-    return { terms: null, reason: 'no panel answer was usable', questionValues, answers };
+    return {
+      terms: null,
+      reason: 'no panel answer was usable',
+      // A question every model refuses is a poor question, not a failed call.
+      failure: answers.some((answer) => answer.status === 'refusal') ? 'content' : 'infrastructure',
+      questionValues,
+      answers,
+    };
   const vectors = await options.similarity.vectors(
     usable.map((answer) => answer.points.map((point) => point.text).join('\n')),
     signal,
@@ -144,15 +184,15 @@ export async function scorePanel(options: {
   const practical = informativeness(
     usable.map((answer) => ({
       modelId: answer.modelId,
-      pointValues: answer.points.map((point) => point.values),
+      pointValues: answer.points.map((point) => known(point.values)),
     })),
     questionValues,
     (i, j) => options.similarity.similarity(vectors[i]!, vectors[j]!),
     settings.weights,
   );
-  if (settings.variant !== 'exact') return { terms: practical, questionValues, answers };
+  if (settings.variant !== 'exact') return { terms: practical, questionValues, ...unknownField, answers };
   const probabilities = (found: Record<string, number> | undefined) =>
-    theory.values.map((value) => found?.[value.id] ?? 0);
+    theory.values.filter((value) => !unknown.has(value.id)).map((value) => found?.[value.id] ?? 0);
   const exact = exactInformativeness(
     usable.map((answer) => answer.points.map((point) => probabilities(point.probabilities))),
     probabilities(own.probabilities),
@@ -160,6 +200,7 @@ export async function scorePanel(options: {
   return {
     terms: { ...practical, s: exact.s, exact: { gjs: exact.gjs, tv: exact.tv } },
     questionValues,
+    ...unknownField,
     answers,
   };
 }
