@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '../core/errors.js';
-import { type EvaluateManifest, EvaluateManifestSchema } from '../run/manifest.js';
+import { type EvaluateManifest, EvaluateManifestSchema, redactConfig } from '../run/manifest.js';
 import type { Store } from '../store/index.js';
 import type { CliRuntime } from './runtime.js';
 
@@ -24,7 +24,8 @@ export function openEvaluationRun(
         : `no run "${runId}" in ${store.path}`,
     );
   }
-  return { store, manifest: manifest.data };
+  // Runs stored before base URLs were redacted are redacted on the way out.
+  return { store, manifest: { ...manifest.data, config: redactConfig(manifest.data.config) } };
 }
 
 /** The reason a file system error happened, in a few words (`EACCES` → "permission denied"). */

@@ -13,8 +13,10 @@ import {
   SandboxConfigSchema,
   SandboxModelConfigSchema,
 } from '../core/config.js';
+import { credentialsOfUrl, secretsOfConfig } from '../core/config-secrets.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { ConfigError } from '../core/errors.js';
+import { rememberSecrets } from '../core/scrub-secrets.js';
 import { BUILT_IN_THEORIES } from '../core/theories.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
 import { readDotEnv } from './dotenv.js';
@@ -140,6 +142,11 @@ function validate(
     seen.set(model.id, index);
   }
   for (const [name, provider] of Object.entries(config.providers)) {
+    const inUrl = provider.baseURL ? credentialsOfUrl(provider.baseURL) : undefined;
+    if (inUrl && (inUrl.username || inUrl.password) && provider.apiKey)
+      throw new ConfigError(
+        `${file}:${lineOf(document, counter, ['providers', name, 'baseURL'])} providers.${name}.baseURL: carries credentials and apiKey is set too; keep one`,
+      );
     if (!provider.type && !(PROVIDER_TYPES as readonly string[]).includes(name)) {
       const line = lineOf(document, counter, ['providers', name]);
       throw new ConfigError(
@@ -190,6 +197,7 @@ export function loadConfig(
   if (!existsSync(path)) {
     if (explicit) throw new ConfigError(`config file not found: ${options.path}`);
     const config = AdaemConfigSchema.parse({});
+    rememberSecrets(secretsOfConfig(config, options.env ?? process.env));
     const theory = resolveTheory(config.theory, cwd, 'defaults');
     return { config, path: undefined, dir: cwd, theory, storePath: resolve(cwd, config.store) };
   }
@@ -213,6 +221,8 @@ export function loadConfig(
     throw new ConfigError(`${file}:${lineOf(document, counter, keyPath)} ${formatPath(keyPath)}: ${message}`);
   });
   const config = validate(raw, file, document, counter);
+  // From here on no message, table or stored text may show them.
+  rememberSecrets(secretsOfConfig(config, env));
   const theory = resolveTheory(config.theory, dir, `${file}:${lineOf(document, counter, ['theory'])}`);
   // A config file elsewhere (e.g. an example inside node_modules) must not put the store beside itself.
   const storeSet = typeof raw === 'object' && raw !== null && 'store' in raw;

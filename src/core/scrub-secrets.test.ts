@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrubSecrets } from './scrub-secrets.js';
+import { rememberSecrets, scrubSecrets } from './scrub-secrets.js';
 
 describe('scrubSecrets', () => {
   it.each([
@@ -16,6 +16,15 @@ describe('scrubSecrets', () => {
   it('scrubs known secrets of any shape', () => {
     expect(scrubSecrets('token hunter2-xyz was refused', ['hunter2-xyz'])).toBe(
       'token [redacted] was refused',
+    );
+  });
+});
+
+describe('rememberSecrets', () => {
+  it('makes every later scrub remove the remembered values, longest first', () => {
+    rememberSecrets(['remembered-secret', 'robin:remembered-secret', 'short']);
+    expect(scrubSecrets('sent robin:remembered-secret, then remembered-secret; short stays')).toBe(
+      'sent [redacted], then [redacted]; short stays',
     );
   });
 });

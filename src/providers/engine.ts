@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { CallRecorder } from '../core/call-outcome.js';
 import type { AdaemConfig, ModelConfig, Price, Role } from '../core/config.js';
+import { secretsOfConfig } from '../core/config-secrets.js';
 import {
   BudgetExceededError,
   CancelledError,
@@ -16,7 +17,7 @@ import type {
   ResponseCache,
   TokenUsage,
 } from '../core/provider.js';
-import { scrubSecrets } from '../core/scrub-secrets.js';
+import { rememberSecrets, scrubSecrets } from '../core/scrub-secrets.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
 import { cacheHitRecorder, embedThroughEngine } from './engine-embed.js';
@@ -89,6 +90,10 @@ export function createEngine(options: EngineOptions): Engine {
   const useCache = options.useCache !== false && options.cache !== undefined;
   const settingsById = new Map(options.config.models.map((model) => [model.id, model]));
   const guard = new SpendingGuard();
+  // Every text that leaves the engine — answers, reasoning, error messages — is scrubbed of these.
+  const secrets = secretsOfConfig(options.config, env);
+  rememberSecrets(secrets);
+  const scrub = (text: string): string => scrubSecrets(text, secrets);
   // Every call in flight listens for the abort; they all remove their listener when they end.
   if (options.signal) setMaxListeners(0, options.signal);
 
@@ -183,9 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
           ? {}
           : {
               errorCode: isAdaemError(error) ? error.code : 'unexpected',
-              errorMessage: scrubSecrets(error instanceof Error ? error.message : String(error), [
-                resolved.providerConfig.apiKey,
-              ]),
+              errorMessage: scrub(error instanceof Error ? error.message : String(error)),
               httpStatus: isProviderError(error) ? error.status : undefined,
             }),
         attempts,
@@ -236,6 +239,8 @@ export function createEngine(options: EngineOptions): Engine {
       );
       return result;
     } catch (error) {
+      // The message is stored, printed and shown in tables: no secret may travel with it.
+      if (error instanceof Error) error.message = scrub(error.message);
       const cancelled = error instanceof CancelledError || signal?.aborted;
       // A call stopped by the budget after failed attempts still spent money: record it.
       if (!cancelled || (error instanceof BudgetExceededError && failedCostUsd > 0))
@@ -246,6 +251,12 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const recordCacheHit = cacheHitRecorder(ledger, options.recorder, options.runId);
+
+  const scrubResult = (result: ChatResult): ChatResult => ({
+    ...result,
+    text: scrub(result.text),
+    ...(result.reasoning === undefined ? {} : { reasoning: scrub(result.reasoning) }),
+  });
 
   const wrap = (modelId: string, role: Role): Provider => {
     const entry = entryOf(modelId);
@@ -264,8 +275,9 @@ export function createEngine(options: EngineOptions): Engine {
         }
         const pending = inFlight.get(key);
         if (pending) return pending;
-        const send = (signal: AbortSignal | undefined) =>
-          entry.adapter.chat(signal ? { ...request, signal } : request);
+        // An endpoint that echoes a key back in its answer must not get it into the cache or the store.
+        const send = async (signal: AbortSignal | undefined): Promise<ChatResult> =>
+          scrubResult(await entry.adapter.chat(signal ? { ...request, signal } : request));
         const keep = (result: ChatResult) => options.cache!.put(key, { providerId: modelId, result });
         const promise = call(entry, role, request, send, keep).finally(() => inFlight.delete(key));
         inFlight.set(key, promise);

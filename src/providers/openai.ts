@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '../core/config.js';
+import { basicCredentials, credentialsOfUrl, secretsOfConfig } from '../core/config-secrets.js';
 import { CancelledError, isRetryableStatus, ProviderError } from '../core/errors.js';
 import type {
   ChatRequest,
@@ -51,6 +52,24 @@ function malformed(providerId: string, reason: string): ProviderError {
 }
 
 /**
+ * Where requests go: the base URL's path joined with an API path, its query kept (some gateways
+ * take the key as `?api_key=`), its credentials left out (fetch refuses a URL that carries them)
+ * and sent instead as an HTTP Basic token.
+ */
+function endpointOf(baseURL: string): { urlOf: (path: string) => string; basic: string | undefined } {
+  const url = new URL(baseURL);
+  const credentials = credentialsOfUrl(baseURL);
+  url.username = '';
+  url.password = '';
+  const pathname = url.pathname.replace(/\/+$/, '');
+  const basic =
+    credentials && (credentials.username || credentials.password)
+      ? basicCredentials(credentials.username, credentials.password)
+      : undefined;
+  return { urlOf: (path) => `${url.origin}${pathname}${path}${url.search}`, basic };
+}
+
+/**
  * An adapter for any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama `/v1`, LM Studio, llama.cpp
  * server, OpenRouter, DeepSeek…). It speaks the chat-completions and embeddings protocol over
  * `fetch` directly — the official SDK costs a third of the throughput on fast local servers —
@@ -65,13 +84,18 @@ export function createOpenAIProvider(options: {
 }): Provider {
   const { id, model } = options;
   const protocol = modelProtocol(model, options.protocol);
-  const base = (options.config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+  const { urlOf, basic } = endpointOf(options.config.baseURL ?? 'https://api.openai.com/v1');
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json',
+    ...(basic ? { authorization: `Basic ${basic}` } : {}),
     ...(options.config.apiKey ? { authorization: `Bearer ${options.config.apiKey}` } : {}),
     ...options.config.headers,
   };
+  const secrets = secretsOfConfig({ providers: { [id]: options.config } });
+  // Scrub the whole text first: cutting it first could split a key so it no longer matches.
+  const firstLine = (text: string, limit: number): string =>
+    (scrubSecrets(text, secrets).split('\n')[0] ?? '').slice(0, limit);
 
   const post = async (
     path: string,
@@ -87,7 +111,7 @@ export function createOpenAIProvider(options: {
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await fetch(`${base}${path}`, {
+      const response = await fetch(urlOf(path), {
         method: 'POST',
         headers,
         body: JSON.stringify(body),
@@ -95,15 +119,14 @@ export function createOpenAIProvider(options: {
       });
       const text = await response.text();
       if (!response.ok) {
-        let detail = text.slice(0, 200);
+        let detail = text;
         try {
           const parsed = JSON.parse(text) as { error?: { message?: unknown } };
           if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
         } catch {
           // keep the raw text as the detail
         }
-        const secrets = [options.config.apiKey, ...Object.values(options.config.headers ?? {})];
-        const line = scrubSecrets(detail.split('\n')[0] ?? '', secrets);
+        const line = firstLine(detail, 200);
         throw new ProviderError(`${id}: HTTP ${response.status} ${line}`, {
           providerId: id,
           status: response.status,
@@ -130,7 +153,7 @@ export function createOpenAIProvider(options: {
       }
       const cause =
         error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new ProviderError(`${id}: connection failed (${cause})`, {
+      throw new ProviderError(`${id}: connection failed (${firstLine(cause, 300)})`, {
         providerId: id,
         isRetryable: true,
         code: 'connection',

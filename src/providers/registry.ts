@@ -1,5 +1,6 @@
 import type { AdaemConfig, ProviderConfig, ProviderType } from '../core/config.js';
 import { PROVIDER_TYPES, ProviderConfigSchema } from '../core/config.js';
+import { credentialsOfUrl } from '../core/config-secrets.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { ConfigError } from '../core/errors.js';
 import { type Provider, parseModelId } from '../core/provider.js';
@@ -8,6 +9,7 @@ import { createSandboxProvider, SANDBOX_REVISION } from '../sandbox/provider.js'
 import { createAnthropicProvider } from './anthropic.js';
 import { createLlamaCppProvider } from './llama-cpp.js';
 import { createOpenAIProvider } from './openai.js';
+import { createRecordedProvider } from './recorded.js';
 
 /** A model id resolved against the config: which provider instance, adapter type and settings. */
 export interface ResolvedModel {
@@ -57,6 +59,9 @@ function apiKeyOf(
   required: boolean,
 ): string | undefined {
   if (resolved.providerConfig.apiKey) return resolved.providerConfig.apiKey;
+  // Credentials in the base URL are this endpoint's own: the generic key variable is not sent there.
+  const inUrl = resolved.providerConfig.baseURL && credentialsOfUrl(resolved.providerConfig.baseURL);
+  if (inUrl && (inUrl.username || inUrl.password)) return undefined;
   const variable = apiKeyVariables[resolved.type];
   const key = variable ? env[variable] : undefined;
   const needsKey =
@@ -105,6 +110,7 @@ export function buildAdapter(
       }),
     sandbox: () =>
       createSandboxProvider({ model: resolved.model, config: context.config, theory: context.theory }),
+    recorded: () => createRecordedProvider({ id: resolved.modelId }),
   };
   return builders[resolved.type]();
 }
@@ -119,6 +125,7 @@ export function cacheScopeOf(resolved: ResolvedModel, config: AdaemConfig, confi
     anthropic: () => resolved.providerConfig.baseURL ?? 'https://api.anthropic.com',
     'llama-cpp': () => [configDir, resolved.model],
     sandbox: () => [SANDBOX_REVISION, config.seed, config.sandbox],
+    recorded: () => null,
   };
   return JSON.stringify([resolved.type, scopes[resolved.type]()]);
 }

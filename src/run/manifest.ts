@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../core/config.js';
+import { redactUrl } from '../core/config-secrets.js';
 import { promptHashes } from '../core/prompts/templates.js';
 import { type JudgeMode, JudgeModeSchema, type Question } from '../core/question.js';
+import { REDACTED, scrubSecrets } from '../core/scrub-secrets.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
 import { gitRevision } from './git-revision.js';
 import { packageVersion } from './package-version.js';
 
-/** Replaces API keys and header values in a config so it can be stored and exported. */
+/**
+ * Replaces API keys, header values and the credentials and query parameter values of base URLs in
+ * a config so it can be stored, exported and rendered.
+ */
 export function redactConfig(config: AdaemConfig): AdaemConfig {
   const providers: AdaemConfig['providers'] = {};
   for (const [name, provider] of Object.entries(config.providers)) {
     providers[name] = {
       ...provider,
-      ...(provider.apiKey === undefined ? {} : { apiKey: '[redacted]' }),
+      ...(provider.apiKey === undefined ? {} : { apiKey: REDACTED }),
       ...(provider.headers === undefined
         ? {}
-        : { headers: Object.fromEntries(Object.keys(provider.headers).map((key) => [key, '[redacted]'])) }),
+        : { headers: Object.fromEntries(Object.keys(provider.headers).map((key) => [key, REDACTED])) }),
+      ...(provider.baseURL === undefined ? {} : { baseURL: redactUrl(provider.baseURL) }),
     };
   }
   return { ...config, providers };
@@ -47,7 +53,7 @@ export function provenance(): {
     gitRevision: gitRevision(),
     nodeVersion: process.version,
     createdAt: new Date().toISOString(),
-    argv: process.argv.slice(2),
+    argv: process.argv.slice(2).map((argument) => scrubSecrets(argument)),
   };
 }
 
@@ -66,6 +72,13 @@ export const EvaluateManifestSchema = z.object({
   maxErrorRate: z.number(),
   maxCost: z.number().nullable(),
   questions: z.object({ source: z.string(), count: z.number().int(), hash: z.string() }),
+  /**
+   * Answers recorded elsewhere (`evaluate --responses`): the file, its hash, how many answers, and
+   * how they are judged — by key point when in the opinion format, else whole (`view: answer`).
+   */
+  recorded: z
+    .object({ file: z.string(), hash: z.string(), answers: z.number().int(), view: z.literal('answer') })
+    .optional(),
 });
 export type EvaluateManifest = z.infer<typeof EvaluateManifestSchema>;
 
@@ -81,6 +94,7 @@ export function buildEvaluateManifest(options: {
   maxCost: number | undefined;
   questions: readonly Question[];
   questionSource: string;
+  recorded?: EvaluateManifest['recorded'];
 }): EvaluateManifest {
   return {
     kind: 'evaluate',
@@ -100,5 +114,6 @@ export function buildEvaluateManifest(options: {
       count: options.questions.length,
       hash: hashQuestions(options.questions),
     },
+    ...(options.recorded ? { recorded: options.recorded } : {}),
   };
 }

@@ -7,6 +7,8 @@ export type ServerAction =
   | { kind: 'status'; status: number; retryAfter?: string; retryAfterMs?: string; message?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'drop' }
+  /** A body sent exactly as given (e.g. a plain-text error page). */
+  | { kind: 'raw'; status: number; body: string; contentType?: string }
   | { kind: 'malformed' }
   /** The first choice's message, finish reason and usage exactly as given (reasoning fields, null content). */
   | {
@@ -73,7 +75,12 @@ function completion(body: Record<string, unknown>, text: string, logprobs: boole
  * `script(index, body)` decides (default: a normal reply echoing the last user message).
  */
 export async function startOpenAIServer(
-  script: (index: number, body: Record<string, unknown>) => ServerAction = () => ({ kind: 'reply' }),
+  script: (
+    index: number,
+    body: Record<string, unknown>,
+    /** The request's path (with its query) and headers, for servers that echo what they were sent. */
+    request: { path: string; headers: IncomingMessage['headers'] },
+  ) => ServerAction = () => ({ kind: 'reply' }),
 ) {
   const received: ReceivedRequest[] = [];
   const server = createServer(async (request, response) => {
@@ -96,7 +103,7 @@ export async function startOpenAIServer(
         usage: { prompt_tokens: 4, total_tokens: 4 },
       });
     }
-    const action = script(index, body);
+    const action = script(index, body, { path: request.url ?? '', headers: request.headers });
     const messages = Array.isArray(body.messages) ? (body.messages as { content: string }[]) : [];
     const echo = `echo: ${messages.at(-1)?.content ?? ''}`;
     switch (action.kind) {
@@ -120,6 +127,10 @@ export async function startOpenAIServer(
         setTimeout(() => {
           if (!response.destroyed) reply(response, 200, completion(body, echo, false));
         }, action.delayMs);
+        return;
+      case 'raw':
+        response.writeHead(action.status, { 'content-type': action.contentType ?? 'text/plain' });
+        response.end(action.body);
         return;
       case 'drop':
         request.socket.destroy();
