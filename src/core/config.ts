@@ -4,7 +4,7 @@ import { JudgeModeSchema } from './question.js';
 import { ValueTheorySchema } from './value-theory.js';
 
 /** Kinds of provider adaem can talk to. */
-export const PROVIDER_TYPES = ['openai', 'anthropic', 'llama-cpp', 'sandbox'] as const;
+export const PROVIDER_TYPES = ['openai', 'anthropic', 'llama-cpp', 'sandbox', 'recorded'] as const;
 export const ProviderTypeSchema = z.enum(PROVIDER_TYPES);
 export type ProviderType = z.infer<typeof ProviderTypeSchema>;
 

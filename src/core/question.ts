@@ -33,6 +33,8 @@ export const OpinionOutcomeSchema = z.discriminatedUnion('status', [
     points: z.array(KeyPointSchema).min(1),
     /** Key points fewer than asked for; absent when the answer had them all. */
     missingPoints: z.number().int().positive().optional(),
+    /** A recorded free-text answer with no key points, judged whole as its one point. */
+    whole: z.literal(true).optional(),
   }),
   z.object({ status: z.literal('refusal'), reason: z.string() }),
   z.object({ status: z.literal('unparseable'), reason: z.string() }),

@@ -67,7 +67,8 @@ const FREE: Price = { input: 0, output: 0 };
  */
 export function priceOf(resolved: ResolvedModel, settings: ModelConfig | undefined): Price | undefined {
   if (settings?.price) return settings.price;
-  if (resolved.type === 'sandbox' || resolved.type === 'llama-cpp') return FREE;
+  if (resolved.type === 'sandbox' || resolved.type === 'llama-cpp' || resolved.type === 'recorded')
+    return FREE;
   // Another endpoint (a gateway, OpenRouter, a local server) may bill differently or not at all.
   if (resolved.providerConfig.baseURL) return undefined;
   return listPrice(resolved.type, resolved.model);

@@ -9,6 +9,7 @@ import type { Store } from '../store/index.js';
 
 export { modelsByRole } from './open-run.js';
 
+import type { RecordedAnswer } from '../stages/questions/read-recorded.js';
 import { collectResults, type EvaluateResults } from './collect-results.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
@@ -53,12 +54,22 @@ export interface EvaluateRunOptions {
   onProgress?: (progress: EvaluateProgress) => void;
   /** Called when every call is done and the stored records are being aggregated. */
   onAggregate?: (runId: string) => void;
+  /** Answers recorded elsewhere (`--responses`): stored as the examinees' answers before any call. */
+  recorded?: { file: string; hash: string; answers: readonly RecordedAnswer[] };
 }
 
-function* items(questions: Question[], manifest: EvaluateManifest): Generator<WorkItem> {
+function* items(
+  questions: Question[],
+  manifest: EvaluateManifest,
+  stored: ReadonlyMap<string, unknown>,
+): Generator<WorkItem> {
   for (const question of questions) {
     for (const modelId of manifest.examinees) {
-      for (let sample = 0; sample < manifest.samples; sample++) yield { question, modelId, sample };
+      for (let sample = 0; sample < manifest.samples; sample++) {
+        // A recorded run holds the answers the file has, and only those: nothing else is asked.
+        if (manifest.recorded && !stored.has(itemKey({ questionId: question.id, modelId, sample }))) continue;
+        yield { question, modelId, sample };
+      }
     }
   }
 }
@@ -123,7 +134,7 @@ async function workThrough(
   const progress: EvaluateProgress = {
     runId,
     itemsDone: 0,
-    itemsTotal: questions.length * manifest.examinees.length * manifest.samples,
+    itemsTotal: manifest.recorded?.answers ?? questions.length * manifest.examinees.length * manifest.samples,
     opinionErrors: 0,
     judgeErrors: 0,
   };
@@ -214,7 +225,7 @@ async function workThrough(
   let stoppedBy: 'budget' | 'errors' | undefined;
   try {
     await runPool({
-      items: items(questions, manifest),
+      items: items(questions, manifest, storedResponses),
       concurrency: options.concurrency ?? 64,
       work,
       signal,

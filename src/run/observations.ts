@@ -122,7 +122,8 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
     if (outcome.status !== 'ok') continue;
     modelCounts.ok++;
     if (outcome.missingPoints) modelCounts.shortAnswers++;
-    if (outcome.stance === null) {
+    // A recorded free-text answer judged whole has no stance by design: not a reply left unread.
+    if (outcome.stance === null && !outcome.whole) {
       modelCounts.noStance++;
       tally(modelCounts, 'stance', outcome.stanceReason ?? 'no stance');
     }

@@ -2,6 +2,7 @@ import type { AdaemConfig } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
 import type { Engine } from '../providers/engine.js';
+import { readRecordedAnswer } from '../stages/respond/read-recorded-answer.js';
 import type { EvaluateRunOptions } from './evaluate.js';
 import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
 
@@ -41,8 +42,32 @@ function newManifest(options: EvaluateRunOptions): { manifest: EvaluateManifest;
     maxCost: options.maxCost ?? settings.maxCost,
     questions,
     questionSource: options.questionSource ?? 'library',
+    ...(options.recorded
+      ? {
+          recorded: {
+            file: options.recorded.file,
+            hash: options.recorded.hash,
+            answers: options.recorded.answers.length,
+            view: 'answer' as const,
+          },
+        }
+      : {}),
   });
   return { manifest, questions };
+}
+
+/** Stores recorded answers as the examinees' responses of a new run, read as opinions or whole. */
+function storeRecorded(options: EvaluateRunOptions, runId: string): void {
+  const points = options.config.evaluate.pointsPerAnswer;
+  for (const answer of options.recorded?.answers ?? [])
+    options.store.responses.put({
+      runId,
+      questionId: answer.questionId,
+      modelId: answer.modelId,
+      sample: answer.sample,
+      outcome: readRecordedAnswer(answer.answer, { points }),
+      raw: answer.answer,
+    });
 }
 
 /** A cost cap cannot hold when a model's price is unknown: refuse unless the user opted out. */
@@ -100,5 +125,6 @@ export function openRun(options: EvaluateRunOptions): {
   store.runs.create({ id: runId, kind: 'evaluate', manifest });
   store.runLock.claim(runId);
   store.questions.putMany(runId, questions);
+  storeRecorded(options, runId);
   return { runId, manifest, questions };
 }

@@ -49,6 +49,11 @@ export function planEvaluation(options: {
   samples: number;
   /** Price of a model (e.g. `engine.priceOf`). @default the config's `models[].price` */
   priceOf?: (modelId: string) => Price | undefined;
+  /**
+   * Recorded answers (`--responses`): the texts the judge will read, one per key point (or whole
+   * answer). The examinees are then not called, and the judge reads exactly these.
+   */
+  recordedTexts?: readonly string[];
 }): PlannedCalls[] {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
   const points = options.config.evaluate.pointsPerAnswer;
@@ -64,7 +69,9 @@ export function planEvaluation(options: {
       ),
     0,
   );
+  const recorded = options.recordedTexts;
   const plans: PlannedCalls[] = options.examinees.map((modelId) => {
+    if (recorded) return { modelId, role: 'examinee', calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
     const system = estimateTokens(prices.get(modelId)?.systemPrompt ?? '') * options.questions.length;
     const inputTokens = (opinionInput + system) * options.samples;
     const calls = options.questions.length * options.samples;
@@ -78,7 +85,13 @@ export function planEvaluation(options: {
       costUsd: costOf(priceOf(modelId), inputTokens, outputTokens),
     };
   });
-  const opinions = options.questions.length * options.examinees.length * options.samples * points;
+  const opinions =
+    recorded?.length ?? options.questions.length * options.examinees.length * options.samples * points;
+  // Recorded texts are judged as they are: their own mean length instead of a typical key point.
+  const extraTokens = recorded?.length
+    ? recorded.reduce((sum, text) => sum + estimateTokens(text), 0) / recorded.length -
+      estimateTokens(TYPICAL_POINT)
+    : 0;
   const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
   const shared = {
     theory_name: options.theory.name,
@@ -104,7 +117,7 @@ export function planEvaluation(options: {
         );
   const judgeOutputPerCall = options.judgeMode === 'batched' ? 8 * options.theory.values.length : 1;
   const calls = opinions * perOpinion;
-  const inputTokens = calls * judgeInputPerCall;
+  const inputTokens = Math.round(calls * (judgeInputPerCall + extraTokens));
   const outputTokens = calls * judgeOutputPerCall;
   plans.push({
     modelId: options.judge,

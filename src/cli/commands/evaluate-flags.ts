@@ -5,6 +5,8 @@ import { type JudgeMode, JudgeModeSchema } from '../../core/question.js';
 export interface EvaluateFlags {
   questions?: string;
   questionsFrom?: string;
+  /** Recorded answers to score: rows {model, question, answer}. */
+  responses?: string;
   top?: string;
   models?: string;
   judge?: string;
@@ -57,6 +59,7 @@ export function numberFlag(
 const FIXED_ON_RESUME: [keyof EvaluateFlags, string][] = [
   ['questions', '--questions'],
   ['questionsFrom', '--questions-from'],
+  ['responses', '--responses'],
   ['top', '--top'],
   ['models', '--models'],
   ['judge', '--judge'],

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
@@ -8,6 +10,8 @@ import { modelsByRole, runEvaluation } from '../../run/evaluate.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planEvaluation } from '../../run/plan-evaluation.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
+import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
+import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
 import type { Store } from '../../store/index.js';
 import { renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
@@ -21,6 +25,39 @@ interface NewRun {
   source: string;
   examinees: string[];
   judge: string;
+  /** With --responses: the recorded answers, and answers per (question, model) at most. */
+  recorded?: { file: string; hash: string; answers: RecordedAnswer[]; samples: number };
+}
+
+/** Recorded answers instead of examinees to call; they fix the questions, models and samples. */
+async function recordedOf(
+  flags: EvaluateFlags,
+  settings: EvaluateSettings,
+): Promise<NewRun['recorded'] & { questions: Question[]; modelIds: string[] }> {
+  const clash = [
+    [flags.questions, '--questions'],
+    [flags.questionsFrom, '--questions-from'],
+    [settings.models, '--models'],
+    [settings.samples, '--samples'],
+  ].find(([value]) => value !== undefined);
+  if (clash)
+    throw new ConfigError(`--responses gives the questions, models and samples; drop ${clash[1] as string}`);
+  const file = flags.responses!;
+  const recorded = await readRecorded(resolve(file));
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify(recorded.answers.map((answer) => [answer.modelId, answer.questionId, answer.answer])),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    file,
+    hash,
+    answers: recorded.answers,
+    samples: recorded.samples,
+    questions: recorded.questions,
+    modelIds: recorded.modelIds,
+  };
 }
 
 async function questionsOf(
@@ -68,9 +105,12 @@ async function prepare(
   loaded: LoadedConfig,
   runtime: CliRuntime,
 ): Promise<NewRun> {
-  const { questions, source } = await questionsOf(flags, settings, loaded, runtime);
+  const recorded = flags.responses === undefined ? undefined : await recordedOf(flags, settings);
+  const { questions, source } = recorded
+    ? { questions: recorded.questions, source: `responses:${recorded.file}` }
+    : await questionsOf(flags, settings, loaded, runtime);
   const byRole = modelsByRole(loaded.config);
-  const examinees = settings.models ?? byRole.examinees;
+  const examinees = recorded?.modelIds ?? settings.models ?? byRole.examinees;
   const judge = flags.judge ?? byRole.judge;
   if (examinees.length === 0)
     throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
@@ -94,11 +134,28 @@ async function prepare(
         `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
       );
     if (flags.dryRun) {
-      const samples = settings.samples ?? loaded.config.evaluate.samples;
+      const samples = recorded?.samples ?? settings.samples ?? loaded.config.evaluate.samples;
       const { config, theory } = loaded;
       const priceOf = engine.priceOf;
+      const points = config.evaluate.pointsPerAnswer;
+      const recordedTexts = recorded?.answers.flatMap((answer) => {
+        const outcome = readRecordedAnswer(answer.answer, { points });
+        return outcome.status === 'ok'
+          ? outcome.points.map((point) => `${point.point}: ${point.justification}`)
+          : [];
+      });
       printPlan(
-        planEvaluation({ config, theory, questions, examinees, judge, judgeMode: mode, samples, priceOf }),
+        planEvaluation({
+          config,
+          theory,
+          questions,
+          examinees,
+          judge,
+          judgeMode: mode,
+          samples,
+          priceOf,
+          recordedTexts,
+        }),
       );
     } else {
       refuseUnpriced({
@@ -111,7 +168,22 @@ async function prepare(
   } finally {
     await engine.close();
   }
-  return { questions, source, examinees, judge };
+  return {
+    questions,
+    source,
+    examinees,
+    judge,
+    ...(recorded
+      ? {
+          recorded: {
+            file: recorded.file,
+            hash: recorded.hash,
+            answers: recorded.answers,
+            samples: recorded.samples,
+          },
+        }
+      : {}),
+  };
 }
 
 async function execute(
@@ -137,7 +209,8 @@ async function execute(
       examinees: newRun?.examinees,
       judge: newRun?.judge,
       judgeMode: settings.judgeMode,
-      samples: settings.samples,
+      samples: newRun?.recorded?.samples ?? settings.samples,
+      ...(newRun?.recorded ? { recorded: newRun.recorded } : {}),
       maxErrorRate: settings.maxErrorRate,
       maxCost: settings.maxCost,
       allowUnpriced: flags.allowUnpriced,
@@ -175,6 +248,10 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .description('measure the value orientations of a set of LLMs on a question set')
     .option('-q, --questions <file>', 'question file: .jsonl, .csv (incl. ValueBench), .txt')
     .option('--questions-from <runId>', 'the bank of a generation run in this store (best first)')
+    .option(
+      '--responses <file>',
+      'score answers recorded elsewhere: rows {model, question, answer} (.jsonl or .csv); only the judge is called',
+    )
     .option('--top <n>', 'with --questions-from: only the n best questions by S under P2')
     .option(
       '-m, --models <ids>',
