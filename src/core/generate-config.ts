@@ -45,11 +45,25 @@ export const GenerateConfigSchema = z.strictObject({
   rounds: z.number().int().positive().default(3),
   /** N_shot: best questions of the arm shown to the explorer. @default 5 */
   shots: z.number().int().min(0).default(5),
+  /** c: weight of the UCB exploration bonus, c·σ·sqrt(2 ln B / C). @default 1 */
+  exploration: z.number().min(0).default(1),
+  /**
+   * σ, the unit of the bonus and of τ: `seed-spread`, the standard deviation of the seeds' S under
+   * P1 (so the search behaves alike whatever the score's scale: practical, exact, other weights);
+   * `raw`, 1 — Algorithm 1 as printed. @default "seed-spread"
+   */
+  scale: z.enum(['seed-spread', 'raw']).default('seed-spread'),
+  /**
+   * Seeds (a seeded choice) also scored by P2, so that P2 rewards are put on the P1 scale the arms
+   * start from: r' = m₁ + (r − m₂)·s₁/s₂ with the means and standard deviations of those seeds' S
+   * under each panel. 0: rewards are used as they are. @default 20
+   */
+  calibrationSeeds: z.number().int().min(0).default(20),
   /** ε: a candidate whose mean top-k similarity to the questions so far exceeds this is a duplicate. @default 0.85 */
   dedupThreshold: z.number().min(0).max(1).default(0.85),
   /** k of that mean. @default 3 */
   dedupTopK: z.number().int().positive().default(3),
-  /** τ: a refinement is kept only when it raises S (under P1) by more than this. @default 0.5 */
+  /** τ: a refinement is kept only when it raises S (under P1) by more than this many σ (see `scale`). @default 0.5 */
   refineGain: z.number().default(0.5),
   /** Refinement rounds per candidate at most. @default 3 */
   refineDepth: z.number().int().min(0).default(3),

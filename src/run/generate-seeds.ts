@@ -1,7 +1,10 @@
+import type { Provider } from '../core/provider.js';
 import type { Question } from '../core/question.js';
+import { seededRandom } from '../core/seeded-random.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
+import { calibrationOf, type RewardCalibration } from '../stages/generate/reward-scale.js';
 import { type PanelScore, scorePanel } from '../stages/generate/score-panel.js';
-import type { CandidateRecord } from '../store/index.js';
+import type { CandidateRecord, Store } from '../store/index.js';
 import type { SearchState } from './generate-state.js';
 
 /** What scoring the seeds needs. */
@@ -91,4 +94,47 @@ export async function scoreSeeds(
       },
     };
   });
+}
+
+/**
+ * Puts P2 rewards on the P1 scale (method §4 decision, `generate.calibrationSeeds`): a seeded choice
+ * of `count` scored seeds is also scored by P2 (stored on the seed rows; a resumed run scores only
+ * those still missing), and the means and spreads of both panels on them give the mapping.
+ */
+export async function calibrateRewards(
+  scoring: SeedScoring & { store: Store; scorers: readonly Provider[]; count: number; seed: number },
+): Promise<RewardCalibration | null> {
+  const { state, grow, signal } = scoring;
+  if (scoring.count === 0) return null;
+  const random = seededRandom(scoring.seed * 7919 + 11);
+  const order = state.seeds
+    .map((seed) => ({ seed, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.seed)
+    .filter((seed) => state.seedScores.has(seed.id))
+    .slice(0, scoring.count);
+  const missing = order.filter((seed) => !state.seedScoresP2.has(seed.id));
+  const scores = await Promise.all(
+    missing.map((seed) =>
+      scorePanel({
+        question: seed.text,
+        panel: scoring.scorers,
+        judge: grow.judge,
+        theory: grow.theory,
+        similarity: grow.similarity,
+        settings: grow.panel,
+        signal,
+      }),
+    ),
+  );
+  for (const [index, seed] of missing.entries()) {
+    const score = scores[index]!;
+    scoring.store.generation.setSeedScoreP2(scoring.runId, seed.id, score.terms?.s ?? null, score);
+    if (score.terms) state.seedScoresP2.set(seed.id, score.terms.s);
+  }
+  return calibrationOf(
+    order
+      .filter((seed) => state.seedScoresP2.has(seed.id))
+      .map((seed) => ({ p1: state.seedScores.get(seed.id)!, p2: state.seedScoresP2.get(seed.id)! })),
+  );
 }

@@ -98,6 +98,9 @@ export class SearchState implements PullState {
   };
   nextPosition = 0;
   private readonly seedPositions = new Map<string, number>();
+  /** S of each scored seed under P1, and under P2 for the calibration seeds scored so far. */
+  readonly seedScores = new Map<string, number>();
+  readonly seedScoresP2 = new Map<string, number>();
 
   constructor(
     readonly seeds: readonly Question[],
@@ -117,7 +120,7 @@ export class SearchState implements PullState {
     ]);
     for (let index = 0; index < prior.length; index++) this.pool.add(`prior-${index}`, vectors[index]!);
     let at = prior.length;
-    const seedScores = new Map<string, number>();
+    const seedScores = this.seedScores;
     for (const record of candidates) {
       if (inPool(record)) this.pool.add(record.id, vectors[at++]!);
       this.nextPosition = Math.max(this.nextPosition, record.position + 1);
@@ -126,6 +129,7 @@ export class SearchState implements PullState {
         this.seedPositions.set(record.id, record.position);
         // A seed stored without a score (it could not be scored) is scored again on resume.
         if (record.sP1 !== null) seedScores.set(record.id, record.sP1);
+        if (record.sP2 !== null) this.seedScoresP2.set(record.id, record.sP2);
       }
     }
     this.arms = initialArms(
@@ -151,6 +155,7 @@ export class SearchState implements PullState {
   setSeedScore(seedId: string, score: number): void {
     const index = this.armIndex.get(seedId)!;
     this.arms[index] = { id: seedId, q: score, c: 1 };
+    this.seedScores.set(seedId, score);
   }
 
   /** Keeps an arm out of the search: its seed could not be scored (never Q = 0). */

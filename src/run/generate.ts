@@ -5,14 +5,15 @@ import type { Question } from '../core/question.js';
 import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
-import { chooseArm, randomArm } from '../stages/generate/bandit.js';
+import { type BonusSettings, chooseArm, randomArm } from '../stages/generate/bandit.js';
 import { QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
+import { bonusScale, onP1Scale, type RewardCalibration } from '../stages/generate/reward-scale.js';
 import type { Store } from '../store/index.js';
 import type { GenerateManifest } from './generate-manifest.js';
 import { createGeneration, panelsOf, reopenGeneration } from './generate-open.js';
 import { type PullContext, runPull } from './generate-pull.js';
-import { scoreSeeds } from './generate-seeds.js';
+import { calibrateRewards, scoreSeeds } from './generate-seeds.js';
 import { type SearchCounters, SearchState } from './generate-state.js';
 import { asStoreFault, markRun } from './mark-run.js';
 import { similarityBackendOf } from './similarity-of.js';
@@ -33,6 +34,12 @@ export interface GenerateSummary extends SearchCounters {
   stoppedBy?: 'budget';
   budget: number;
   similarity: string;
+  /** σ, the unit of the UCB bonus and of τ (1 with `scale: raw`). */
+  scale: number;
+  /** τ in S units: `refineGain`·σ. */
+  refineGain: number;
+  /** How P2 rewards were put on the P1 scale; null when they were used as they are. */
+  calibration: RewardCalibration | null;
 }
 
 /** Settings of one generation run; what is not given comes from `config.generate`. */
@@ -187,6 +194,17 @@ async function search(
     progress('seeds', seeds.length - unscored.length + start + chunk.length);
     await yieldToEvents();
   }
+  // σ: the unit of the UCB bonus and of τ; P2 rewards mapped onto the P1 scale of the arms' Q.
+  const scale = bonusScale(settings.scale, [...state.seedScores.values()]);
+  grow.refineGain = settings.refineGain * scale;
+  const calibration = await calibrateRewards({
+    ...scoring,
+    store,
+    scorers: grow.scorers,
+    count: settings.calibrationSeeds,
+    seed: manifest.seed,
+  });
+  const bonus = { exploration: settings.exploration, scale };
   progress('search', seeds.length);
 
   const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
@@ -200,14 +218,16 @@ async function search(
       { length: Math.min(settings.parallelPulls, manifest.budget - first + 1) },
       (_, offset) => first + offset,
     );
-    const arms = chooseBatch(state, pulls, settings.armChoice, manifest);
+    const arms = chooseBatch(state, pulls, settings.armChoice, manifest, bonus);
     const scratches = arms.map(() => state.fork());
     const found = await runBatch(context, signal, (batchContext) =>
       arms.map((arm, at) => runPull(batchContext, scratches[at]!, bySeed.get(arm.id)!, pulls[at]!)),
     );
     const batch = [];
     for (const [at, records] of found.entries()) {
-      const { reward, failed } = await state.absorb(records, scratches[at]!, at > 0, signal);
+      const { reward: meanP2, failed } = await state.absorb(records, scratches[at]!, at > 0, signal);
+      // The reward that moves Q, on the P1 scale the arm started from.
+      const reward = failed ? meanP2 : onP1Scale(meanP2, calibration);
       const accepted = records.filter((record) => record.status === 'accepted').length;
       const finished = {
         runId,
@@ -229,8 +249,16 @@ async function search(
     await yieldToEvents();
   }
   const usage = engine.usage();
-  store.runs.setStatus(runId, 'done', { ...state.counters, usage });
-  return { runId, status: 'done', budget: manifest.budget, similarity: similarity.id, ...state.counters };
+  const scaling = { scale, refineGain: grow.refineGain, calibration };
+  store.runs.setStatus(runId, 'done', { ...state.counters, ...scaling, usage });
+  return {
+    runId,
+    status: 'done',
+    budget: manifest.budget,
+    similarity: similarity.id,
+    ...scaling,
+    ...state.counters,
+  };
 }
 
 /**
@@ -269,13 +297,14 @@ function chooseBatch(
   pulls: readonly number[],
   armChoice: 'ucb' | 'uniform',
   manifest: GenerateManifest,
+  bonus: BonusSettings,
 ) {
   const pending = state.arms.map((arm) => ({ ...arm }));
   return pulls.map((pull) => {
     const index =
       armChoice === 'uniform'
         ? randomArm(pending, seededRandom(manifest.seed * 100_003 + pull))
-        : chooseArm(pending, manifest.budget);
+        : chooseArm(pending, manifest.budget, bonus);
     const arm = pending[index]!;
     pending[index] = { ...arm, c: arm.c + 1 };
     return state.arms[index]!;

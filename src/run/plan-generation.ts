@@ -46,7 +46,8 @@ export function planGeneration(options: {
   const candidates = settings.budget * settings.rounds * options.explorers.length;
   const refinements = Math.min(settings.refineDepth, EXPECTED_REFINEMENTS);
   const p1Scorings = options.seeds + candidates * (1 + refinements);
-  const p2Scorings = candidates;
+  // Calibration: a few seeds also scored by P2 (generate.calibrationSeeds).
+  const p2Scorings = candidates + Math.min(settings.calibrationSeeds, options.seeds);
   const opinionInput = estimateTokens(
     opinionPrompt
       .render({ question: TYPICAL_QUESTION, point_lines: formatPointLines(settings.pointsPerAnswer) })

@@ -91,6 +91,14 @@ export class GenerationTables {
     this.buffer.commitTogether(this.writes(candidates, pull));
   }
 
+  /** A seed's S under P2 (calibration of the reward scale), with the panel's answers in its detail. */
+  setSeedScoreP2(runId: string, seedId: string, sP2: number | null, p2: unknown): void {
+    const statement = this.db.prepare(
+      "UPDATE generation_candidates SET s_p2 = ?, detail = json_set(detail, '$.p2', json(?)) WHERE run_id = ? AND id = ? AND step = 'seed'",
+    );
+    this.buffer.commitTogether([() => statement.run(sP2, JSON.stringify(p2), runId, seedId)]);
+  }
+
   /** Several pulls with their candidates in one transaction: a batch of parallel pulls is stored whole or not at all. */
   commitPulls(batch: readonly { candidates: readonly CandidateRecord[]; pull: PullRecord }[]): void {
     this.buffer.commitTogether(batch.flatMap(({ candidates, pull }) => this.writes(candidates, pull)));
