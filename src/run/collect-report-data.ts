@@ -1,6 +1,7 @@
 import { resolveModel } from '../providers/registry.js';
 import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
 import type { JudgementRecord, Store } from '../store/index.js';
+import { judgeValidityKey } from './analyses/judge-validity.js';
 import { collectGeneration } from './collect-generation.js';
 import { collectResults } from './collect-results.js';
 import type { EvaluateManifest } from './manifest.js';
@@ -91,7 +92,13 @@ export async function collectReportData(options: {
     answers,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     ...generationOf(store, manifest),
-    analyses: store.analyses.list(runId).map(({ id, kind, createdAt, manifest, result }) => ({
+    // The run's own analyses, then the validations of its judge against human labels.
+    analyses: [
+      ...store.analyses.list(runId),
+      ...store.analyses
+        .list(judgeValidityKey(manifest.judge))
+        .filter((analysis) => analysis.kind === 'judge-validity'),
+    ].map(({ id, kind, createdAt, manifest, result }) => ({
       id,
       kind,
       createdAt,
