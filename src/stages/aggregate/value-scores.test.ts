@@ -91,4 +91,11 @@ describe('computeValueScores', () => {
     for (const model of models) expect(model.values.x!.score).toBeCloseTo(50, 4);
     expect(models.map((model) => model.values.x!.mu)).toEqual([25, 25]);
   });
+
+  it('gives no score to a model never set beside another on one question (recorded answers), but a rate', () => {
+    const records = [record('q1', 'a', { x: true }), record('q2', 'b', { x: false })];
+    const { models } = computeValueScores({ records, modelIds: ['a', 'b'], valueIds: ['x'] });
+    expect(models.map((model) => model.values.x!.score)).toEqual([null, null]);
+    expect(models.map((model) => model.values.x!.rate)).toEqual([1, 0]);
+  });
 });

@@ -71,6 +71,22 @@ export function formMatches(records: readonly ValueVectorRecord[], valueId: stri
   return matches;
 }
 
+/** Models that answered some (question, sample) beside another model, both labelled on the value. */
+function comparedModels(records: readonly ValueVectorRecord[], valueId: string): Set<string> {
+  const byAnswer = new Map<string, string[]>();
+  for (const record of records) {
+    if (record.values[valueId] === undefined) continue;
+    const key = `${record.questionId}\u0000${record.sample ?? 0}`;
+    const models = byAnswer.get(key);
+    if (models) models.push(record.modelId);
+    else byAnswer.set(key, [record.modelId]);
+  }
+  const compared = new Set<string>();
+  for (const models of byAnswer.values())
+    if (new Set(models).size > 1) for (const id of models) compared.add(id);
+  return compared;
+}
+
 function* scoreSet(
   records: readonly ValueVectorRecord[],
   modelIds: readonly string[],
@@ -97,8 +113,11 @@ function* scoreSet(
       policy: settings.matches,
       settings: settings.trueskill,
     });
+    // A model never set beside another on one question has no score: 50 would be a default, not
+    // evidence (models compared and always unanimous are tied at 50, which is evidence).
+    const played = comparedModels(records, valueId);
     for (const modelId of modelIds) {
-      const standing = standings.get(modelId);
+      const standing = played.has(modelId) ? standings.get(modelId) : undefined;
       const count = expressed.get(modelId) ?? 0;
       const total = observed.get(modelId) ?? 0;
       const interval = bootstrapShareInterval(count, total);
