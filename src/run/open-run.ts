@@ -1,9 +1,11 @@
 import type { AdaemConfig } from '../core/config.js';
-import { ConfigError } from '../core/errors.js';
+import { AdaemError, ConfigError, StoreError } from '../core/errors.js';
 import type { Question } from '../core/question.js';
 import type { Engine } from '../providers/engine.js';
 import { readRecordedAnswer } from '../stages/respond/read-recorded-answer.js';
+import type { Store } from '../store/index.js';
 import type { EvaluateRunOptions } from './evaluate.js';
+import { asStoreFault } from './mark-run.js';
 import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
 
 /** The examinees and judge of a config, by role. */
@@ -114,17 +116,53 @@ export function openRun(options: EvaluateRunOptions): {
       maxCost: options.maxCost ?? parsed.data.maxCost,
       maxErrorRate: options.maxErrorRate ?? parsed.data.maxErrorRate,
     };
+    const questions = store.questions.list(options.runId);
+    refuseEmptyRun(options.runId, run.summary, questions);
     refuseUnpricedModels(options, manifest);
     store.runLock.claim(options.runId);
     store.runs.setStatus(options.runId, 'running');
-    return { runId: options.runId, manifest, questions: store.questions.list(options.runId) };
+    return { runId: options.runId, manifest, questions };
   }
   const { manifest, questions } = newManifest(options);
   refuseUnpricedModels(options, manifest);
   const runId = options.runId ?? store.runs.newRunId('evaluate');
   store.runs.create({ id: runId, kind: 'evaluate', manifest });
   store.runLock.claim(runId);
-  store.questions.putMany(runId, questions);
-  storeRecorded(options, runId);
+  try {
+    store.questions.putMany(runId, questions);
+    storeRecorded(options, runId);
+  } catch (error) {
+    throw failSetUp(store, runId, error);
+  }
   return { runId, manifest, questions };
+}
+
+/**
+ * A run whose set-up failed is marked failed with the reason (never left to look empty and "done"),
+ * its lock released; the error to throw names the run.
+ */
+function failSetUp(store: Store, runId: string, caught: unknown): Error {
+  const error = asStoreFault(caught, store.path);
+  const reason = error instanceof Error ? error.message : String(error);
+  try {
+    store.runs.setStatus(runId, 'failed', { failure: `set-up failed: ${reason}` });
+    store.runLock.release(runId);
+  } catch {
+    // The store refuses writes: the run shows as interrupted once its heartbeat is stale.
+  }
+  const message = `run ${runId} could not be set up: ${reason}`;
+  return error instanceof StoreError
+    ? new StoreError(message, { code: error.code, cause: error })
+    : new AdaemError(message, { code: 'setup-failed', cause: error });
+}
+
+/** Why a stored run has nothing to work on, for resume: its set-up failure, or no questions. */
+function refuseEmptyRun(runId: string, summary: unknown, questions: readonly Question[]): void {
+  if (questions.length > 0) return;
+  const failure =
+    typeof summary === 'object' && summary !== null && 'failure' in summary ? String(summary.failure) : undefined;
+  throw new ConfigError(
+    `run "${runId}" has no planned work (${failure ?? 'no questions were stored'}); start a new run`,
+    { code: 'empty-run' },
+  );
 }

@@ -62,17 +62,25 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
           kind: run.kind,
           status: run.status,
           created: new Date(run.createdAt).toISOString(),
+          failure: failureOf(run.summary),
         }));
         if (options.json) printJson(runs);
         else
           process.stdout.write(
             `${formatTable(
-              ['run', 'kind', 'status', 'created'],
-              runs.map((run) => [run.id, run.kind, run.status, run.created]),
+              ['run', 'kind', 'status', 'created', 'failure'],
+              runs.map((run) => [run.id, run.kind, run.status, run.created, run.failure ?? '']),
             )}\n`,
           );
       } finally {
         store?.close();
       }
     });
+}
+
+/** Why a run failed, when its summary says (e.g. its set-up failed). */
+function failureOf(summary: unknown): string | null {
+  return typeof summary === 'object' && summary !== null && 'failure' in summary
+    ? String(summary.failure)
+    : null;
 }
