@@ -5,8 +5,8 @@ import type { Engine } from '../providers/engine.js';
 import { readRecordedAnswer } from '../stages/respond/read-recorded-answer.js';
 import type { Store } from '../store/index.js';
 import type { EvaluateRunOptions } from './evaluate.js';
-import { asStoreFault } from './mark-run.js';
 import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
+import { asStoreFault } from './mark-run.js';
 
 /** The examinees and judge of a config, by role. */
 export function modelsByRole(config: AdaemConfig): { examinees: string[]; judge: string | undefined } {
@@ -160,7 +160,9 @@ function failSetUp(store: Store, runId: string, caught: unknown): Error {
 function refuseEmptyRun(runId: string, summary: unknown, questions: readonly Question[]): void {
   if (questions.length > 0) return;
   const failure =
-    typeof summary === 'object' && summary !== null && 'failure' in summary ? String(summary.failure) : undefined;
+    typeof summary === 'object' && summary !== null && 'failure' in summary
+      ? String(summary.failure)
+      : undefined;
   throw new ConfigError(
     `run "${runId}" has no planned work (${failure ?? 'no questions were stored'}); start a new run`,
     { code: 'empty-run' },
