@@ -100,6 +100,35 @@ describe('adaem validate judge', () => {
     }
   });
 
+  it('reads Touché23-ValueEval arguments with the labels file beside them, mapped to the ten values', async () => {
+    const dir = tmp();
+    const categories = ['Security: personal', 'Universalism: nature', 'Humility'];
+    writeFileSync(
+      join(dir, 'arguments-test.tsv'),
+      'Argument ID\tConclusion\tStance\tPremise\nA1\tWe should protect forests\tin favor of\tforests shelter wildlife and clean the air\n',
+    );
+    writeFileSync(join(dir, 'labels-test.tsv'), `Argument ID\t${categories.join('\t')}\nA1\t0\t1\t0\n`);
+    const run = await runCli(
+      [
+        'validate',
+        'judge',
+        '--data',
+        'arguments-test.tsv',
+        '--judge',
+        'sandbox:judge',
+        '--json',
+        '--draws',
+        '20',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.textsJudged).toBe(1);
+    expect(result.agreement.values.universalism.support).toBe(1);
+    expect(result.agreement.values.security.support).toBe(0);
+  });
+
   it('refuses bad labelled data with one line naming the file, line and field (exit 2)', async () => {
     const dir = tmp();
     writeFileSync(

@@ -160,11 +160,12 @@ function validate(
 /** Resolves `theory`: a built-in id, a path to a theory YAML file, or an inline theory. */
 export function resolveTheory(theory: AdaemConfig['theory'], dir: string, where: string): ValueTheory {
   if (typeof theory !== 'string') return theory;
-  if (theory === 'schwartz' || theory === 'mft') return BUILT_IN_THEORIES[theory];
+  if (Object.hasOwn(BUILT_IN_THEORIES, theory))
+    return BUILT_IN_THEORIES[theory as keyof typeof BUILT_IN_THEORIES];
   const path = resolve(dir, theory);
   if (!existsSync(path)) {
     throw new ConfigError(
-      `${where} theory: "${theory}" is neither a built-in theory (schwartz, mft) nor a file${didYouMean(theory, ['schwartz', 'mft'])}`,
+      `${where} theory: "${theory}" is neither a built-in theory (${Object.keys(BUILT_IN_THEORIES).join(', ')}) nor a file${didYouMean(theory, Object.keys(BUILT_IN_THEORIES))}`,
     );
   }
   const counter = new LineCounter();

@@ -160,7 +160,7 @@ export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 
 /** The whole `adaem.yaml`. */
 export const AdaemConfigSchema = z.strictObject({
-  /** `schwartz`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
+  /** `schwartz`, `schwartz-19`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
   theory: z.union([z.string(), ValueTheorySchema]).default('schwartz'),
   /**
    * SQLite store (cache, runs, results), relative to the config file; when the file does not set

@@ -1,3 +1,4 @@
+import { SCHWARTZ_19_THEORY } from './theories-schwartz-19.js';
 import type { ValueTheory } from './value-theory.js';
 
 /** Ids of Schwartz's ten basic values, in circular order. */
@@ -116,7 +117,8 @@ export const MFT_THEORY: ValueTheory = {
 };
 
 /** The theories adaem ships, by id. */
-export const BUILT_IN_THEORIES: Record<'schwartz' | 'mft', ValueTheory> = {
+export const BUILT_IN_THEORIES: Record<'schwartz' | 'mft' | 'schwartz-19', ValueTheory> = {
+  'schwartz-19': SCHWARTZ_19_THEORY,
   schwartz: SCHWARTZ_THEORY,
   mft: MFT_THEORY,
 };

@@ -21,6 +21,8 @@ export const ValueTheorySchema = z
       .default([]),
     /** Whether `values` order is a circle (Schwartz) or just a list (Moral Foundations). @default true */
     circular: z.boolean().default(true),
+    /** For a refined theory: the coarser theory it refines, and each value's value there. */
+    refines: z.object({ theory: z.string(), values: z.record(z.string(), z.string()) }).optional(),
   })
   .superRefine((theory, context) => {
     const ids = new Set<string>();

@@ -4,6 +4,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { BUILT_IN_THEORIES } from '../../core/theories.js';
 import { valueIds } from '../../core/value-theory.js';
+import { BUILTIN_SEED_POOLS, isBuiltinPool } from '../../stages/seeds/builtin-pools.js';
 import { SEED_CATEGORY_NAMES } from '../../stages/seeds/categories.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import { type CliRuntime, printJson } from '../runtime.js';
@@ -59,11 +60,12 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print the seeds as JSON')
     .action(async (flags: ListFlags, command: Command) => {
       const loaded = runtime.loadConfig(command);
-      if (flags.theory && !Object.hasOwn(BUILT_IN_THEORIES, flags.theory))
+      if (flags.theory && !isBuiltinPool(flags.theory))
         throw new ConfigError(
-          `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILT_IN_THEORIES))}`,
+          `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILTIN_SEED_POOLS))}`,
         );
-      const theory = flags.theory ? BUILT_IN_THEORIES[flags.theory as 'schwartz' | 'mft'] : loaded.theory;
+      const theory =
+        flags.theory && isBuiltinPool(flags.theory) ? BUILT_IN_THEORIES[flags.theory] : loaded.theory;
       const list = await loadSeeds(flags.theory ? `builtin:${flags.theory}` : 'builtin', {
         theory,
         categories: flags.category,

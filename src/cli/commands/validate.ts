@@ -27,6 +27,7 @@ interface PrimingFlags {
 
 interface JudgeFlags {
   data: string;
+  labels?: string;
   judge?: string;
   judgeMode?: string;
   limit?: string;
@@ -43,7 +44,11 @@ function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
     .description('run the judge on texts labelled with values by people and measure how well it agrees')
     .requiredOption(
       '--data <file>',
-      'labelled texts: JSONL {answer|text, expressed, violated} or JSONL/CSV {text, values}',
+      'labelled texts: JSONL {answer|text, expressed, violated}, JSONL/CSV {text, values}, or Touché23 arguments-*.tsv',
+    )
+    .option(
+      '--labels <file>',
+      "Touché23-ValueEval: the labels-*.tsv of --data's arguments-*.tsv (default: beside it)",
     )
     .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
     .option('--judge-mode <mode>', 'per-value, batched or logprob (default: evaluate.judgeMode)')
@@ -71,7 +76,11 @@ function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
       const violated = ViolatedAsSchema.safeParse(flags.violated);
       if (!violated.success)
         throw new ConfigError(`--violated must be expressed, absent or skip, got "${flags.violated}"`);
-      const texts = await readLabelled({ path: resolve(flags.data), theory });
+      const texts = await readLabelled({
+        path: resolve(flags.data),
+        theory,
+        ...(flags.labels !== undefined ? { labelsPath: resolve(flags.labels) } : {}),
+      });
       const seed = integerFlag('--seed', flags.seed, config.seed, 0);
       const store = runtime.openStore(loaded);
       try {

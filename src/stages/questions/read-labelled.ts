@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { parseCsv } from './parse-csv.js';
+import { parseToucheLabelled } from './read-touche-labels.js';
 import { type RawLabels, resolveLabels } from './resolve-labels.js';
 
 /** A text people labelled with the values it expresses or violates, value id → label. */
@@ -197,22 +198,54 @@ export function parseLabelled(options: {
 const FORMATS: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
 /** Reads a labelled-text file (.jsonl or .csv, UTF-8) as `parseLabelled` does; an unreadable file is a ConfigError. */
-export async function readLabelled(options: { path: string; theory: ValueTheory }): Promise<LabelledText[]> {
-  const { path, theory } = options;
-  const format = FORMATS[extname(path).toLowerCase()];
-  if (format === undefined) throw new ConfigError(`${path}: unknown labelled file type; use .jsonl or .csv`);
+/** A UTF-8 text file, or a ConfigError naming it. */
+async function readUtf8(path: string): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch {
     throw new ConfigError(`${path}: labelled file not found or not readable`);
   }
-  let content: string;
   try {
     // Fatal decoding: a Latin-1 file would otherwise turn into texts with U+FFFD in them.
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ConfigError(`${path}: not UTF-8 text; save the file as UTF-8`);
   }
-  return parseLabelled({ file: path, content, format, theory });
+}
+
+/** The labels file beside a Touché arguments file: `arguments-x.tsv` → `labels-x.tsv`. */
+function toucheLabelsOf(path: string): string {
+  const name = basename(path);
+  if (!/^arguments/i.test(name))
+    throw new ConfigError(
+      `${path}: a Touché arguments file needs its labels file: pass --labels labels-….tsv`,
+    );
+  return join(dirname(path), name.replace(/^arguments/i, 'labels'));
+}
+
+/**
+ * Reads a labelled-text file: .jsonl or .csv as `parseLabelled` does, or a Touché23-ValueEval
+ * `arguments-*.tsv` with its `labels-*.tsv` (`labelsPath`, else the file of that name beside it).
+ */
+export async function readLabelled(options: {
+  path: string;
+  theory: ValueTheory;
+  labelsPath?: string;
+}): Promise<LabelledText[]> {
+  const { path, theory } = options;
+  if (extname(path).toLowerCase() === '.tsv') {
+    const labelsFile = options.labelsPath ?? toucheLabelsOf(path);
+    return parseToucheLabelled({
+      argumentsFile: path,
+      argumentsText: await readUtf8(path),
+      labelsFile,
+      labelsText: await readUtf8(labelsFile),
+      theory,
+    });
+  }
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (format === undefined)
+    throw new ConfigError(`${path}: unknown labelled file type; use .jsonl, .csv or Touché's arguments .tsv`);
+  return parseLabelled({ file: path, content: await readUtf8(path), format, theory });
 }
