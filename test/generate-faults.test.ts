@@ -20,6 +20,20 @@ const SEEDS = [
   'Is it good to take risks for new experiences?',
   'Should wealth be shared more equally?',
   'Should schools teach children to obey authority?',
+  'Is personal success worth sacrificing free time?',
+  'Should nature be protected even when it costs jobs?',
+  'Should children care for their parents in old age?',
+  'Is it acceptable to lie to protect someone’s feelings?',
+  'Should religious holidays be public holidays for everyone?',
+  'Should people be free to choose risky sports?',
+  'Should the rich pay a higher share of their income in tax?',
+  'Is it right to eat meat?',
+  'Should immigrants adopt the customs of their new country?',
+  'Should art that offends believers be shown in public museums?',
+  'Should parents decide which career their children follow?',
+  'Is ambition a virtue?',
+  'Should police be allowed to watch public places with cameras?',
+  'Should companies put profit before the environment?',
 ];
 const FRAGILE = SEEDS[2]!;
 
@@ -118,13 +132,13 @@ describe('a seed that cannot be scored', () => {
       expect(tables.pulls.filter((pull) => pull.arm_id === seed.id)).toHaveLength(0);
 
       down = false;
-      const resumed = await runCli(['generate', '--resume', 'x', '--budget', '30'], { cwd: dir });
+      const resumed = await runCli(['generate', '--resume', 'x', '--budget', '100'], { cwd: dir });
       expect(resumed.code).toBe(0);
       tables = tablesOf(dir, 'x');
       seed = tables.candidates.find((row) => row.text === FRAGILE)!;
       expect(seed.s_p1).not.toBeNull();
       expect(seed.reason).toBeNull();
-      // Its arm is a live arm again: with 30 pulls over 6 arms UCB visits it.
+      // Its arm is a live arm again: with 100 pulls over 20 arms UCB visits it.
       expect(tables.pulls.filter((pull) => pull.arm_id === seed.id).length).toBeGreaterThan(0);
     } finally {
       await proxy.close();
@@ -150,18 +164,19 @@ describe('a pull whose candidates all failed for infrastructure reasons', () => 
       const faulty = tmp();
       writeProject(clean, sandbox.url);
       writeProject(faulty, proxy.url);
-      const args = ['generate', '--budget', '60', '--run-id', 'f'];
+      const args = ['generate', '--budget', '100', '--run-id', 'f'];
       const [cleanRun, faultyRun] = await Promise.all([
         runCli(args, { cwd: clean }),
         runCli(args, { cwd: faulty }),
       ]);
+      expect(cleanRun.stderr).not.toMatch(/adaem:/);
       expect(cleanRun.code).toBe(0);
       expect(faultyRun.stderr).not.toMatch(/adaem:/);
       expect(faultyRun.code).toBe(0);
       expect(proxy.failed).toBeGreaterThan(20);
       const infrastructure = new Set(['error', 'unparseable']);
       const { candidates, pulls } = tablesOf(faulty, 'f');
-      expect(pulls).toHaveLength(60);
+      expect(pulls).toHaveLength(100);
       const failedPulls = pulls.filter((pull) => pull.failed);
       expect(failedPulls.length).toBeGreaterThan(0);
       expect(faultyRun.stdout).toMatch(/pulls were no reward/);

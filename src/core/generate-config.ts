@@ -63,6 +63,14 @@ export const GenerateConfigSchema = z.strictObject({
   dedupThreshold: z.number().min(0).max(1).default(0.85),
   /** k of that mean. @default 3 */
   dedupTopK: z.number().int().positive().default(3),
+  /**
+   * ε with the lexical backend (lemma-bag cosine), where unrelated questions score near 0 and a
+   * paraphrase 0.6–0.9: calibrated on test/fixtures/dedup-pairs.json. `dedupThreshold` (the paper's
+   * embedding ε) applies with embeddings. @default 0.5
+   */
+  dedupThresholdLexical: z.number().min(0).max(1).default(0.5),
+  /** k with the lexical backend: the nearest question alone (a mean over k dilutes one close match). @default 1 */
+  dedupTopKLexical: z.number().int().positive().default(1),
   /** τ: a refinement is kept only when it raises S (under P1) by more than this many σ (see `scale`). @default 0.5 */
   refineGain: z.number().default(0.5),
   /** Refinement rounds per candidate at most. @default 3 */

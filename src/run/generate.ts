@@ -6,7 +6,7 @@ import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import type { Engine } from '../providers/engine.js';
 import { type BonusSettings, chooseArm, randomArm } from '../stages/generate/bandit.js';
-import { QuestionPool } from '../stages/generate/dedup.js';
+import { dedupRule, QuestionPool } from '../stages/generate/dedup.js';
 import type { GrowContext } from '../stages/generate/grow-candidate.js';
 import { bonusScale, onP1Scale, type RewardCalibration } from '../stages/generate/reward-scale.js';
 import type { Store } from '../store/index.js';
@@ -162,11 +162,8 @@ async function search(
   };
   const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
   engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
-  const state = new SearchState(
-    seeds,
-    new QuestionPool(settings.dedupThreshold, settings.dedupTopK),
-    similarity,
-  );
+  const rule = dedupRule(settings, similarity.id);
+  const state = new SearchState(seeds, new QuestionPool(rule.threshold, rule.topK), similarity);
   const prior = priorOf(store, manifest);
   const unscored = await state.replay(
     store.generation.candidates(runId, { detail: 'none' }),

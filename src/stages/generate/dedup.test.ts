@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GenerateConfigSchema } from '../../core/generate-config.js';
 import { lexicalVector } from '../similarity/lexical.js';
+import { lexicalSimilarity } from '../similarity/similarity-backend.js';
 import { denseVector } from '../similarity/text-vector.js';
-import { QuestionPool } from './dedup.js';
+import { dedupRule, QuestionPool } from './dedup.js';
 
 describe('dedup pool', () => {
   it('rejects a candidate whose mean top-3 similarity passes ε, and keeps one that is only near one question', () => {
@@ -47,5 +50,42 @@ describe('dedup pool', () => {
     pool.add('b', denseVector([0, 1]));
     expect(pool.check(denseVector([0.6, 0.8])).similarity).toBeCloseTo((0.6 + 0.8) / 2, 12);
     expect(pool.size).toBe(2);
+  });
+});
+
+describe('the lexical dedup rule, on paraphrase pairs written for it', () => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../../../test/fixtures/dedup-pairs.json', import.meta.url), 'utf8'),
+  ) as { groups: { pool: string[]; nearCopy: string; paraphrase: string; distinct: string }[] };
+  const settings = GenerateConfigSchema.parse({});
+
+  async function verdicts(rule: { threshold: number; topK: number }) {
+    const similarity = lexicalSimilarity();
+    const found = { nearCopy: 0, paraphrase: 0, distinct: 0 };
+    for (const group of fixture.groups) {
+      const pool = new QuestionPool(rule.threshold, rule.topK);
+      const vectors = await similarity.vectors(group.pool);
+      for (const [index, vector] of vectors.entries()) pool.add(`q${index}`, vector);
+      for (const kind of ['nearCopy', 'paraphrase', 'distinct'] as const) {
+        const [vector] = await similarity.vectors([group[kind]]);
+        if (pool.check(vector!).duplicate) found[kind]++;
+      }
+    }
+    return found;
+  }
+
+  it('catches every near copy and paraphrase and keeps every different question on the topic', async () => {
+    const groups = fixture.groups.length;
+    expect(await verdicts(dedupRule(settings, 'lexical:wink-lemma-cosine'))).toEqual({
+      nearCopy: groups,
+      paraphrase: groups,
+      distinct: 0,
+    });
+    // The paper's embedding ε on lexical cosines lets most of these duplicates through.
+    const embeddingRule = dedupRule(settings, 'embedding:m');
+    expect(embeddingRule).toEqual({ threshold: 0.85, topK: 3 });
+    const loose = await verdicts(embeddingRule);
+    // (it catches only copies with exactly the same content words).
+    expect(loose.nearCopy + loose.paraphrase).toBeLessThan(groups);
   });
 });

@@ -1,5 +1,23 @@
 import { cosine, type TextVector } from '../similarity/text-vector.js';
 
+/**
+ * The dedup rule (ε, k) for a similarity backend: the lexical one has its own calibrated rule, since
+ * lemma-bag cosines do not live on the scale of the paper's embedding ε.
+ */
+export function dedupRule(
+  settings: {
+    dedupThreshold: number;
+    dedupTopK: number;
+    dedupThresholdLexical: number;
+    dedupTopKLexical: number;
+  },
+  backendId: string,
+): { threshold: number; topK: number } {
+  return backendId.startsWith('lexical')
+    ? { threshold: settings.dedupThresholdLexical, topK: settings.dedupTopKLexical }
+    : { threshold: settings.dedupThreshold, topK: settings.dedupTopK };
+}
+
 /** What the dedup check says about one candidate. */
 export interface DedupVerdict {
   duplicate: boolean;
