@@ -136,7 +136,7 @@ export async function runPull(
     const grown = await Promise.all(
       survivors.map((survivor) =>
         growCandidate(
-          { text: survivor.text, fact: survivor.fact },
+          { text: survivor.text, fact: survivor.fact, generalQuestion: seed.text },
           context.explorers[survivor.index]!,
           sampleIndex,
           grow,

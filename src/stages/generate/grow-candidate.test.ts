@@ -77,6 +77,34 @@ describe('growing a candidate', () => {
     expect(refiner.asked.filter((id) => id === 'refine')).toHaveLength(2);
   });
 
+  it('shows the reflection what the paper’s Listing 7 does: general question, fact, each model’s points and values, reward', async () => {
+    const seen: Record<string, string>[] = [];
+    const refiner = scriptedProvider('refiner', {
+      reflect: (variables) => {
+        seen.push(variables);
+        return 'Make it sharper.';
+      },
+      refine: (v) => `Question: ${v.question!.replace(/\?$/, '')} sharp?`,
+    });
+    await growCandidate(
+      { ...explored, generalQuestion: 'Should communities welcome strangers?' },
+      refiner,
+      0,
+      context({ refineDepth: 1 }),
+    );
+    expect(seen).toHaveLength(1);
+    const shown = seen[0]!;
+    expect(shown.topic).toContain('General question it grew from: Should communities welcome strangers?');
+    expect(shown.topic).toContain('Background fact it builds on: Towns differ.');
+    expect(shown.question).toBe(explored.text);
+    // Each panel model's stance and key points, with the values the judge read in them.
+    expect(shown.answers).toMatch(
+      /Model 1 \(stance: yes\):\n {2}- Care: helping each other \[values: Benevolence\]/,
+    );
+    expect(shown.answers).toMatch(/Model 2 /);
+    expect(shown.score).toBe('2.50');
+  });
+
   it('discards a refinement whose gain does not pass τ and keeps the explored question', async () => {
     const versions = await growCandidate(explored, sharpener(), 0, context({ refineGain: 100 }));
     expect(versions.map((version) => version.status)).toEqual(['accepted', 'rejected']);

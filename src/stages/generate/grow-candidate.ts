@@ -34,7 +34,7 @@ export interface GrowContext {
  * something rejected it.
  */
 export async function growCandidate(
-  explored: { text: string; fact: string },
+  explored: { text: string; fact: string; generalQuestion?: string },
   refiner: Provider,
   sampleIndex: number,
   context: GrowContext,
@@ -69,6 +69,8 @@ export async function growCandidate(
     const refined = await refine({
       provider: refiner,
       question: base.text,
+      ...(explored.generalQuestion ? { generalQuestion: explored.generalQuestion } : {}),
+      fact: explored.fact,
       answers: base.p1!.answers,
       theory: context.theory,
       score: baseScore,

@@ -1,4 +1,4 @@
-import { refinePrompt, reflectPrompt } from '../../core/prompts/templates.js';
+import { formatReflectionTopic, refinePrompt, reflectPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { prepareReply } from '../reply/reply-text.js';
@@ -29,13 +29,18 @@ export function formatAnswers(answers: readonly PanelAnswer[], theory: ValueTheo
 }
 
 /**
- * Reflection then refinement in one conversation (method §4): the model sees how the panel answered
- * and the score, suggests how to make models differ more in values, then rewrites the question
+ * Reflection then refinement in one conversation (method §4): the model sees the general question and
+ * the background fact the candidate grew from, each panel model's stance, key points and their
+ * values, and the score (the reward), suggests how to make models differ more in values, then rewrites the question
  * without adding background or length.
  */
 export async function refine(options: {
   provider: Provider;
   question: string;
+  /** The general (seed) question the candidate grew from. */
+  generalQuestion?: string;
+  /** The background fact the exploration found. */
+  fact?: string;
   answers: readonly PanelAnswer[];
   theory: ValueTheory;
   score: number;
@@ -45,6 +50,7 @@ export async function refine(options: {
 }): Promise<Refinement> {
   const { provider, params, sampleIndex, signal } = options;
   const variables = {
+    topic: formatReflectionTopic(options.generalQuestion, options.fact),
     question: options.question,
     answers: formatAnswers(options.answers, options.theory),
     score: options.score.toFixed(2),
