@@ -75,7 +75,7 @@ describe('adaem evaluate (CLI)', () => {
       );
       const run = await runCli(['evaluate', '--max-error-rate', '0.1', '--json'], { cwd: dir });
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/error rate .* is over the limit/);
+      expect(run.stderr).toMatch(/failed answers 50\.00% \(4 of 8\) .* — over --max-error-rate/);
       const results = JSON.parse(run.stdout);
       expect(results.status).toBe('failed');
       expect(results.models[0].counts).toMatchObject({ opinions: 4, errors: 4, scoredAnswers: 0 });

@@ -71,6 +71,20 @@ function usageTable(results: EvaluateResults): string {
 }
 
 /** Expression rates per question category, one table per category. */
+/**
+ * The run's two error rates, each with its counts: failed answers over answers (what
+ * `--max-error-rate` checks) and failed judgements over judgements.
+ */
+export function errorRates(results: Pick<EvaluateResults, 'answers' | 'judgements'>): string {
+  const rate = (tally: { recorded: number; failed: number }): string =>
+    `${tally.recorded === 0 ? '0.00' : ((tally.failed / tally.recorded) * 100).toFixed(2)}% (${tally.failed.toLocaleString('en-US')} of ${tally.recorded.toLocaleString('en-US')})`;
+  return `failed answers ${rate(results.answers)} · failed judgements ${rate(results.judgements)}`;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 export function renderCategories(results: EvaluateResults): string {
   const abbreviations = valueAbbreviations(results.theory.values);
   const labels = new Map(results.models.map((model) => [model.modelId, model.label]));
@@ -169,6 +183,6 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     ...(options.byCategory && results.categories.length > 0 ? ['', renderCategories(results)] : []),
     '',
     legend,
-    `Error rate ${(results.errorRate * 100).toFixed(2)}%${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,
+    `${capitalise(errorRates(results))}${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,
   ].join('\n');
 }

@@ -141,7 +141,7 @@ export const EvaluateConfigSchema = z.strictObject({
   judgeMode: JudgeModeSchema.default('batched'),
   /** Opinions per (question, model); repeats are real samples. @default 1 */
   samples: z.number().int().positive().default(1),
-  /** Share of failed calls above which the run fails (exit 1). @default 0.05 */
+  /** Share of failed answers (or, apart, of failed judgements) above which the run fails (exit 1). @default 0.05 */
   maxErrorRate: z.number().min(0).max(1).default(0.05),
   /** Stop before spending more than this many USD. */
   maxCost: z.number().positive().optional(),

@@ -123,7 +123,12 @@ export interface ReportResults {
     values: ReportValueResult[];
   }[];
   categories: { category: string; models: { modelId: string; values: ReportValueResult[] }[] }[];
+  /** Failed answers over answers. */
   errorRate: number;
+  answers?: { recorded: number; failed: number };
+  /** Failed judgements over judgements (absent in data collected before it was counted). */
+  judgeErrorRate?: number;
+  judgements?: { recorded: number; failed: number };
   usage: { byModel: ReportUsageRow[]; total: Omit<ReportUsageRow, 'providerId' | 'role'> };
 }
 

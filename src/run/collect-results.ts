@@ -36,8 +36,16 @@ export interface EvaluateResults {
   questions: number;
   models: ModelResult[];
   categories: { category: string; models: { modelId: string; values: ValueResult[] }[] }[];
-  /** Failed calls (provider errors) over attempted calls. */
+  /**
+   * Failed answers over recorded answers (question × model × sample): what `--max-error-rate`
+   * checks. A judgement is not an answer: failed judgements have their own rate.
+   */
   errorRate: number;
+  /** Recorded answers and how many of them failed (a provider error, no answer). */
+  answers: { recorded: number; failed: number };
+  /** Failed judgements over recorded judgements (one per key point or per value). */
+  judgeErrorRate: number;
+  judgements: { recorded: number; failed: number };
   /** Calls, cache hits, errors, tokens and cost per model and role, over every attempt of the run. */
   usage: { byModel: CallSummaryRow[]; total: Omit<CallSummaryRow, 'providerId' | 'role'> };
 }
@@ -121,12 +129,16 @@ export async function collectResults(options: {
   const toResults = (perModel: ModelValueScores): ValueResult[] =>
     valueIds.map((valueId) => ({ valueId, ...perModel.values[valueId]! }));
 
-  let attempts = 0;
-  let failures = 0;
+  const answers = { recorded: 0, failed: 0 };
+  const judged = { recorded: 0, failed: 0 };
   for (const modelCounts of counts.values()) {
-    attempts += modelCounts.opinions + modelCounts.judgements;
-    failures += modelCounts.errors + modelCounts.judgeErrors;
+    answers.recorded += modelCounts.opinions;
+    answers.failed += modelCounts.errors;
+    judged.recorded += modelCounts.judgements;
+    judged.failed += modelCounts.judgeErrors;
   }
+  const rateOf = (tally: { recorded: number; failed: number }): number =>
+    tally.recorded === 0 ? 0 : tally.failed / tally.recorded;
   return {
     runId,
     status: store.runs.get(runId)?.status ?? 'running',
@@ -151,7 +163,10 @@ export async function collectResults(options: {
       category: category.category,
       models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
     })),
-    errorRate: attempts === 0 ? 0 : failures / attempts,
+    errorRate: rateOf(answers),
+    answers,
+    judgeErrorRate: rateOf(judged),
+    judgements: judged,
     usage,
   };
 }

@@ -243,12 +243,17 @@ async function workThrough(
   store.flush();
   options.onAggregate?.(runId);
   const results = await collectResults({ store, runId, manifest, signal });
-  const failed = stoppedBy !== undefined || results.errorRate > manifest.maxErrorRate;
+  // Failed answers against answers; failed judgements (which leave answers unscored) against judgements.
+  const failed =
+    stoppedBy !== undefined ||
+    results.errorRate > manifest.maxErrorRate ||
+    results.judgeErrorRate > manifest.maxErrorRate;
   const status = failed ? 'failed' : 'done';
   results.status = status;
   results.stoppedBy = stoppedBy;
   store.runs.setStatus(runId, status, {
     errorRate: results.errorRate,
+    judgeErrorRate: results.judgeErrorRate,
     stoppedBy: stoppedBy ?? null,
     usage: results.usage,
   });

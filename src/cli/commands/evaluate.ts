@@ -13,7 +13,7 @@ import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
 import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
 import type { Store } from '../../store/index.js';
-import { renderResults } from '../render-results.js';
+import { errorRates, renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
 import { printPlan } from './evaluate-plan.js';
@@ -232,7 +232,7 @@ async function execute(
       process.stderr.write(
         results.stoppedBy === 'budget'
           ? `run ${runId} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
-          : `run ${runId} failed: error rate ${(results.errorRate * 100).toFixed(1)}% is over the limit; resume with --resume ${runId} to retry the failed calls\n`,
+          : `run ${runId} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
       );
       process.exitCode = 1;
     }
@@ -260,7 +260,10 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
     .option('--judge-mode <mode>', 'per-value | batched | logprob (default: evaluate.judgeMode)')
     .option('--samples <n>', 'answers per question and model (real samples)')
-    .option('--max-error-rate <share>', 'fail the run above this share of failed calls (0–1)')
+    .option(
+      '--max-error-rate <share>',
+      'fail the run above this share of failed answers, or of failed judgements (0–1)',
+    )
     .option('--max-cost <usd>', 'never spend more than this (USD); every model needs a price')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
     .option('--run-id <name>', 'name the run (default: generated)')

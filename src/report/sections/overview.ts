@@ -23,7 +23,15 @@ export const overviewSection: ReportSection = {
       ['examinees', results.models.map((model) => model.label).join(', ')],
       ['judge', `${labelOf(results.judge)} (${results.judgeMode})`],
       ['samples per question', String(results.samples)],
-      ['failed calls', formatPercent(results.errorRate)],
+      ['failed answers', `${formatPercent(results.errorRate)}${countsOf(results.answers)}`],
+      ...(results.judgeErrorRate === undefined
+        ? []
+        : [
+            [
+              'failed judgements',
+              `${formatPercent(results.judgeErrorRate)}${countsOf(results.judgements)}`,
+            ] as [string, string],
+          ]),
     ];
     const list = facts
       .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`)
@@ -33,3 +41,7 @@ export const overviewSection: ReportSection = {
     return { html: `${banner}<dl class="facts">${list}</dl>${note}` };
   },
 };
+
+function countsOf(tally: { recorded: number; failed: number } | undefined): string {
+  return tally ? ` (${tally.failed} of ${tally.recorded})` : '';
+}
