@@ -1,6 +1,7 @@
 import type { ValueTheory } from '../core/value-theory.js';
 import { ACTION_FRAMES, type ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
+import { JudgeReading } from './judge-reading.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { loadReader, type ReadToken, readTokens } from './nlp.js';
@@ -104,6 +105,7 @@ export class TextReader {
   private readonly valueIndex: Map<string, number>;
   private readonly questionMemo = new BoundedMemo<string, QuestionReading>(25_000);
   private readonly valuesMemo = new BoundedMemo<string, boolean[]>(50_000);
+  private readonly judge: JudgeReading;
   readonly size: number;
 
   constructor(readonly theory: ValueTheory) {
@@ -112,6 +114,7 @@ export class TextReader {
     this.size = theory.values.length;
     this.valueIndex = new Map(theory.values.map((value, index) => [value.id, index]));
     const words = wordsFor(theory);
+    this.judge = new JudgeReading(theory, words);
     for (const [index, value] of theory.values.entries()) {
       for (const word of words.get(value.id) ?? []) {
         if (word.includes(' ')) this.phrases.push({ phrase: ` ${word} `, value: index });
@@ -131,9 +134,9 @@ export class TextReader {
     return counts;
   }
 
-  /** Which values a text reflects: the values whose signal words (in any inflection) it contains. */
+  /** Which values a text reflects, as the sandbox judge reads it (`judge-reading.ts`). */
   valuesIn(text: string): boolean[] {
-    return this.valuesMemo.through(text, () => this.hits(readTokens(text)).map((count) => count > 0));
+    return this.valuesMemo.through(text, () => this.judge.read(readTokens(text), this.size));
   }
 
   /** Reads a question: what it names, what its subject and action put at stake, how concrete and readable it is. */

@@ -1,0 +1,158 @@
+import { SCHWARTZ_VALUE_IDS } from '../core/theories.js';
+import type { ValueTheory } from '../core/value-theory.js';
+import {
+  IDIOMS,
+  JUDGE_CUES,
+  JUDGE_THRESHOLD,
+  NEGATING_PREFIXES,
+  REFUSAL_REACH,
+  REFUSAL_VALUES,
+  REFUSAL_VERBS,
+  STRONG_CUE,
+  WEAK_CUE,
+} from './judge-cues.js';
+import { BoundedMemo } from './memo.js';
+import type { ReadToken } from './nlp.js';
+
+/** One value a word or phrase signals, with how much it counts. */
+interface Cue {
+  value: number;
+  weight: number;
+}
+
+/** Shortest stem left after a negating prefix for it to count as the negated cue ("unfair" → "fair"). */
+const MIN_NEGATED_STEM = 4;
+/** Auxiliaries that, before "not", make a refusal ("can not", "will not"). */
+const REFUSING_AUXILIARIES = new Set(['can', 'will', 'would', 'could']);
+
+/** Lower-case lemmas with hyphenated words joined back ("well - being" → "well-being"), punctuation dropped. */
+export function judgeLemmas(tokens: readonly ReadToken[]): string[] {
+  const lemmas: string[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    const next = tokens[at + 1];
+    if (token.text === '-' && lemmas.length > 0 && next && /^[a-z]/i.test(next.text)) {
+      lemmas[lemmas.length - 1] = `${lemmas.at(-1)}-${next.text.toLowerCase()}`;
+      at++;
+    } else if (token.pos !== 'PUNCT' && token.pos !== 'SYM') {
+      // Capitalised plurals are often tagged as names and keep their plural ("Individuals").
+      lemmas.push(
+        token.pos === 'PROPN' && token.text.endsWith('s') ? token.lemma.replace(/s$/, '') : token.lemma,
+      );
+    }
+  }
+  return lemmas;
+}
+
+/**
+ * The sandbox judge's reading: which values a text reflects. Each value sums the weights of its
+ * distinct cue words and phrases in the text (the question reader's words count as strong cues;
+ * for Schwartz, also the judge's own cues and refusals) and is reflected at `JUDGE_THRESHOLD`.
+ */
+export class JudgeReading {
+  private readonly words = new Map<string, Cue[]>();
+  /** Phrases by their first lemma. */
+  private readonly phrases = new Map<string, { lemmas: string[]; cue: Cue }[]>();
+  /** A word's cues once looked up, negations included (none: empty). */
+  private readonly lookups = new BoundedMemo<string, Cue[]>(50_000);
+  private readonly refusal: Cue[] = [];
+
+  constructor(theory: ValueTheory, lexicon: Map<string, string[]>) {
+    for (const [value, { id }] of theory.values.entries()) {
+      for (const word of lexicon.get(id) ?? []) this.add(word, { value, weight: STRONG_CUE });
+    }
+    const schwartz =
+      theory.id === 'schwartz' &&
+      theory.values.every((value) => SCHWARTZ_VALUE_IDS.some((id) => id === value.id));
+    if (!schwartz) return;
+    for (const [value, { id }] of theory.values.entries()) {
+      const cues = JUDGE_CUES[id as keyof typeof JUDGE_CUES];
+      for (const word of cues.strong) this.add(word, { value, weight: STRONG_CUE });
+      for (const word of cues.weak) this.add(word, { value, weight: WEAK_CUE });
+    }
+    for (const [value, { id }] of theory.values.entries())
+      if (REFUSAL_VALUES.some((refused) => refused === id)) this.refusal.push({ value, weight: STRONG_CUE });
+  }
+
+  /** Adds a cue; a later listing of the same word for the same value replaces the earlier weight. */
+  private add(word: string, cue: Cue): void {
+    if (word === '') return;
+    if (word.includes(' ')) {
+      const lemmas = word.split(' ');
+      this.phrases.set(lemmas[0]!, [...(this.phrases.get(lemmas[0]!) ?? []), { lemmas, cue }]);
+      return;
+    }
+    const cues = (this.words.get(word) ?? []).filter((known) => known.value !== cue.value);
+    this.words.set(word, [...cues, cue]);
+  }
+
+  /** A word's cues: as listed, else those of the cue it negates ("unfair", "dishonest"). */
+  private cuesOf(word: string): Cue[] {
+    return this.lookups.through(word, () => {
+      const listed = this.words.get(word);
+      if (listed) return listed;
+      for (const prefix of NEGATING_PREFIXES) {
+        if (word.startsWith(prefix) && word.length - prefix.length >= MIN_NEGATED_STEM) {
+          const negated = this.words.get(word.slice(prefix.length));
+          if (negated) return negated;
+        }
+      }
+      return [];
+    });
+  }
+
+  /** Which values the text's tokens reflect (theory order). */
+  read(tokens: readonly ReadToken[], size: number): boolean[] {
+    return this.credited(tokens, size).map(
+      (cues) => cues.reduce((sum, cue) => sum + cue.weight, 0) >= JUDGE_THRESHOLD,
+    );
+  }
+
+  /** Per value (theory order), the distinct cues the text holds: word, phrase or "(refusal)", with weight. */
+  credited(tokens: readonly ReadToken[], size: number): { key: string; weight: number }[][] {
+    const lemmas = judgeLemmas(tokens);
+    const idiomatic = idiomPositions(lemmas);
+    const found = Array.from({ length: size }, () => new Map<string, number>());
+    const credit = (key: string, cue: Cue) => found[cue.value]!.set(key, cue.weight);
+    for (const [at, lemma] of lemmas.entries()) {
+      if (!idiomatic.has(at)) for (const cue of this.cuesOf(lemma)) credit(lemma, cue);
+      for (const { lemmas: phrase, cue } of this.phrases.get(lemma) ?? [])
+        if (startsAt(lemmas, at, phrase)) credit(phrase.join(' '), cue);
+    }
+    if (this.refusal.length > 0 && refuses(lemmas)) for (const cue of this.refusal) credit('(refusal)', cue);
+    return found.map((cues) => [...cues].map(([key, weight]) => ({ key, weight })));
+  }
+}
+
+/** Whether `words` occur in `lemmas` from `at` on. */
+function startsAt(lemmas: readonly string[], at: number, words: readonly string[]): boolean {
+  return words.every((word, offset) => lemmas[at + offset] === word);
+}
+
+/** Positions of words inside an idiom, where they do not carry their value ("in order to"). */
+function idiomPositions(lemmas: readonly string[]): Set<number> {
+  const positions = new Set<number>();
+  for (let at = 0; at < lemmas.length; at++) {
+    for (const idiom of IDIOMS_BY_FIRST.get(lemmas[at]!) ?? []) {
+      if (startsAt(lemmas, at, idiom))
+        for (let offset = 0; offset < idiom.length; offset++) positions.add(at + offset);
+    }
+  }
+  return positions;
+}
+
+const IDIOMS_BY_FIRST = new Map<string, string[][]>();
+for (const idiom of IDIOMS)
+  IDIOMS_BY_FIRST.set(idiom[0]!, [...(IDIOMS_BY_FIRST.get(idiom[0]!) ?? []), idiom]);
+
+/** Whether the text declines something: "can not assist", "will not provide", "unable to help". */
+function refuses(lemmas: readonly string[]): boolean {
+  for (let at = 0; at < lemmas.length; at++) {
+    const declining =
+      (lemmas[at] === 'not' && REFUSING_AUXILIARIES.has(lemmas[at - 1] ?? '')) || lemmas[at] === 'unable';
+    if (!declining) continue;
+    for (let ahead = at + 1; ahead <= at + REFUSAL_REACH && ahead < lemmas.length; ahead++)
+      if (REFUSAL_VERBS.has(lemmas[ahead]!)) return true;
+  }
+  return false;
+}
