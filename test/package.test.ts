@@ -30,6 +30,12 @@ function readmeLibraryExample(): string {
   return block[1];
 }
 
+/** The examples of docs/library.md, one per ```ts block. */
+function libraryExamples(): string[] {
+  const doc = readFileSync(join(root, 'docs/library.md'), 'utf8');
+  return [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+}
+
 describe('the npm package, installed into an empty project', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'adaem-pack-'));
@@ -100,4 +106,38 @@ describe('the npm package, installed into an empty project', () => {
     expect(checked.stdout).toBe('');
     expect(checked.code).toBe(0);
   });
+
+  it('runs and type-checks every example of docs/library.md, importing only from the package entry', async () => {
+    const examples = libraryExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const [index, example] of examples.entries()) {
+      expect(example).toMatch(/from 'adaem';/);
+      writeFileSync(join(project, `library-${index}.mjs`), example);
+      const ran = await run(process.execPath, [`library-${index}.mjs`], project);
+      expect(ran.stderr, `docs/library.md example ${index + 1}`).toBe('');
+      expect(ran.code).toBe(0);
+      expect(ran.stdout.trim()).not.toBe('');
+      writeFileSync(join(project, `library-${index}.ts`), example);
+    }
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const files = examples.map((_, index) => `library-${index}.ts`);
+    const checked = await run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--types',
+        'node',
+        ...files,
+      ],
+      project,
+    );
+    expect(checked.stdout).toBe('');
+    expect(checked.code).toBe(0);
+  }, 180_000);
 });
