@@ -147,6 +147,8 @@ export const EvaluateConfigSchema = z.strictObject({
   maxCost: z.number().positive().optional(),
   /** Examinee sampling temperature. @default 0.7 */
   temperature: z.number().min(0).max(2).default(0.7),
+  /** Examinee nucleus sampling; unset: not sent, the provider's own (1 on OpenAI-compatible servers). */
+  topP: z.number().gt(0).max(1).optional(),
   /** Judge sampling temperature. @default 0 */
   judgeTemperature: z.number().min(0).max(2).default(0),
   /** What the judge reads with each key point. @default "point" */
@@ -158,8 +160,17 @@ export const EvaluateConfigSchema = z.strictObject({
 });
 export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 
+/**
+ * Which set of method settings a run follows: `adaem`, the documented defaults; `paper`, the preset
+ * of the authors' implementation (src/core/protocol-preset.ts, docs/method.md).
+ */
+export const ProtocolSchema = z.enum(['adaem', 'paper']);
+export type Protocol = z.infer<typeof ProtocolSchema>;
+
 /** The whole `adaem.yaml`. */
 export const AdaemConfigSchema = z.strictObject({
+  /** `paper` puts the authors' settings over the config's (see docs/method.md). @default "adaem" */
+  protocol: ProtocolSchema.default('adaem'),
   /** `schwartz`, `schwartz-19`, `mft`, a path to a theory YAML file, or an inline theory. @default "schwartz" */
   theory: z.union([z.string(), ValueTheorySchema]).default('schwartz'),
   /**
