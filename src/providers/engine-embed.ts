@@ -2,7 +2,7 @@ import type { CallRecorder } from '../core/call-outcome.js';
 import type { Role } from '../core/config.js';
 import type { ChatRequest, EmbedRequest, EmbedResult, ResponseCache, TokenUsage } from '../core/provider.js';
 import { cacheKey } from './cache-key.js';
-import type { ModelEntry } from './engine.js';
+import type { ModelEntry } from './model-entry.js';
 import type { UsageLedger } from './usage-ledger.js';
 
 type Call = (

@@ -22,6 +22,7 @@ import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
 import { cacheHitRecorder, embedThroughEngine } from './engine-embed.js';
 import { Limiter } from './limiter.js';
+import type { ModelEntry } from './model-entry.js';
 import { priceOf } from './price-table.js';
 import {
   apiKeyVariableOf,
@@ -68,16 +69,6 @@ export interface Engine {
   limitSpending(options: { maxCostUsd: number | undefined; spentUsd: number }): void;
   usage(): UsageReport;
   close(): Promise<void>;
-}
-
-export interface ModelEntry {
-  resolved: ResolvedModel;
-  adapter: Provider;
-  limiter: Limiter;
-  settings: ModelConfig | undefined;
-  price: Price | undefined;
-  /** See `cacheScopeOf`. */
-  cacheScope: string;
 }
 
 /** Creates the call engine for a config. */

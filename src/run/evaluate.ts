@@ -1,16 +1,12 @@
-import type { AdaemConfig } from '../core/config.js';
 import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
-import type { JudgeMode, Question } from '../core/question.js';
-import type { ValueTheory } from '../core/value-theory.js';
-import type { Engine } from '../providers/engine.js';
+import type { Question } from '../core/question.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
 import { askOpinion } from '../stages/respond/ask-opinion.js';
-import type { Store } from '../store/index.js';
 
 export { modelsByRole } from './open-run.js';
 
-import type { RecordedAnswer } from '../stages/questions/read-recorded.js';
 import { collectResults, type EvaluateResults } from './collect-results.js';
+import type { EvaluateProgress, EvaluateRunOptions } from './evaluate-options.js';
 import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
 import { asStoreFault, markRun } from './mark-run.js';
@@ -18,45 +14,7 @@ import { modelsByRole, openRun } from './open-run.js';
 import { readStoredWork } from './stored-work.js';
 import { runPool } from './worker-pool.js';
 
-/** Live counters of an evaluation, reported to the progress display. */
-export interface EvaluateProgress {
-  runId: string;
-  itemsDone: number;
-  itemsTotal: number;
-  opinionErrors: number;
-  judgeErrors: number;
-}
-
-/** Settings of one evaluation; what is not given comes from `config.evaluate`. */
-export interface EvaluateRunOptions {
-  config: AdaemConfig;
-  theory: ValueTheory;
-  engine: Engine;
-  store: Store;
-  /** Omitted when resuming: the stored run's questions are used. */
-  questions?: Question[];
-  questionSource?: string;
-  examinees?: string[];
-  judge?: string;
-  judgeMode?: JudgeMode;
-  samples?: number;
-  maxErrorRate?: number;
-  maxCost?: number;
-  /** Let `maxCost` pass models without a known price (they count as free). @default false */
-  allowUnpriced?: boolean;
-  runId?: string;
-  /** Continue the run `runId` with its stored manifest and questions. */
-  resume?: boolean;
-  /** Items (question × examinee × sample) worked on at once. @default 64 */
-  concurrency?: number;
-  signal?: AbortSignal;
-  onStart?: (runId: string) => void;
-  onProgress?: (progress: EvaluateProgress) => void;
-  /** Called when every call is done and the stored records are being aggregated. */
-  onAggregate?: (runId: string) => void;
-  /** Answers recorded elsewhere (`--responses`): stored as the examinees' answers before any call. */
-  recorded?: { file: string; hash: string; answers: readonly RecordedAnswer[] };
-}
+export type { EvaluateProgress, EvaluateRunOptions } from './evaluate-options.js';
 
 function* items(
   questions: Question[],

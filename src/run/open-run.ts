@@ -4,7 +4,7 @@ import type { Question } from '../core/question.js';
 import type { Engine } from '../providers/engine.js';
 import { readRecordedAnswer } from '../stages/respond/read-recorded-answer.js';
 import type { Store } from '../store/index.js';
-import type { EvaluateRunOptions } from './evaluate.js';
+import type { EvaluateRunOptions } from './evaluate-options.js';
 import { buildEvaluateManifest, type EvaluateManifest, EvaluateManifestSchema } from './manifest.js';
 import { asStoreFault } from './mark-run.js';
 

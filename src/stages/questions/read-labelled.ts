@@ -4,19 +4,13 @@ import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import type { ValueTheory } from '../../core/value-theory.js';
+import { type LabelledText, LabelledTextSchema } from './labelled-text.js';
 import { parseCsv } from './parse-csv.js';
 import { parseToucheLabelled } from './read-touche-labels.js';
-import { type RawLabels, resolveLabels } from './resolve-labels.js';
 
-/** A text people labelled with the values it expresses or violates, value id → label. */
-export const LabelledTextSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  model: z.string().optional(),
-  question: z.string().optional(),
-  labels: z.record(z.string(), z.enum(['expressed', 'violated'])),
-});
-export type LabelledText = z.infer<typeof LabelledTextSchema>;
+export { type LabelledText, LabelledTextSchema };
+
+import { type RawLabels, resolveLabels } from './resolve-labels.js';
 
 const labelList = z.array(z.string()).nullish();
 

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import { TOUCHE_CATEGORIES } from '../../core/theories-schwartz-19.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import type { LabelledText } from './read-labelled.js';
+import type { LabelledText } from './labelled-text.js';
 
 /** Cells of a tab-separated file (Touché's files are unquoted), with the header. */
 function readTsv(
