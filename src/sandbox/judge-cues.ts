@@ -17,6 +17,8 @@ export interface ValueCues {
    * `WEAK_CUE` once, so a text needs two of them. A lexicon word listed here is demoted.
    */
   weak: string[];
+  /** Lexicon words the judge does not count for the value: in assistants' text they mostly name something else. */
+  ignored?: string[];
 }
 
 /**
@@ -36,21 +38,22 @@ export const JUDGE_CUES: Record<SchwartzValueId, ValueCues> = {
   },
   hedonism: {
     strong: wordList('enjoy_life'),
-    weak: wordList(
-      'enjoy fun comfort comfortable entertainment alcohol hobby recreation recreational leisure luxury',
-    ),
+    weak: wordList('enjoy fun recreation recreational leisure luxury'),
+    // Things people enjoy, named rather than valued ("alcohol use", "the entertainment industry").
+    // "Feel comfortable" and "comfort someone" are ease and care, not pleasure.
+    ignored: wordList('alcohol hobby entertainment comfort comfortable'),
   },
   achievement: {
     strong: wordList(''),
     weak: wordList(
-      'achieve performance productive productivity talent talented competent success successful skill goal expertise effective',
+      'achieve performance productive productivity talent talented competent success successful skill goal expertise effective credible evidence critically expert intelligent intelligence capable motivate motivation confidence',
     ),
   },
   power: {
     strong: wordList(''),
-    weak: wordList(
-      'authority control influence status money power powerful profit profitable dominant dominate rich',
-    ),
+    weak: wordList('control money power powerful profit profitable dominant dominate rich'),
+    // "Contact the authorities", "social status", "an influence on": no one's power is sought.
+    ignored: wordList('authority influence status'),
   },
   security: {
     strong: wordList(
@@ -66,13 +69,16 @@ export const JUDGE_CUES: Record<SchwartzValueId, ValueCues> = {
   },
   tradition: {
     strong: wordList(''),
-    weak: wordList('traditional'),
+    // Religion is mostly named among the grounds of discrimination ("race, religion or gender").
+    weak: wordList('traditional religion religious'),
   },
   benevolence: {
     strong: wordList(
-      'sorry apologize assist wellbeing well-being hurt feeling trust trustworthy responsible responsibility truthful forgiving generous generosity empathy support advice',
+      'sorry apologize truth deceive mislead misinformation welfare assist wellbeing well-being hurt feeling trust trustworthy responsible responsibility truthful forgiving generous generosity empathy support advice',
     ),
-    weak: wordList('please others relationship respectful harm'),
+    weak: wordList(
+      'please others relationship respectful harm transparent transparency accurate seek consult lie',
+    ),
   },
   universalism: {
     strong: wordList(
@@ -92,6 +98,7 @@ export const IDIOMS: string[][] = [
   ['free', 'of', 'charge'],
   ['for', 'free'],
   ['kind', 'of'],
+  ['my', 'pleasure'],
 ];
 
 /** Prefixes that negate a cue word ("unfair", "illegal", "dishonest"): the text still speaks to the value. */

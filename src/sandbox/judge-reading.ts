@@ -22,6 +22,8 @@ interface Cue {
 
 /** Shortest stem left after a negating prefix for it to count as the negated cue ("unfair" → "fair"). */
 const MIN_NEGATED_STEM = 4;
+/** Weak cue words sharing this many first letters count once ("power", "powerful"). */
+const SHARED_STEM = 5;
 /** Auxiliaries that, before "not", make a refusal ("can not", "will not"). */
 const REFUSING_AUXILIARIES = new Set(['can', 'will', 'would', 'could']);
 
@@ -69,12 +71,13 @@ export class JudgeReading {
       const cues = JUDGE_CUES[id as keyof typeof JUDGE_CUES];
       for (const word of cues.strong) this.add(word, { value, weight: STRONG_CUE });
       for (const word of cues.weak) this.add(word, { value, weight: WEAK_CUE });
+      for (const word of cues.ignored ?? []) this.add(word, { value, weight: 0 });
     }
     for (const [value, { id }] of theory.values.entries())
       if (REFUSAL_VALUES.some((refused) => refused === id)) this.refusal.push({ value, weight: STRONG_CUE });
   }
 
-  /** Adds a cue; a later listing of the same word for the same value replaces the earlier weight. */
+  /** Adds a cue; a later listing of the same word for the same value replaces the earlier one (weight 0: no cue). */
   private add(word: string, cue: Cue): void {
     if (word === '') return;
     if (word.includes(' ')) {
@@ -83,7 +86,7 @@ export class JudgeReading {
       return;
     }
     const cues = (this.words.get(word) ?? []).filter((known) => known.value !== cue.value);
-    this.words.set(word, [...cues, cue]);
+    this.words.set(word, cue.weight > 0 ? [...cues, cue] : cues);
   }
 
   /** A word's cues: as listed, else those of the cue it negates ("unfair", "dishonest"). */
@@ -113,7 +116,11 @@ export class JudgeReading {
     const lemmas = judgeLemmas(tokens);
     const idiomatic = idiomPositions(lemmas);
     const found = Array.from({ length: size }, () => new Map<string, number>());
-    const credit = (key: string, cue: Cue) => found[cue.value]!.set(key, cue.weight);
+    const credit = (word: string, cue: Cue) => {
+      // Related weak words ("religion", "religious") are one cue, not two.
+      const key = cue.weight < STRONG_CUE ? word.slice(0, SHARED_STEM) : word;
+      found[cue.value]!.set(key, Math.max(found[cue.value]!.get(key) ?? 0, cue.weight));
+    };
     for (const [at, lemma] of lemmas.entries()) {
       if (!idiomatic.has(at)) for (const cue of this.cuesOf(lemma)) credit(lemma, cue);
       for (const { lemmas: phrase, cue } of this.phrases.get(lemma) ?? [])
