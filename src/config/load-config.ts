@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -16,11 +16,13 @@ import {
 import { credentialsOfUrl, secretsOfConfig } from '../core/config-secrets.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { ConfigError } from '../core/errors.js';
+import { InputLimitsSchema } from '../core/input-limits.js';
 import { rememberSecrets } from '../core/scrub-secrets.js';
 import { BUILT_IN_THEORIES } from '../core/theories.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
 import { readDotEnv } from './dotenv.js';
 import { interpolateEnv } from './interpolate-env.js';
+import { readConfigFile, yamlToData } from './read-config-file.js';
 
 /** A loaded config: validated, with defaults, env interpolated and the theory resolved. */
 export interface LoadedConfig {
@@ -85,6 +87,7 @@ function knownKeysAt(path: readonly PathSegment[]): readonly string[] {
   if (first === 'sandbox' && path.length === 1) return Object.keys(SandboxConfigSchema.shape);
   if (first === 'sandbox' && third !== undefined) return Object.keys(SandboxModelConfigSchema.shape);
   if (first === 'evaluate' && path.length === 1) return Object.keys(EvaluateConfigSchema.shape);
+  if (first === 'input' && path.length === 1) return Object.keys(InputLimitsSchema.shape);
   return [];
 }
 
@@ -169,12 +172,12 @@ export function resolveTheory(theory: AdaemConfig['theory'], dir: string, where:
     );
   }
   const counter = new LineCounter();
-  const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
+  const document = parseDocument(readConfigFile(path, path), { lineCounter: counter });
   if (document.errors.length > 0)
     throw new ConfigError(
       `${path}:${document.errors[0]!.linePos?.[0]?.line ?? 1}: ${document.errors[0]!.message.split('\n')[0]}`,
     );
-  const parsed = ValueTheorySchema.safeParse(document.toJS());
+  const parsed = ValueTheorySchema.safeParse(yamlToData(document, path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path2 = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
@@ -210,7 +213,7 @@ export function loadConfig(
   const dir = dirname(path);
   const env = { ...readDotEnv(resolve(dir, '.env')), ...(options.env ?? process.env) };
   const counter = new LineCounter();
-  const text = readFileSync(path, 'utf8');
+  const text = readConfigFile(path, file);
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
@@ -218,7 +221,7 @@ export function loadConfig(
       `${file}:${error.linePos?.[0]?.line ?? 1}: invalid YAML: ${error.message.split('\n')[0]}`,
     );
   }
-  const raw = interpolateEnv(document.toJS(), env, (keyPath, message) => {
+  const raw = interpolateEnv(yamlToData(document, file), env, (keyPath, message) => {
     throw new ConfigError(`${file}:${lineOf(document, counter, keyPath)} ${formatPath(keyPath)}: ${message}`);
   });
   const config = validate(raw, file, document, counter);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GenerateConfigSchema } from './generate-config.js';
+import { InputLimitsSchema } from './input-limits.js';
 import { JudgeModeSchema } from './question.js';
 import { ValueTheorySchema } from './value-theory.js';
 
@@ -185,5 +186,7 @@ export const AdaemConfigSchema = z.strictObject({
   sandbox: SandboxConfigSchema.default(SandboxConfigSchema.parse({})),
   evaluate: EvaluateConfigSchema.default(EvaluateConfigSchema.parse({})),
   generate: GenerateConfigSchema.default(GenerateConfigSchema.parse({})),
+  /** Limits on the files adaem reads: size, line and question length, JSON nesting, devices and FIFOs. */
+  input: InputLimitsSchema.default(InputLimitsSchema.parse({})),
 });
 export type AdaemConfig = z.infer<typeof AdaemConfigSchema>;

@@ -42,7 +42,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const theory = options.theory ?? resolveTheory(config.theory, process.cwd(), 'config');
   const questions =
     typeof options.questions === 'string'
-      ? await loadQuestions({ path: options.questions })
+      ? await loadQuestions({ path: options.questions, limits: config.input, signal: options.signal })
       : options.questions;
   const store =
     typeof options.store === 'object' ? options.store : openStore({ path: options.store ?? config.store });

@@ -111,6 +111,8 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
             questions: await loadQuestions({
               path: resolve(flags.against),
               questionnaires: loaded.config.evaluate.questionnaires,
+              limits: loaded.config.input,
+              signal: runtime.signal,
             }),
           }
         : undefined;

@@ -71,7 +71,12 @@ async function questionsOf(
   const configured = loaded.config.evaluate.questions;
   const path = questionFileOf(flags.questions, loaded);
   return {
-    questions: await loadQuestions({ path, questionnaires: loaded.config.evaluate.questionnaires }),
+    questions: await loadQuestions({
+      path,
+      questionnaires: loaded.config.evaluate.questionnaires,
+      limits: loaded.config.input,
+      signal: runtime.signal,
+    }),
     source: flags.questions ?? configured ?? path,
   };
 }

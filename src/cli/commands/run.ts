@@ -120,7 +120,14 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
       });
       const loaded = configOf(command, runtime);
       const given = flags.questions
-        ? { questions: await loadQuestions({ path: resolve(flags.questions) }), source: flags.questions }
+        ? {
+            questions: await loadQuestions({
+              path: resolve(flags.questions),
+              limits: loaded.config.input,
+              signal: runtime.signal,
+            }),
+            source: flags.questions,
+          }
         : undefined;
       const seeds = !flags.resume && !given ? await seedsOf(undefined, loaded) : undefined;
       if (seeds)

@@ -125,13 +125,14 @@ export async function runSeedsImport(
   if (flags.perValue !== undefined && format !== 'valuebench')
     throw new ConfigError('--per-value applies to valuebench imports only');
   const path = file;
-  const text = await readSeedFile(path);
+  const { config } = runtime.loadConfig(command);
+  const text = await readSeedFile(path, { limits: config.input, signal: runtime.signal });
   let seeds: Question[];
   if (format === 'touche') seeds = await importTouche(path, text, flags, command, runtime);
   else if (format === 'valuebench') {
     const { theory } = runtime.loadConfig(command);
     seeds = parseValueBench({ path, text, theory });
-  } else seeds = parsePlainSeeds({ path, text, format, source: basename(path) });
+  } else seeds = parsePlainSeeds({ path, text, format, source: basename(path), limits: config.input });
   const { seeds: distinct, duplicates } = dedupeSeeds(seeds);
   let chosen = flags.perValue === undefined ? distinct : firstPerValue(distinct, flags.perValue);
   if (flags.limit !== undefined && format !== 'touche') chosen = chosen.slice(0, flags.limit);

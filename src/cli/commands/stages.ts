@@ -8,6 +8,7 @@ import type { EvaluateResults } from '../../run/collect-results.js';
 import { runEvaluation } from '../../run/evaluate.js';
 import { type GenerateSummary, runGeneration } from '../../run/generate.js';
 import { requirePanels } from '../../run/generate-open.js';
+import { generationModels } from '../../run/generate-open.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planGeneration } from '../../run/plan-generation.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
@@ -36,6 +37,7 @@ export async function seedsOf(
     categories: seedCategories,
     limit: seedLimit,
     seed: loaded.config.seed,
+    input: { limits: loaded.config.input },
   });
   return { seeds, source: spec };
 }
@@ -52,12 +54,7 @@ export async function checkGeneration(
   const panels = requirePanels(config);
   const engine = createEngine({ config, theory, configDir: loaded.dir, requireKeys: !options.dryRun });
   try {
-    const all = [
-      ...panels.explorers,
-      ...panels.scorers,
-      panels.judge,
-      ...(panels.safety ? [panels.safety] : []),
-    ];
+    const all = generationModels(panels);
     for (const id of all) engine.provider(id, 'generator');
     if (options.dryRun) {
       const settings = { ...config.generate, ...(options.budget ? { budget: options.budget } : {}) };

@@ -145,7 +145,12 @@ export function registerValidate(program: Command, runtime: CliRuntime): void {
       const judge = flags.judge ?? modelsByRole(config).judge;
       if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
       const path = questionFileOf(flags.questions, loaded);
-      const questions = await loadQuestions({ path, questionnaires: config.evaluate.questionnaires });
+      const questions = await loadQuestions({
+        path,
+        questionnaires: config.evaluate.questionnaires,
+        limits: config.input,
+        signal: runtime.signal,
+      });
       const store = runtime.openStore(loaded);
       try {
         const id = store.runs.newRunId('analyze');

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
+import type { InputLimits, ReadInputOptions } from '../../core/input-limits.js';
 import type { Question } from '../../core/question.js';
+import {
+  checkJsonDepth,
+  checkLineLengths,
+  checkQuestionLength,
+  limitsOf,
+  readInputFile,
+} from '../input/read-input-file.js';
 import { parseCsv } from './parse-csv.js';
 
 /** A stable id from the normalised text: `q-` + 10 hex digits. */
@@ -48,10 +55,11 @@ const KNOWN_JSONL_FIELDS = new Set([
   'targetValue',
 ]);
 
-function fromJsonl(path: string, text: string): RawQuestion[] {
+function fromJsonl(path: string, text: string, limits: InputLimits): RawQuestion[] {
   const rows: RawQuestion[] = [];
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
+    checkJsonDepth(path, index + 1, line, limits);
     let json: unknown;
     try {
       json = JSON.parse(line);
@@ -150,9 +158,15 @@ function fromText(text: string): RawQuestion[] {
     .filter((row) => row.text !== '' && !row.text.startsWith('#'));
 }
 
-const readers: Record<string, (path: string, text: string, questionnaires?: string[]) => RawQuestion[]> = {
-  '.jsonl': fromJsonl,
-  '.csv': fromCsv,
+type Reader = (
+  path: string,
+  text: string,
+  options: { questionnaires?: string[]; limits: InputLimits },
+) => RawQuestion[];
+
+const readers: Record<string, Reader> = {
+  '.jsonl': (path, text, { limits }) => fromJsonl(path, text, limits),
+  '.csv': (path, text, { questionnaires }) => fromCsv(path, text, questionnaires),
   '.txt': (_, text) => fromText(text),
 };
 
@@ -173,24 +187,22 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return low;
 }
 
-/** Reads a question file (JSONL, CSV, ValueBench CSV or TXT); malformed input is a ConfigError naming file and line. */
-export async function loadQuestions(options: {
-  path: string;
-  questionnaires?: string[];
-}): Promise<Question[]> {
+/**
+ * Reads a question file (JSONL, CSV, ValueBench CSV or TXT) within `limits` (see `InputLimits`);
+ * malformed or oversized input is a ConfigError naming file, line and limit; an abort of `signal`
+ * stops the read.
+ */
+export async function loadQuestions(
+  options: {
+    path: string;
+    questionnaires?: string[];
+  } & ReadInputOptions,
+): Promise<Question[]> {
   const { path } = options;
+  const limits = limitsOf(options);
   const reader = readers[extname(path).toLowerCase()];
   if (!reader) throw new ConfigError(`${path}: unknown question file type; use .jsonl, .csv or .txt`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const isDirectory =
-      typeof error === 'object' && error !== null && 'code' in error && error.code === 'EISDIR';
-    throw new ConfigError(
-      `${path}: ${isDirectory ? 'is a directory, not a question file' : 'question file not found or not readable'}`,
-    );
-  }
+  const bytes = await readInputFile(path, { ...options, what: 'question file' });
   let text: string;
   try {
     // Fatal decoding: a Latin-1 or UTF-16 file would otherwise turn into questions with U+FFFD in them.
@@ -200,8 +212,10 @@ export async function loadQuestions(options: {
     throw new ConfigError(`${path}:${line}: not UTF-8 text; save the file as UTF-8`);
   }
   if (text.trim() === '') throw new ConfigError(`${path}: empty file`);
-  const raw = reader(path, text, options.questionnaires);
+  checkLineLengths(path, text, limits);
+  const raw = reader(path, text, { questionnaires: options.questionnaires, limits });
   if (raw.length === 0) throw new ConfigError(`${path}: no questions found`);
+  for (const row of raw) checkQuestionLength(path, row.line, row.text, limits);
   const seen = new Map<string, number>();
   return raw.map((row) => {
     const id = row.id ?? questionId(row.text);

@@ -1,6 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { ConfigError } from '../../core/errors.js';
+import type { ReadInputOptions } from '../../core/input-limits.js';
 import type { Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { loadQuestions } from '../questions/load-questions.js';
@@ -27,27 +28,34 @@ export interface LoadSeedsOptions {
   limit?: number;
   /** Seed of the shuffle behind `limit`. @default 42 */
   seed?: number;
+  /** Limits on reading a seed file, and a signal that stops the read. */
+  input?: ReadInputOptions;
 }
 
 const VALUEBENCH_HEADER = /^\uFEFF?questionnaire,item,value,agreement,question\s*$/i;
 
-async function seedsFromFile(path: string, theory: ValueTheory): Promise<Question[]> {
+async function seedsFromFile(
+  path: string,
+  theory: ValueTheory,
+  input: ReadInputOptions,
+): Promise<Question[]> {
   const type = extname(path).toLowerCase();
   if (type === '.jsonl' || type === '.txt') {
-    const text = await readSeedFile(path);
+    const text = await readSeedFile(path, input);
     return parsePlainSeeds({
       path,
       text,
       format: type === '.jsonl' ? 'jsonl' : 'txt',
       source: basename(path),
+      limits: input.limits,
     });
   }
   if (type === '.csv') {
-    const text = await readSeedFile(path);
+    const text = await readSeedFile(path, input);
     // ValueBench repeats items under several values, which the general CSV reader calls duplicate ids.
     if (VALUEBENCH_HEADER.test(text.split(/\r?\n/, 1)[0] ?? ''))
       return parseValueBench({ path, text, theory });
-    return loadQuestions({ path });
+    return loadQuestions({ path, ...input });
   }
   throw new ConfigError(`${path}: unknown seed file type; use .jsonl, .txt or .csv`);
 }
@@ -106,7 +114,11 @@ export async function loadSeeds(spec: SeedSpec, options: LoadSeedsOptions): Prom
   const pool = poolOf(trimmed, options.theory);
   const loaded = pool
     ? [...pool]
-    : await seedsFromFile(resolve(options.baseDir ?? process.cwd(), trimmed), options.theory);
+    : await seedsFromFile(
+        resolve(options.baseDir ?? process.cwd(), trimmed),
+        options.theory,
+        options.input ?? {},
+      );
   let seeds = dedupeSeeds(loaded).seeds;
   if (options.categories && options.categories.length > 0)
     seeds = filterCategories(seeds, options.categories);

@@ -1,5 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
+import type { InputLimits } from '../../core/input-limits.js';
 import type { Question } from '../../core/question.js';
+import { checkJsonDepth, checkQuestionLength, limitsOf } from '../input/read-input-file.js';
 import { JsonlRowSchema } from '../questions/load-questions.js';
 import { seedId, tidySeedText } from './seed-text.js';
 
@@ -22,10 +24,11 @@ function seedOf(
   };
 }
 
-function parseJsonl(path: string, text: string, source: string): Question[] {
+function parseJsonl(path: string, text: string, source: string, limits: InputLimits): Question[] {
   const seeds: Question[] = [];
   for (const [index, line] of text.split(/\r?\n/).entries()) {
     if (line.trim() === '') continue;
+    checkJsonDepth(path, index + 1, line, limits);
     const where = `${path}:${index + 1}`;
     let json: unknown;
     try {
@@ -38,6 +41,7 @@ function parseJsonl(path: string, text: string, source: string): Question[] {
       throw new ConfigError(`${where}: expected an object with a "text" or "question" string`);
     const body = row.data.text ?? row.data.question;
     if (!body?.trim()) throw new ConfigError(`${where}: missing seed text ("text" or "question")`);
+    checkQuestionLength(path, index + 1, body, limits);
     seeds.push(
       seedOf(
         {
@@ -54,12 +58,15 @@ function parseJsonl(path: string, text: string, source: string): Question[] {
   return seeds;
 }
 
-function parseTxt(text: string, source: string): Question[] {
+function parseTxt(path: string, text: string, source: string, limits: InputLimits): Question[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => seedOf({ text: line }, source));
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
+    .map(({ line, number }) => {
+      checkQuestionLength(path, number, line, limits);
+      return seedOf({ text: line }, source);
+    });
 }
 
 /**
@@ -71,9 +78,13 @@ export function parsePlainSeeds(options: {
   text: string;
   format: PlainSeedFormat;
   source: string;
+  /** Seed text length and JSON nesting limits. @default DEFAULT_INPUT_LIMITS */
+  limits?: Partial<InputLimits>;
 }): Question[] {
   const { path, text, format, source } = options;
-  const seeds = format === 'jsonl' ? parseJsonl(path, text, source) : parseTxt(text, source);
+  const limits = limitsOf(options);
+  const seeds =
+    format === 'jsonl' ? parseJsonl(path, text, source, limits) : parseTxt(path, text, source, limits);
   if (seeds.length === 0) throw new ConfigError(`${path}: no seeds found`);
   return seeds;
 }

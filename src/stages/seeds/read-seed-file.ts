@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { ConfigError } from '../../core/errors.js';
+import type { ReadInputOptions } from '../../core/input-limits.js';
+import { checkLineLengths, limitsOf, readInputFile } from '../input/read-input-file.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,17 +23,13 @@ function firstBadLine(bytes: Buffer): number {
   return line;
 }
 
-/** Reads a seed file as UTF-8 text (BOM dropped); missing, empty or non-UTF-8 files are ConfigErrors. */
-export async function readSeedFile(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-    throw new ConfigError(
-      `${path}: ${code === 'EISDIR' ? 'is a directory, not a seed file' : 'file not found or not readable'}`,
-    );
-  }
+/**
+ * Reads a seed file as UTF-8 text (BOM dropped) within `limits` (size, line length, no devices or
+ * FIFOs unless allowed); missing, empty, oversized or non-UTF-8 files are ConfigErrors naming the
+ * file, line and limit; an abort of `signal` stops the read.
+ */
+export async function readSeedFile(path: string, options: ReadInputOptions = {}): Promise<string> {
+  const bytes = await readInputFile(path, { ...options, what: 'seed file' });
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -41,5 +38,6 @@ export async function readSeedFile(path: string): Promise<string> {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new ConfigError(`${path}: empty file`);
+  checkLineLengths(path, text, limitsOf(options));
   return text;
 }
