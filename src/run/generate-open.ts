@@ -7,6 +7,28 @@ import type { Store } from '../store/index.js';
 import { buildGenerateManifest, type GenerateManifest, GenerateManifestSchema } from './generate-manifest.js';
 import { refuseUnpriced } from './open-run.js';
 
+/**
+ * Every model a generation calls — P1, P2, the judge, and the safety model and embedder when set —
+ * for the checks that must cover all of them (prices under a cost cap, keys).
+ */
+export function generationModels(panels: {
+  explorers: readonly string[];
+  scorers: readonly string[];
+  judge: string;
+  safety?: string | null;
+  embedder?: string | null;
+}): string[] {
+  const optional = [panels.safety, panels.embedder].filter((id): id is string => typeof id === 'string');
+  return [...new Set([...panels.explorers, ...panels.scorers, panels.judge, ...optional])];
+}
+
+/** The embedder a stored generation used (its similarity backend is `embedding:<model id>`). */
+function embedderOf(manifest: GenerateManifest): string | undefined {
+  return manifest.similarity.startsWith('embedding:')
+    ? manifest.similarity.slice('embedding:'.length)
+    : undefined;
+}
+
 /** The models of each generation role in a config: P1, P2, judge, and the optional safety and embedder models. */
 export function panelsOf(config: AdaemConfig) {
   const withRole = (role: string) =>
@@ -70,12 +92,7 @@ export function createGeneration(options: NewGeneration): { runId: string; manif
   });
   refuseUnpriced({
     engine: options.engine,
-    models: [
-      ...manifest.explorers,
-      ...manifest.scorers,
-      manifest.judge,
-      ...(manifest.safety ? [manifest.safety] : []),
-    ],
+    models: generationModels({ ...manifest, embedder: embedderOf(manifest) }),
     maxCost: manifest.maxCost,
     allowUnpriced: options.allowUnpriced,
   });
@@ -107,7 +124,7 @@ export function reopenGeneration(options: {
   };
   refuseUnpriced({
     engine: options.engine,
-    models: [...manifest.explorers, ...manifest.scorers, manifest.judge],
+    models: generationModels({ ...manifest, embedder: embedderOf(manifest) }),
     maxCost: manifest.maxCost,
     allowUnpriced: options.allowUnpriced,
   });
