@@ -90,15 +90,17 @@ export const JUDGE_CUES: Record<SchwartzValueId, ValueCues> = {
   },
 };
 
-/** Lemma runs in which a cue word has another sense: "in order to", "feel free", "kind of". */
-export const IDIOMS: string[][] = [
-  ['in', 'order', 'to'],
-  ['in', 'order', 'for'],
-  ['feel', 'free'],
-  ['free', 'of', 'charge'],
-  ['for', 'free'],
-  ['kind', 'of'],
-  ['my', 'pleasure'],
+/** Lemma runs in which a cue word (`loses`) has another sense: "in order to", "feel free", "health care". */
+export const IDIOMS: { lemmas: string[]; loses: string }[] = [
+  { lemmas: ['in', 'order', 'to'], loses: 'order' },
+  { lemmas: ['in', 'order', 'for'], loses: 'order' },
+  { lemmas: ['feel', 'free'], loses: 'free' },
+  { lemmas: ['free', 'of', 'charge'], loses: 'free' },
+  { lemmas: ['for', 'free'], loses: 'free' },
+  { lemmas: ['kind', 'of'], loses: 'kind' },
+  { lemmas: ['my', 'pleasure'], loses: 'pleasure' },
+  { lemmas: ['health', 'care'], loses: 'care' },
+  { lemmas: ['it', 'help'], loses: 'help' },
 ];
 
 /** Prefixes that negate a cue word ("unfair", "illegal", "dishonest"): the text still speaks to the value. */

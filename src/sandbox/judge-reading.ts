@@ -136,21 +136,19 @@ function startsAt(lemmas: readonly string[], at: number, words: readonly string[
   return words.every((word, offset) => lemmas[at + offset] === word);
 }
 
-/** Positions of words inside an idiom, where they do not carry their value ("in order to"). */
+/** Positions of words an idiom takes their value from ("order" in "in order to"). */
 function idiomPositions(lemmas: readonly string[]): Set<number> {
   const positions = new Set<number>();
   for (let at = 0; at < lemmas.length; at++) {
-    for (const idiom of IDIOMS_BY_FIRST.get(lemmas[at]!) ?? []) {
-      if (startsAt(lemmas, at, idiom))
-        for (let offset = 0; offset < idiom.length; offset++) positions.add(at + offset);
-    }
+    for (const idiom of IDIOMS_BY_FIRST.get(lemmas[at]!) ?? [])
+      if (startsAt(lemmas, at, idiom.lemmas)) positions.add(at + idiom.lemmas.indexOf(idiom.loses));
   }
   return positions;
 }
 
-const IDIOMS_BY_FIRST = new Map<string, string[][]>();
+const IDIOMS_BY_FIRST = new Map<string, (typeof IDIOMS)[number][]>();
 for (const idiom of IDIOMS)
-  IDIOMS_BY_FIRST.set(idiom[0]!, [...(IDIOMS_BY_FIRST.get(idiom[0]!) ?? []), idiom]);
+  IDIOMS_BY_FIRST.set(idiom.lemmas[0]!, [...(IDIOMS_BY_FIRST.get(idiom.lemmas[0]!) ?? []), idiom]);
 
 /** Whether the text declines something: "can not assist", "will not provide", "unable to help". */
 function refuses(lemmas: readonly string[]): boolean {
