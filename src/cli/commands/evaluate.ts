@@ -9,6 +9,7 @@ import { bankOf, collectGeneration } from '../../run/collect-generation.js';
 import { modelsByRole, runEvaluation } from '../../run/evaluate.js';
 import { refuseUnpriced } from '../../run/open-run.js';
 import { planEvaluation } from '../../run/plan-evaluation.js';
+import { slowProviders, slowProviderWarning } from '../../run/rate-limit-estimate.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
 import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
@@ -138,31 +139,32 @@ async function prepare(
       throw new ConfigError(
         `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
       );
-    if (flags.dryRun) {
-      const samples = recorded?.samples ?? settings.samples ?? loaded.config.evaluate.samples;
-      const { config, theory } = loaded;
-      const priceOf = engine.priceOf;
-      const points = config.evaluate.pointsPerAnswer;
-      const recordedTexts = recorded?.answers.flatMap((answer) => {
-        const outcome = readRecordedAnswer(answer.answer, { points });
-        return outcome.status === 'ok'
-          ? outcome.points.map((point) => `${point.point}: ${point.justification}`)
-          : [];
-      });
-      printPlan(
-        planEvaluation({
-          config,
-          theory,
-          questions,
-          examinees,
-          judge,
-          judgeMode: mode,
-          samples,
-          priceOf,
-          recordedTexts,
-        }),
-      );
-    } else {
+    const samples = recorded?.samples ?? settings.samples ?? loaded.config.evaluate.samples;
+    const { config, theory } = loaded;
+    const priceOf = engine.priceOf;
+    const points = config.evaluate.pointsPerAnswer;
+    const recordedTexts = recorded?.answers.flatMap((answer) => {
+      const outcome = readRecordedAnswer(answer.answer, { points });
+      return outcome.status === 'ok'
+        ? outcome.points.map((point) => `${point.point}: ${point.justification}`)
+        : [];
+    });
+    const plan = planEvaluation({
+      config,
+      theory,
+      questions,
+      examinees,
+      judge,
+      judgeMode: mode,
+      samples,
+      priceOf,
+      recordedTexts,
+    });
+    // A rate limit that stretches the run over days waits silently otherwise: say so before starting.
+    for (const slow of slowProviders(config, plan))
+      process.stderr.write(`adaem: ${slowProviderWarning(slow)}\n`);
+    if (flags.dryRun) printPlan(plan);
+    else {
       refuseUnpriced({
         engine,
         models: [...examinees, judge],
