@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     if (caught instanceof CommanderError) {
       return caught.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const error = isSqliteError(caught) ? toStoreError(caught, 'store') : caught;
+    const error = isSqliteError(caught) ? toStoreError(caught, runtime.storePath()) : caught;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`adaem: ${scrubSecrets(message.split('\n')[0] ?? '')}\n`);
     if (debug && error instanceof Error && error.stack)

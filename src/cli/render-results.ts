@@ -46,8 +46,9 @@ function usageTable(results: EvaluateResults): string {
     row.role,
     String(row.calls),
     String(row.cached),
+    String(row.shared),
     String(row.errors),
-    String(Math.max(0, row.attempts - (row.calls - row.cached))),
+    String(Math.max(0, row.attempts - (row.calls - row.cached - row.shared))),
     String(row.inputTokens),
     String(row.outputTokens),
     `$${row.costUsd.toFixed(4)}`,
@@ -58,6 +59,7 @@ function usageTable(results: EvaluateResults): string {
     '',
     String(total.calls),
     String(total.cached),
+    String(total.shared),
     String(total.errors),
     '',
     String(total.inputTokens),
@@ -65,7 +67,7 @@ function usageTable(results: EvaluateResults): string {
     `$${total.costUsd.toFixed(4)}`,
   ]);
   return formatTable(
-    ['model', 'role', 'calls', 'cached', 'errors', 'retries', 'input tok', 'output tok', 'cost'],
+    ['model', 'role', 'calls', 'cached', 'shared', 'errors', 'retries', 'input tok', 'output tok', 'cost'],
     rows,
   );
 }

@@ -14,6 +14,8 @@ export interface CliRuntime {
   openStore(loaded: LoadedConfig): Store;
   /** Opens an existing store read-only; undefined when there is none (nothing is created). */
   readStore(loaded: LoadedConfig): Store | undefined;
+  /** The store file this command opened (or tried to), to name it in a store error. */
+  storePath(): string | undefined;
 }
 
 /** The global options, read from the root program. */
@@ -38,10 +40,12 @@ const KERNEL_FILE_SYSTEMS = /^\/(proc|sys|dev)(\/|$)/;
 
 /** Creates the runtime for one CLI invocation. */
 export function createRuntime(signal: AbortSignal): CliRuntime {
+  let opened: string | undefined;
   return {
     signal,
     loadConfig: (command) => loadConfig({ path: globalOptions(command).config }),
     openStore: (loaded) => {
+      opened = loaded.storePath;
       if (KERNEL_FILE_SYSTEMS.test(loaded.storePath))
         throw new ConfigError(
           `store ${loaded.storePath}: /proc, /sys and /dev hold no files; set store: to a path on disk`,
@@ -52,8 +56,12 @@ export function createRuntime(signal: AbortSignal): CliRuntime {
         busyTimeoutMs: busyTimeoutOf(process.env),
       });
     },
-    readStore: (loaded) =>
-      existsSync(loaded.storePath) ? openStore({ path: loaded.storePath, readonly: true }) : undefined,
+    readStore: (loaded) => {
+      if (!existsSync(loaded.storePath)) return undefined;
+      opened = loaded.storePath;
+      return openStore({ path: loaded.storePath, readonly: true });
+    },
+    storePath: () => opened,
   };
 }
 

@@ -5,7 +5,8 @@ export interface CallOutcome {
   /** `provider:model`. */
   providerId: string;
   role: Role;
-  status: 'ok' | 'cached' | 'error';
+  /** `shared`: an identical request was already in flight, and its answer served this one too (not paid again). */
+  status: 'ok' | 'cached' | 'shared' | 'error';
   /** Run the call belongs to, when inside a run. */
   runId?: string;
   /** Stable error code (e.g. `provider`, `timeout`, `cancelled`) when `status` is `error`. */

@@ -21,7 +21,9 @@ export const ProviderConfigSchema = z.strictObject({
   /** API key; write `${ENV_VAR}` so the secret stays out of the file. */
   apiKey: z.string().optional(),
   /** Endpoint for OpenAI-compatible servers (vLLM, Ollama `/v1`, llama.cpp server, OpenRouter…). */
-  baseURL: z.url().optional(),
+  baseURL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:8000/v1' })
+    .optional(),
   /** Extra HTTP headers sent with every request. */
   headers: z.record(z.string(), z.string()).optional(),
   /** Calls in flight at once. @default 8 */

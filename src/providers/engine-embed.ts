@@ -20,8 +20,11 @@ type Call = (
 export function embedThroughEngine(deps: {
   call: Call;
   recordCacheHit: (modelId: string, role: Role, usage: TokenUsage) => void;
+  recordShared: (modelId: string, role: Role, usage: TokenUsage) => void;
   cache: ResponseCache | undefined;
 }) {
+  // Identical embedding requests in flight at once are sent once (see the chat path in the engine).
+  const inFlight = new Map<string, Promise<EmbedResult>>();
   return async (
     entry: ModelEntry,
     modelId: string,
@@ -40,28 +43,42 @@ export function embedThroughEngine(deps: {
       deps.recordCacheHit(modelId, role, hit.usage);
       return { vectors: JSON.parse(hit.text) as number[][], usage: hit.usage, cached: true };
     }
+    const pending = inFlight.get(key);
+    if (pending) {
+      const shared = await pending;
+      deps.recordShared(modelId, role, shared.usage);
+      return shared;
+    }
     const adapterEmbed = entry.adapter.embed!.bind(entry.adapter);
     const keep = (result: EmbedResult) =>
       deps.cache?.put(key, {
         providerId: modelId,
         result: { text: JSON.stringify(result.vectors), usage: result.usage, model: modelId },
       });
-    return deps.call(entry, role, asChat, (signal) => adapterEmbed({ texts: request.texts, signal }), keep);
+    const promise = deps
+      .call(entry, role, asChat, (signal) => adapterEmbed({ texts: request.texts, signal }), keep)
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
   };
 }
 
-/** Counts a reply served from the cache as a call that cost nothing, and records it. */
+/**
+ * Counts a reply served from the cache (`cached`) or by an identical request already in flight
+ * (`shared`) as a call that cost nothing, and records it.
+ */
 export function cacheHitRecorder(
   ledger: UsageLedger,
   recorder: CallRecorder | undefined,
   runId: string | undefined,
+  status: 'cached' | 'shared' = 'cached',
 ) {
   return (modelId: string, role: Role, usage: TokenUsage): void => {
-    ledger.add(modelId, role, { calls: 1, cached: 1 });
+    ledger.add(modelId, role, { calls: 1, [status]: 1 });
     recorder?.record({
       providerId: modelId,
       role,
-      status: 'cached',
+      status,
       runId,
       attempts: 0,
       latencyMs: 0,

@@ -242,6 +242,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const recordCacheHit = cacheHitRecorder(ledger, options.recorder, options.runId);
+  const recordShared = cacheHitRecorder(ledger, options.recorder, options.runId, 'shared');
 
   const scrubResult = (result: ChatResult): ChatResult => ({
     ...result,
@@ -264,8 +265,14 @@ export function createEngine(options: EngineOptions): Engine {
             return { ...hit, cached: true, costUsd: 0 };
           }
         }
+        // An identical request already in flight (same key: request, sample index, scope) is not
+        // sent again: its answer serves this one too, counted as shared and not paid twice.
         const pending = inFlight.get(key);
-        if (pending) return pending;
+        if (pending) {
+          const shared = await pending;
+          recordShared(modelId, role, shared.usage);
+          return { ...shared, costUsd: 0 };
+        }
         // An endpoint that echoes a key back in its answer must not get it into the cache or the store.
         const send = async (signal: AbortSignal | undefined): Promise<ChatResult> =>
           scrubResult(await entry.adapter.chat(signal ? { ...request, signal } : request));
@@ -283,6 +290,7 @@ export function createEngine(options: EngineOptions): Engine {
   const embed = embedThroughEngine({
     call: (entry: ModelEntry, role, request, send, keep) => call(entry, role, request, send, keep),
     recordCacheHit: (modelId, role, usage) => recordCacheHit(modelId, role, usage),
+    recordShared: (modelId, role, usage) => recordShared(modelId, role, usage),
     cache: useCache ? options.cache : undefined,
   });
 

@@ -5,6 +5,8 @@ import type { TokenUsage } from '../core/provider.js';
 export interface UsageCounters {
   calls: number;
   cached: number;
+  /** Identical requests served by one already in flight. */
+  shared: number;
   errors: number;
   retries: number;
   inputTokens: number;
@@ -19,7 +21,16 @@ export interface UsageReport {
 }
 
 function emptyCounters(): UsageCounters {
-  return { calls: 0, cached: 0, errors: 0, retries: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  return {
+    calls: 0,
+    cached: 0,
+    shared: 0,
+    errors: 0,
+    retries: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+  };
 }
 
 /** USD for the tokens at a price per million tokens; 0 without a price. */

@@ -51,10 +51,20 @@ export interface EvaluateResults {
 }
 
 function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
-  const total = { calls: 0, cached: 0, errors: 0, attempts: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  const total = {
+    calls: 0,
+    cached: 0,
+    shared: 0,
+    errors: 0,
+    attempts: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+  };
   for (const row of byModel) {
     total.calls += row.calls;
     total.cached += row.cached;
+    total.shared += row.shared;
     total.errors += row.errors;
     total.attempts += row.attempts;
     total.inputTokens += row.inputTokens;

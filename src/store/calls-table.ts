@@ -9,6 +9,8 @@ export interface CallSummaryRow {
   role: string;
   calls: number;
   cached: number;
+  /** Identical requests served by one already in flight (not paid again). */
+  shared: number;
   errors: number;
   attempts: number;
   inputTokens: number;
@@ -17,9 +19,18 @@ export interface CallSummaryRow {
 }
 
 const TOTALS = `provider_id AS providerId, role, COUNT(*) AS calls,
-  SUM(status = 'cached') AS cached, SUM(status = 'error') AS errors, SUM(attempts) AS attempts,
+  SUM(status = 'cached') AS cached, SUM(status = 'shared') AS shared, SUM(status = 'error') AS errors, SUM(attempts) AS attempts,
   SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd`;
-const SUMMED = ['calls', 'cached', 'errors', 'attempts', 'inputTokens', 'outputTokens', 'costUsd'] as const;
+const SUMMED = [
+  'calls',
+  'cached',
+  'shared',
+  'errors',
+  'attempts',
+  'inputTokens',
+  'outputTokens',
+  'costUsd',
+] as const;
 /** Call ids summed between two pauses of `summarySteps`. */
 const CALLS_PER_WINDOW = 20_000;
 

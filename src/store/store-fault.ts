@@ -17,13 +17,19 @@ function codeOf(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** One line naming the store and the fault, e.g. `store .adaem/adaem.db: the disk … is full (SQLITE_FULL)`. */
-export function toStoreError(error: unknown, path: string): StoreError {
+/**
+ * One line naming the store and the fault, e.g. `store .adaem/adaem.db: the disk … is full
+ * (SQLITE_FULL)`; "the store" when the file is not known.
+ */
+export function toStoreError(error: unknown, path: string | undefined): StoreError {
   const code = codeOf(error);
   const family = code?.match(/^SQLITE_[A-Z]+/)?.[0];
   const reason = (family && FAULTS[family]) ?? (error instanceof Error ? error.message : String(error));
-  return new StoreError(`store ${path}: ${reason}${code ? ` (${code})` : ''}`, {
-    code: family === 'SQLITE_BUSY' ? 'store-busy' : 'store-fault',
-    cause: error,
-  });
+  return new StoreError(
+    `${path === undefined ? 'the store' : `store ${path}`}: ${reason}${code ? ` (${code})` : ''}`,
+    {
+      code: family === 'SQLITE_BUSY' ? 'store-busy' : 'store-fault',
+      cause: error,
+    },
+  );
 }
