@@ -134,6 +134,8 @@ export interface ReportResults {
 
 /** What the run recorded about itself before its first call. */
 export interface ReportManifest {
+  /** The protocol the run followed (`adaem` or `paper`) and the settings its preset put in place. */
+  protocol?: { name: string; settings: { key: string; value: number | string }[] };
   adaemVersion: string;
   gitRevision: string;
   nodeVersion: string;

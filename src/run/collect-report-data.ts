@@ -71,6 +71,7 @@ export async function collectReportData(options: {
   return {
     results,
     manifest: {
+      protocol: manifest.protocol ?? { name: manifest.config.protocol, settings: [] },
       adaemVersion: manifest.adaemVersion,
       gitRevision: manifest.gitRevision,
       nodeVersion: manifest.nodeVersion,

@@ -1,4 +1,5 @@
 import { BudgetExceededError, CancelledError, StoreError } from '../core/errors.js';
+import { applyProtocol } from '../core/protocol-preset.js';
 import type { Question } from '../core/question.js';
 import { judgeOpinion } from '../stages/judge/judge-opinion.js';
 import { askOpinion } from '../stages/respond/ask-opinion.js';
@@ -49,7 +50,11 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
     const judgeId = options.judge ?? byRole.judge;
     if (judgeId) engine.provider(judgeId, 'judge');
   }
-  const { runId, manifest, questions } = openRun(options);
+  // A config that says `protocol: paper` runs with the preset, whoever built it.
+  const { runId, manifest, questions } = openRun({
+    ...options,
+    config: applyProtocol(options.config).config,
+  });
   // The lock is held until the run's end is recorded, so no other process takes it over before.
   return store.runLock.hold(runId, async () => {
     try {
@@ -127,7 +132,7 @@ async function workThrough(
         points: settings.pointsPerAnswer,
         params: {
           temperature: model?.temperature ?? settings.temperature,
-          topP: model?.topP,
+          topP: model?.topP ?? settings.topP,
           maxTokens: model?.maxTokens ?? 600,
           seed: manifest.seed + item.sample,
         },

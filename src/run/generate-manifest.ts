@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../core/config.js';
 import { promptHashes } from '../core/prompts/templates.js';
+import { ProtocolRecordSchema, protocolRecordOf } from '../core/protocol-preset.js';
 import type { Question } from '../core/question.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
 import { hashQuestions, ProvenanceShape, provenance, redactConfig } from './manifest.js';
@@ -11,6 +12,8 @@ export const GenerateManifestSchema = z.object({
   ...ProvenanceShape,
   /** The config after defaults, keys redacted; `config.generate` holds every hyper-parameter. */
   config: AdaemConfigSchema,
+  /** The protocol followed and the settings its preset put in `config` (absent in runs stored before). */
+  protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
   promptHashes: z.record(z.string(), z.string()),
   seed: z.number().int(),
@@ -56,6 +59,7 @@ export function buildGenerateManifest(options: {
     kind: 'generate',
     ...provenance(),
     config: redactConfig(options.config),
+    protocol: protocolRecordOf(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),
     seed: options.config.seed,

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { AdaemConfig } from '../core/config.js';
 import { AdaemError, BudgetExceededError, CancelledError, ConfigError, StoreError } from '../core/errors.js';
+import { applyProtocol } from '../core/protocol-preset.js';
 import type { Question } from '../core/question.js';
 import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
@@ -73,7 +74,9 @@ export interface GenerateRunOptions {
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function openGeneration(options: GenerateRunOptions) {
-  const { config, engine } = options;
+  const { engine } = options;
+  // A config that says `protocol: paper` runs with the preset, whoever built it.
+  const config = applyProtocol(options.config).config;
   if (options.resume) {
     if (!options.runId) throw new ConfigError('--resume needs a run id');
     return { runId: options.runId, ...reopenGeneration({ ...options, runId: options.runId }) };
@@ -81,6 +84,7 @@ function openGeneration(options: GenerateRunOptions) {
   const similarity = similarityBackendOf(config, engine);
   const created = createGeneration({
     ...options,
+    config,
     seeds: options.seeds ?? [],
     seedSource: options.seedSource ?? 'library',
     similarity: similarity.id,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../core/config.js';
 import { redactUrl } from '../core/config-secrets.js';
 import { promptHashes } from '../core/prompts/templates.js';
+import { ProtocolRecordSchema, protocolRecordOf } from '../core/protocol-preset.js';
 import { type JudgeMode, JudgeModeSchema, type Question } from '../core/question.js';
 import { REDACTED, scrubSecrets } from '../core/scrub-secrets.js';
 import { type ValueTheory, ValueTheorySchema } from '../core/value-theory.js';
@@ -62,6 +63,8 @@ export const EvaluateManifestSchema = z.object({
   kind: z.literal('evaluate'),
   ...ProvenanceShape,
   config: AdaemConfigSchema,
+  /** The protocol followed and the settings its preset put in `config` (absent in runs stored before). */
+  protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
   promptHashes: z.record(z.string(), z.string()),
   seed: z.number().int(),
@@ -100,6 +103,7 @@ export function buildEvaluateManifest(options: {
     kind: 'evaluate',
     ...provenance(),
     config: redactConfig(options.config),
+    protocol: protocolRecordOf(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),
     seed: options.config.seed,

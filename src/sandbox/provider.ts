@@ -30,7 +30,10 @@ function countTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-/** A simulated model (`sandbox:<name>`) answering in-process; `judge` is accepted as a judge-only name. */
+/**
+ * A simulated model (`sandbox:<name>`) answering in-process; `judge` and `embedder` are accepted as
+ * names for a model that only judges or only embeds (every sandbox model can do both).
+ */
 export function createSandboxProvider(options: {
   model: string;
   config: AdaemConfig;
@@ -39,10 +42,12 @@ export function createSandboxProvider(options: {
   const world = worldFor(options.config, options.theory);
   const model =
     world.models.get(options.model) ??
-    (options.model === 'judge' ? world.models.values().next().value : undefined);
+    (options.model === 'judge' || options.model === 'embedder'
+      ? world.models.values().next().value
+      : undefined);
   if (!model) {
     throw new ConfigError(
-      `unknown sandbox model "${options.model}"; known: ${[...world.models.keys()].join(', ')}, judge`,
+      `unknown sandbox model "${options.model}"; known: ${[...world.models.keys()].join(', ')}, judge, embedder`,
       { code: 'unknown-model' },
     );
   }

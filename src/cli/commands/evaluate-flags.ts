@@ -22,6 +22,8 @@ export interface EvaluateFlags {
   retry: boolean;
   concurrency?: string;
   json?: boolean;
+  /** `adaem` or `paper` (checked by withProtocol). */
+  protocol?: string;
 }
 
 /** The flags checked and typed; everything here is known to be valid. */

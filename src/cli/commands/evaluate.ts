@@ -18,6 +18,13 @@ import { errorRates, renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
 import { printPlan } from './evaluate-plan.js';
+import {
+  describeProtocol,
+  PROTOCOL_HELP,
+  protocolNote,
+  refuseAgainstPreset,
+  withProtocol,
+} from './protocol-flag.js';
 import { questionFileOf, requireStoreToResume, runIdOf, stageEngine, stageProgress } from './stages.js';
 
 /** What a new run asks: checked before the store is opened. */
@@ -280,9 +287,14 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('--no-retry', 'do not retry failed calls')
     .option('--concurrency <n>', 'work items in flight (default 64; providers have their own limits)')
     .option('--json', 'print results as JSON')
+    .option('--protocol <name>', PROTOCOL_HELP)
     .action(async (flags: EvaluateFlags, command: Command) => {
       const settings = parseEvaluateFlags(flags);
-      const loaded = runtime.loadConfig(command);
+      const { loaded, setAside } = withProtocol(runtime.loadConfig(command), flags);
+      refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
+      if (flags.resume === undefined)
+        if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['evaluate.']));
+        else process.stderr.write(protocolNote(loaded, setAside, ['evaluate.']));
       const newRun = flags.resume === undefined ? await prepare(flags, settings, loaded, runtime) : undefined;
       if (flags.dryRun) return;
       requireStoreToResume(loaded, flags.resume);

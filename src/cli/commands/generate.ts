@@ -3,6 +3,13 @@ import { ConfigError } from '../../core/errors.js';
 import { collectGeneration } from '../../run/collect-generation.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
+import {
+  describeProtocol,
+  PROTOCOL_HELP,
+  protocolNote,
+  requireEmbedder,
+  withProtocol,
+} from './protocol-flag.js';
 import { renderGeneration } from './render-generation.js';
 import { checkGeneration, executeGeneration, requireStoreToResume, runIdOf, seedsOf } from './stages.js';
 
@@ -18,6 +25,7 @@ interface GenerateFlags {
   cache: boolean;
   retry: boolean;
   json?: boolean;
+  protocol?: string;
 }
 
 function parseFlags(flags: GenerateFlags) {
@@ -64,11 +72,15 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .option('--no-cache', 'do not read or write the response cache')
     .option('--no-retry', 'do not retry failed calls')
     .option('--json', 'print the summary as JSON')
+    .option('--protocol <name>', PROTOCOL_HELP)
     .action(async (flags: GenerateFlags, command: Command) => {
       const settings = parseFlags(flags);
-      const loaded = runtime.loadConfig(command);
+      const { loaded, setAside } = withProtocol(runtime.loadConfig(command), flags);
       const fresh = flags.resume === undefined ? await seedsOf(flags.seeds, loaded) : undefined;
       if (fresh) {
+        requireEmbedder(loaded);
+        if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['generate.']));
+        else process.stderr.write(protocolNote(loaded, setAside, ['generate.']));
         await checkGeneration(loaded, {
           seeds: fresh.seeds.length,
           ...settings,

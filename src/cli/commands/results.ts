@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
+import { valueAt } from '../../core/protocol-preset.js';
 import { collectResults } from '../../run/collect-results.js';
 import { EvaluateManifestSchema } from '../../run/manifest.js';
 import { formatTable, renderResults } from '../render-results.js';
@@ -62,20 +63,40 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
           kind: run.kind,
           status: run.status,
           created: new Date(run.createdAt).toISOString(),
+          protocol: run.kind === 'analyze' ? null : protocolOf(run.manifest),
           failure: failureOf(run.summary),
         }));
         if (options.json) printJson(runs);
         else
           process.stdout.write(
             `${formatTable(
-              ['run', 'kind', 'status', 'created', 'failure'],
-              runs.map((run) => [run.id, run.kind, run.status, run.created, run.failure ?? '']),
+              ['run', 'kind', 'status', 'created', 'protocol', 'failure'],
+              runs.map((run) => [
+                run.id,
+                run.kind,
+                run.status,
+                run.created,
+                run.protocol ?? '',
+                run.failure ?? '',
+              ]),
             )}\n`,
           );
       } finally {
         store?.close();
       }
     });
+}
+
+/**
+ * The protocol a run followed: its manifest's record, the pipeline's own (`adaem run`), or its config's
+ * key; runs stored before protocols existed followed adaem's. Analyses follow none.
+ */
+function protocolOf(manifest: unknown): string {
+  const recorded =
+    valueAt(manifest, 'protocol.name') ??
+    valueAt(manifest, 'protocol') ??
+    valueAt(manifest, 'config.protocol');
+  return typeof recorded === 'string' ? recorded : 'adaem';
 }
 
 /** Why a run failed, when its summary says (e.g. its set-up failed). */

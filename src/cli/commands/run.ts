@@ -15,6 +15,7 @@ import { ensureDirectory, fileErrorReason } from '../open-evaluation-run.js';
 import { renderResults } from '../render-results.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
+import { PROTOCOL_HELP, protocolNote, requireEmbedder, withProtocol } from './protocol-flag.js';
 import { renderGeneration } from './render-generation.js';
 import { checkGeneration, executeEvaluation, executeGeneration, seedsOf } from './stages.js';
 
@@ -30,6 +31,7 @@ interface RunFlags {
   cache: boolean;
   retry: boolean;
   json?: boolean;
+  protocol?: string;
 }
 
 /** The packaged sandbox config (examples/sandbox.yaml), found from this module in a checkout or an install. */
@@ -61,6 +63,8 @@ const PipelineSchema = z.object({
   kind: z.literal('run'),
   top: z.number().int().positive(),
   questions: z.string().nullable(),
+  /** Absent in runs stored before protocols existed (they followed adaem's). */
+  protocol: z.string().optional(),
 });
 
 /** Stage run ids of a pipeline run. */
@@ -95,6 +99,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--no-cache', 'do not read or write the response cache')
     .option('--no-retry', 'do not retry failed calls')
     .option('--json', 'print results as JSON')
+    .option('--protocol <name>', PROTOCOL_HELP)
     .action(async (flags: RunFlags, command: Command) => {
       for (const [flag, id] of [
         ['--run-id', flags.runId],
@@ -118,7 +123,8 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
         above: true,
         what: 'an amount of USD > 0',
       });
-      const loaded = configOf(command, runtime);
+      const base = configOf(command, runtime);
+      const { loaded, setAside } = withProtocol(base, flags);
       const given = flags.questions
         ? {
             questions: await loadQuestions({
@@ -130,6 +136,8 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
           }
         : undefined;
       const seeds = !flags.resume && !given ? await seedsOf(undefined, loaded) : undefined;
+      if (seeds) requireEmbedder(loaded);
+      if (!flags.resume) process.stderr.write(protocolNote(loaded, setAside, ['generate.', 'evaluate.']));
       if (seeds)
         await checkGeneration(loaded, {
           seeds: seeds.seeds.length,
@@ -153,7 +161,12 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
         // The pipeline's own record: what a resume must keep (the bank size evaluated).
         const plan = recorded
           ? PipelineSchema.parse(recorded.manifest)
-          : { kind: 'run' as const, top, questions: given?.source ?? null };
+          : {
+              kind: 'run' as const,
+              top,
+              questions: given?.source ?? null,
+              protocol: loaded.config.protocol,
+            };
         if (!recorded) store.runs.create({ id: runId, kind: 'run', manifest: plan });
         else store.runs.setStatus(runId, 'running');
         // A second process may not run it at once; a killed one shows as interrupted.
@@ -161,7 +174,18 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
         const stopHeartbeat = store.runLock.keepAlive(runId);
         try {
           const switches = { cache: flags.cache, retry: flags.retry };
-          const common = { loaded, store, runtime, switches, maxCost, allowUnpriced: flags.allowUnpriced };
+          // A resumed pipeline's stages not yet begun follow the protocol it recorded (adaem before protocols).
+          const stageConfig = recorded
+            ? withProtocol(base, { protocol: plan.protocol ?? 'adaem' }).loaded
+            : loaded;
+          const common = {
+            loaded: stageConfig,
+            store,
+            runtime,
+            switches,
+            maxCost,
+            allowUnpriced: flags.allowUnpriced,
+          };
           process.stderr.write(`run ${runId}\n`);
           let generated = store.runs.get(ids.generate);
           if (seeds || (generated && generated.status !== 'done')) {

@@ -7,7 +7,18 @@ export const manifestSection: ReportSection = {
   title: 'Run manifest',
   render({ data }) {
     const { manifest } = data;
+    const protocol = manifest.protocol;
     const facts: [string, string][] = [
+      ...(protocol
+        ? [
+            [
+              'protocol',
+              protocol.name === 'paper'
+                ? `paper — the authors’ settings: ${protocol.settings.map((setting) => `${setting.key} ${setting.value}`).join(', ')}`
+                : `${protocol.name} — adaem’s documented defaults`,
+            ] as [string, string],
+          ]
+        : []),
       ['adaem version', manifest.adaemVersion],
       ['git revision', manifest.gitRevision],
       ['Node.js', manifest.nodeVersion],

@@ -22,6 +22,16 @@ export const overviewSection: ReportSection = {
       ['questions', String(results.questions)],
       ['examinees', results.models.map((model) => model.label).join(', ')],
       ['judge', `${labelOf(results.judge)} (${results.judgeMode})`],
+      ...(data.manifest.protocol
+        ? [
+            [
+              'protocol',
+              data.manifest.protocol.name === 'paper'
+                ? 'paper (the authors’ settings; see the run manifest)'
+                : 'adaem (the documented defaults)',
+            ] as [string, string],
+          ]
+        : []),
       ['samples per question', String(results.samples)],
       ['failed answers', `${formatPercent(results.errorRate)}${countsOf(results.answers)}`],
       ...(results.judgeErrorRate === undefined
