@@ -120,7 +120,7 @@ describe('secrets (issue 20, item 1): no configured secret is stored, printed, e
     } finally {
       await server.close();
     }
-  }, 120_000);
+  }, 240_000);
 
   it('scrubs a refused key from a plain-text error body before cutting it to length', async () => {
     const apiKey = 'sk-ZQXJWVplainKey8Rt3';
