@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BatchConfigSchema, ExecutionSchema, PriceSchema } from './batch-config.js';
 import { GenerateConfigSchema } from './generate-config.js';
 import { InputLimitsSchema } from './input-limits.js';
 import { JudgeModeSchema } from './question.js';
@@ -38,12 +39,12 @@ export const ProviderConfigSchema = z.strictObject({
   maxRetries: z.number().int().min(0).default(6),
   /** Longest wait a Retry-After header is honoured for, in milliseconds. @default 120000 */
   maxRetryAfterMs: z.number().int().min(0).default(120_000),
+  /** `batch`: calls to this provider go through its batch API (half price, within 24 h). @default "live" */
+  execution: ExecutionSchema.default('live'),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 
-/** Prices in USD per million tokens. */
-export const PriceSchema = z.strictObject({ input: z.number().min(0), output: z.number().min(0) });
-export type Price = z.infer<typeof PriceSchema>;
+export { type Price, PriceSchema } from './batch-config.js';
 
 /** One model and the roles it plays. */
 export const ModelConfigSchema = z.strictObject({
@@ -73,6 +74,8 @@ export const ModelConfigSchema = z.strictObject({
     })
     .optional(),
   price: PriceSchema.optional(),
+  /** Overrides the provider's `execution` for this model. */
+  execution: ExecutionSchema.optional(),
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 
@@ -190,5 +193,7 @@ export const AdaemConfigSchema = z.strictObject({
   generate: GenerateConfigSchema.default(GenerateConfigSchema.parse({})),
   /** Limits on the files adaem reads: size, line and question length, JSON nesting, devices and FIFOs. */
   input: InputLimitsSchema.default(InputLimitsSchema.parse({})),
+  /** Batch execution: polling, batch size, what happens to failed requests (docs/batch.md). */
+  batch: BatchConfigSchema.default(BatchConfigSchema.parse({})),
 });
 export type AdaemConfig = z.infer<typeof AdaemConfigSchema>;

@@ -48,7 +48,12 @@ export interface TokenLogprob {
 }
 
 export interface TokenUsage {
+  /** Every input token, those read from or written to the prompt cache included. */
   inputTokens: number;
+  /** Of `inputTokens`, those read from the provider's prompt cache (`cached_tokens`, `cache_read_input_tokens`). */
+  cachedInputTokens?: number;
+  /** Of `inputTokens`, those written to the prompt cache (`cache_creation_input_tokens`). */
+  cacheWriteTokens?: number;
   /** Every generated token, reasoning included (what providers bill). */
   outputTokens: number;
   /** Of `outputTokens`, those spent reasoning, when the provider says. */

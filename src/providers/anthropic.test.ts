@@ -26,11 +26,32 @@ describe('anthropic adapter against a local Messages API server', () => {
         model: 'claude-x',
       });
       expect(server.received[0]).toMatchObject({
-        system: 'Be brief.',
+        system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }],
         max_tokens: 50,
         authorization: 'Bearer sk-ant-test',
         messages: [{ role: 'user', content: 'Is honesty important?' }],
       });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts cache reads and writes as input, and reports them apart', async () => {
+    const usage = {
+      input_tokens: 20,
+      cache_read_input_tokens: 1500,
+      cache_creation_input_tokens: 0,
+      output_tokens: 4,
+    };
+    const server = await startAnthropicServer({ usage });
+    try {
+      const provider = createAnthropicProvider({
+        id: 'anthropic:claude-x',
+        model: 'claude-x',
+        config: { apiKey: 'k', baseURL: server.url, timeoutMs: 5000 },
+      });
+      const result = await provider.chat({ messages: [{ role: 'user', content: 'hi' }] });
+      expect(result.usage).toEqual({ inputTokens: 1520, outputTokens: 4, cachedInputTokens: 1500 });
     } finally {
       await server.close();
     }

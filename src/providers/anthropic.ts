@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ProviderConfig } from '../core/config.js';
 import { CancelledError, isRetryableStatus, ProviderError } from '../core/errors.js';
-import type { ChatRequest, ChatResult, Provider } from '../core/provider.js';
+import type { ChatRequest, ChatResult, Provider, TokenUsage } from '../core/provider.js';
 import { scrubSecrets } from '../core/scrub-secrets.js';
 import { parseRetryAfter } from './openai.js';
 
@@ -42,6 +42,23 @@ function toProviderError(
   });
 }
 
+/** Anthropic counts cache reads and writes apart from `input_tokens`; adaem's input counts them all. */
+export function usageOf(usage: {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}): TokenUsage {
+  const read = usage.cache_read_input_tokens ?? 0;
+  const written = usage.cache_creation_input_tokens ?? 0;
+  return {
+    inputTokens: usage.input_tokens + read + written,
+    outputTokens: usage.output_tokens,
+    ...(read > 0 ? { cachedInputTokens: read } : {}),
+    ...(written > 0 ? { cacheWriteTokens: written } : {}),
+  };
+}
+
 /**
  * An adapter for Anthropic's Messages API (no log-probabilities; JSON is requested in the prompt).
  * SDK 1.x no longer accepts temperature or top_p, so only max tokens and stop sequences are sent.
@@ -73,7 +90,12 @@ export function createAnthropicProvider(options: {
           {
             model,
             max_tokens: params.maxTokens ?? 1024,
-            ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
+            // The system prompt (the judge's definitions) is the same in every call: cached as a prefix.
+            ...(system.length > 0
+              ? {
+                  system: [{ type: 'text', text: system.join('\n\n'), cache_control: { type: 'ephemeral' } }],
+                }
+              : {}),
             messages: request.messages.flatMap((entry) =>
               entry.role === 'system' ? [] : [{ role: entry.role, content: entry.content }],
             ),
@@ -89,7 +111,7 @@ export function createAnthropicProvider(options: {
         return {
           text,
           ...(reasoning !== '' ? { reasoning } : {}),
-          usage: { inputTokens: message.usage.input_tokens, outputTokens: message.usage.output_tokens },
+          usage: usageOf(message.usage),
           model: message.model,
           finishReason: message.stop_reason ?? undefined,
           latencyMs: performance.now() - started,

@@ -217,9 +217,17 @@ export function createOpenAIProvider(options: {
             : undefined;
       if (content === undefined) throw malformed(id, 'no message content in the first choice');
       const usage = body.usage as
-        | { prompt_tokens?: unknown; completion_tokens?: unknown; completion_tokens_details?: unknown }
+        | {
+            prompt_tokens?: unknown;
+            completion_tokens?: unknown;
+            completion_tokens_details?: unknown;
+            prompt_tokens_details?: unknown;
+          }
         | undefined;
       const details = usage?.completion_tokens_details as { reasoning_tokens?: unknown } | null | undefined;
+      // Input served from the provider's prompt cache (OpenAI, vLLM with prefix caching): billed lower.
+      const cached = (usage?.prompt_tokens_details as { cached_tokens?: unknown } | null | undefined)
+        ?.cached_tokens;
       const logprobs = readLogprobs((choice?.logprobs as { content?: unknown } | null | undefined)?.content);
       return {
         text: content,
@@ -230,6 +238,7 @@ export function createOpenAIProvider(options: {
           ...(typeof details?.reasoning_tokens === 'number'
             ? { reasoningTokens: details.reasoning_tokens }
             : {}),
+          ...(typeof cached === 'number' && cached > 0 ? { cachedInputTokens: cached } : {}),
         },
         model: typeof body.model === 'string' ? body.model : model,
         ...(finishReason !== undefined ? { finishReason } : {}),

@@ -23,8 +23,8 @@ describe('price table', () => {
   });
 
   it('takes the config price first, counts local models free, and knows nothing of other endpoints', () => {
-    expect(price('openai:gpt-4o')).toEqual({ input: 1, output: 1 });
-    expect(price('openai:gpt-4o-mini')).toEqual({ input: 0.15, output: 0.6 });
+    expect(price('openai:gpt-4o')).toMatchObject({ input: 1, output: 1, batchInput: 0.5, cachedInput: 0.5 });
+    expect(price('openai:gpt-4o-mini')).toMatchObject({ input: 0.15, output: 0.6 });
     expect(price('sandbox:atlas')).toEqual({ input: 0, output: 0 });
     expect(price('llama-cpp:./m.gguf')).toEqual({ input: 0, output: 0 });
     expect(price('gateway:gpt-4o-mini')).toBeUndefined();

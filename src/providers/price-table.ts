@@ -1,5 +1,6 @@
 import type { ModelConfig, Price, ProviderType } from '../core/config.js';
 import type { ResolvedModel } from './registry.js';
+import { withDiscounts } from './vendor-discounts.js';
 
 /** When the list prices below were last checked against the vendors' pricing pages. */
 export const PRICE_TABLE_DATE = '2025-11-01';
@@ -63,13 +64,18 @@ const FREE: Price = { input: 0, output: 0 };
 
 /**
  * What one model costs: its configured `price`; else nothing for the sandbox and local GGUF files;
- * else the list price when it is called on the vendor's own endpoint. Undefined: unknown.
+ * else the list price when it is called on the vendor's own endpoint. Undefined: unknown. On the
+ * vendor's own endpoint the batch and cache prices the config leaves out follow the vendor's
+ * published discounts (`VENDOR_DISCOUNTS`); elsewhere they stay unset (charged at the live price).
  */
 export function priceOf(resolved: ResolvedModel, settings: ModelConfig | undefined): Price | undefined {
-  if (settings?.price) return settings.price;
+  // Another endpoint (a gateway, OpenRouter, a local server) may bill differently or not at all.
+  const ownEndpoint = !resolved.providerConfig.baseURL;
+  if (settings?.price)
+    return ownEndpoint ? withDiscounts(resolved.type, resolved.model, settings.price) : settings.price;
   if (resolved.type === 'sandbox' || resolved.type === 'llama-cpp' || resolved.type === 'recorded')
     return FREE;
-  // Another endpoint (a gateway, OpenRouter, a local server) may bill differently or not at all.
-  if (resolved.providerConfig.baseURL) return undefined;
-  return listPrice(resolved.type, resolved.model);
+  if (!ownEndpoint) return undefined;
+  const list = listPrice(resolved.type, resolved.model);
+  return list && withDiscounts(resolved.type, resolved.model, list);
 }

@@ -1,5 +1,7 @@
+import type { Execution } from '../core/batch-config.js';
 import type { Price, Role } from '../core/config.js';
 import type { TokenUsage } from '../core/provider.js';
+import { chargeOf } from './call-charge.js';
 
 /** Counters of one model in one role (or of everything, in `total`). */
 export interface UsageCounters {
@@ -33,9 +35,9 @@ function emptyCounters(): UsageCounters {
   };
 }
 
-/** USD for the tokens at a price per million tokens; 0 without a price. */
-export function costOf(usage: TokenUsage, price: Price | undefined): number {
-  return price ? (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000 : 0;
+/** USD for the tokens at a price per million tokens, cached input at the cache price; 0 without a price. */
+export function costOf(usage: TokenUsage, price: Price | undefined, execution: Execution = 'live'): number {
+  return chargeOf(usage, price, execution);
 }
 
 /** Accumulates usage; cached calls count as calls but cost nothing. */

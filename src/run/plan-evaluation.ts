@@ -10,6 +10,7 @@ import {
 import type { JudgeMode, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { judgeCallsPerOpinion } from '../stages/judge/judge-opinion.js';
+import { withExecutionCosts } from './plan-execution.js';
 
 /** Planned calls, tokens and cost of one model in one role. */
 export interface PlannedCalls {
@@ -20,6 +21,12 @@ export interface PlannedCalls {
   outputTokens: number;
   /** USD, or null when the config gives no price for the model. */
   costUsd: number | null;
+  /** USD through the provider's batch API (see `withExecutionCosts`). */
+  batchCostUsd?: number | null;
+  /** USD through the batch API with the shared prompt prefix read from the provider's cache. */
+  batchCachedCostUsd?: number | null;
+  /** Input tokens assumed read from the cache in the batch + cache column. */
+  cachedInputTokens?: number;
 }
 
 /** Expected answer length of an opinion, in tokens (the prompt caps it at 250 words). */
@@ -101,20 +108,13 @@ export function planEvaluation(options: {
     ),
     opinion: TYPICAL_POINT,
   };
-  const judgeInputPerCall =
+  const judgeMessages =
     options.judgeMode === 'batched'
-      ? estimateTokens(
-          judgeBatchedPrompt
-            .render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') })
-            .map((m) => m.content)
-            .join('\n'),
-        )
-      : estimateTokens(
-          judgeValuePrompt
-            .render({ ...shared, value_name: options.theory.values[0]!.name })
-            .map((m) => m.content)
-            .join('\n'),
-        );
+      ? judgeBatchedPrompt.render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') })
+      : judgeValuePrompt.render({ ...shared, value_name: options.theory.values[0]!.name });
+  const judgeInputPerCall = estimateTokens(judgeMessages.map((m) => m.content).join('\n'));
+  // The judge's system message (instructions and definitions) is the same in every call: a cacheable prefix.
+  const judgePrefix = estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? '');
   const judgeOutputPerCall = options.judgeMode === 'batched' ? 8 * options.theory.values.length : 1;
   const calls = opinions * perOpinion;
   const inputTokens = Math.round(calls * (judgeInputPerCall + extraTokens));
@@ -127,5 +127,10 @@ export function planEvaluation(options: {
     outputTokens,
     costUsd: costOf(priceOf(options.judge), inputTokens, outputTokens),
   });
-  return plans;
+  return withExecutionCosts(plans, {
+    config: options.config,
+    priceOf,
+    prefixTokens: (row) =>
+      row.role === 'judge' ? judgePrefix : estimateTokens(prices.get(row.modelId)?.systemPrompt ?? ''),
+  });
 }

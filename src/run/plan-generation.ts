@@ -9,6 +9,7 @@ import {
 import type { ValueTheory } from '../core/value-theory.js';
 import { judgeCallsPerOpinion } from '../stages/judge/judge-opinion.js';
 import { costOf, estimateTokens, type PlannedCalls } from './plan-evaluation.js';
+import { withExecutionCosts } from './plan-execution.js';
 
 /** Token sizes assumed per generation-side call (input, output); the prompts are short, the examples and answers vary. */
 const SIZES = {
@@ -73,18 +74,15 @@ export function planGeneration(options: {
   }
   for (const id of options.scorers) add(id, 'scorer', p2Scorings, opinionInput, SIZES.opinion.output);
   const perText = judgeCallsPerOpinion(settings.judgeMode, theory);
-  const judgeInput = estimateTokens(
-    judgeBatchedPrompt
-      .render({
-        theory_name: theory.name,
-        definitions: formatDefinitions(theory),
-        context: '',
-        opinion: TYPICAL_QUESTION,
-        value_ids: theory.values.map((v) => v.id).join(', '),
-      })
-      .map((m) => m.content)
-      .join('\n'),
-  );
+  const judgeMessages = judgeBatchedPrompt.render({
+    theory_name: theory.name,
+    definitions: formatDefinitions(theory),
+    context: '',
+    opinion: TYPICAL_QUESTION,
+    value_ids: theory.values.map((v) => v.id).join(', '),
+  });
+  const judgeInput = estimateTokens(judgeMessages.map((m) => m.content).join('\n'));
+  const judgePrefix = estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? '');
   const judgedTexts =
     p1Scorings * (options.explorers.length * settings.pointsPerAnswer + 1) +
     p2Scorings * (options.scorers.length * settings.pointsPerAnswer + 1);
@@ -96,8 +94,13 @@ export function planGeneration(options: {
     settings.judgeMode === 'batched' ? 8 * theory.values.length : 1,
   );
   if (options.safety) add(options.safety, 'safety', candidates, SIZES.safety.input, SIZES.safety.output);
-  return [...rows.values()].map((row) => ({
+  const priced = [...rows.values()].map((row) => ({
     ...row,
     costUsd: costOf(options.priceOf(row.modelId), row.inputTokens, row.outputTokens),
   }));
+  return withExecutionCosts(priced, {
+    config: options.config,
+    priceOf: options.priceOf,
+    prefixTokens: (row) => (row.role === 'judge' ? judgePrefix : 0),
+  });
 }

@@ -7,6 +7,8 @@ export async function startAnthropicServer(
     status?: number;
     /** The reply's content blocks and stop reason (default: one text block echoing the last message). */
     reply?: { content: Record<string, unknown>[]; stopReason?: string };
+    /** The reply's usage block (default: 9 input and 4 output tokens, no cache). */
+    usage?: Record<string, number>;
   } = {},
 ) {
   const received: Record<string, unknown>[] = [];
@@ -33,7 +35,7 @@ export async function startAnthropicServer(
         content: options.reply?.content ?? [{ type: 'text', text: `heard: ${messages.at(-1)?.content}` }],
         stop_reason: options.reply?.stopReason ?? 'end_turn',
         stop_sequence: null,
-        usage: { input_tokens: 9, output_tokens: 4 },
+        usage: options.usage ?? { input_tokens: 9, output_tokens: 4 },
       }),
     );
   });

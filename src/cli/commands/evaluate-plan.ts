@@ -1,8 +1,12 @@
 import { PRICE_TABLE_DATE } from '../../providers/price-table.js';
+import { DISCOUNTS_DATE } from '../../providers/vendor-discounts.js';
 import type { PlannedCalls } from '../../run/plan-evaluation.js';
 import { formatTable } from '../render-results.js';
 
-/** Prints the `--dry-run` table: calls, tokens and cost per model and role. */
+const dollars = (value: number | null | undefined): string =>
+  value === null || value === undefined ? 'no price' : `$${value.toFixed(4)}`;
+
+/** Prints the `--dry-run` table: calls, tokens and cost per model and role, live, batch and batch + cache. */
 export function printPlan(plan: PlannedCalls[]): void {
   const unpriced = [...new Set(plan.filter((row) => row.costUsd === null).map((row) => row.modelId))];
   const rows = plan.map((row) => [
@@ -11,20 +15,27 @@ export function printPlan(plan: PlannedCalls[]): void {
     String(row.calls),
     String(row.inputTokens),
     String(row.outputTokens),
-    row.costUsd === null ? 'no price' : `$${row.costUsd.toFixed(4)}`,
+    dollars(row.costUsd),
+    dollars(row.batchCostUsd),
+    dollars(row.batchCachedCostUsd),
   ]);
   const priced = plan.filter((row) => row.costUsd !== null);
-  const total = priced.reduce((sum, row) => sum + (row.costUsd ?? 0), 0);
+  const sum = (of: (row: PlannedCalls) => number | null | undefined): string =>
+    `$${priced.reduce((total, row) => total + (of(row) ?? 0), 0).toFixed(4)}`;
+  const partial = priced.length < plan.length ? ' (priced models only)' : '';
   rows.push([
     'total',
     '',
-    String(plan.reduce((sum, row) => sum + row.calls, 0)),
+    String(plan.reduce((total, row) => total + row.calls, 0)),
     '',
     '',
-    `$${total.toFixed(4)}${priced.length < plan.length ? ' (priced models only)' : ''}`,
+    `${sum((row) => row.costUsd)}${partial}`,
+    sum((row) => row.batchCostUsd),
+    sum((row) => row.batchCachedCostUsd),
   ]);
   const notes = [
     `Tokens are estimates (about 4 characters per token, 3 key points per answer, no cache hits); prices from the config or the built-in table of ${PRICE_TABLE_DATE}.`,
+    `batch: the provider's batch API (--batch); + cache: the shared prompt prefix (the judge's definitions) read from the provider's cache, where it is at least the provider's minimum (1,024 tokens; 2,048 for Claude Haiku) — discounts of ${DISCOUNTS_DATE}.`,
     ...(unpriced.length > 0
       ? [
           `No price for ${unpriced.join(', ')}: --max-cost refuses to run them unless you set models[].price or pass --allow-unpriced.`,
@@ -32,6 +43,6 @@ export function printPlan(plan: PlannedCalls[]): void {
       : []),
   ];
   process.stdout.write(
-    `${formatTable(['model', 'role', 'calls', 'input tokens', 'output tokens', 'est. cost'], rows)}\n${notes.join('\n')}\n`,
+    `${formatTable(['model', 'role', 'calls', 'input tokens', 'output tokens', 'live', 'batch', 'batch + cache'], rows)}\n${notes.join('\n')}\n`,
   );
 }
