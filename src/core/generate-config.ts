@@ -75,6 +75,12 @@ export const GenerateConfigSchema = z.strictObject({
   refineGain: z.number().default(0.5),
   /** Refinement rounds per candidate at most. @default 3 */
   refineDepth: z.number().int().min(0).default(3),
+  /**
+   * What the reflection prompt shows: `full`, what the paper's Listing 7 gives (the general question,
+   * the background fact, each model's stance, key points and their values, the score); `answers`,
+   * only the question, the models' key points and the score (an ablation). @default "full"
+   */
+  reflectionContext: z.enum(['full', 'answers']).default('full'),
   /** Sampling temperature of every generation-side call (exploration, reflection, panel answers). @default 1 */
   temperature: z.number().min(0).max(2).default(1),
   /** Nucleus sampling of those calls. @default 0.95 */

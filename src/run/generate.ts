@@ -162,6 +162,7 @@ async function search(
     params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
     refineGain: settings.refineGain,
     refineDepth: settings.refineDepth,
+    reflectionContext: settings.reflectionContext,
     signal,
   };
   const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);

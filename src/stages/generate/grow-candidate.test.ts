@@ -105,6 +105,29 @@ describe('growing a candidate', () => {
     expect(shown.score).toBe('2.50');
   });
 
+  it('with reflectionContext answers shows the reflection only the question, the key points and the score', async () => {
+    const seen: Record<string, string>[] = [];
+    const refiner = scriptedProvider('refiner', {
+      reflect: (variables) => {
+        seen.push(variables);
+        return 'Make it sharper.';
+      },
+      refine: (v) => `Question: ${v.question!.replace(/\?$/, '')} sharp?`,
+    });
+    await growCandidate(
+      { ...explored, generalQuestion: 'Should communities welcome strangers?' },
+      refiner,
+      0,
+      context({ refineDepth: 1, reflectionContext: 'answers' }),
+    );
+    const shown = seen[0]!;
+    expect(shown.topic ?? '').toBe('');
+    expect(shown.question).toBe(explored.text);
+    expect(shown.answers).toMatch(/^Model 1:\n {2}- Care: helping each other$/m);
+    expect(shown.answers).not.toMatch(/stance|values:/);
+    expect(shown.score).toBe('2.50');
+  });
+
   it('discards a refinement whose gain does not pass τ and keeps the explored question', async () => {
     const versions = await growCandidate(explored, sharpener(), 0, context({ refineGain: 100 }));
     expect(versions.map((version) => version.status)).toEqual(['accepted', 'rejected']);

@@ -23,6 +23,8 @@ export interface GrowContext {
   refineGain: number;
   /** Refinement rounds at most. */
   refineDepth: number;
+  /** What the reflection sees: Listing 7's context, or only question, key points and score. @default "full" */
+  reflectionContext?: 'full' | 'answers';
   signal?: AbortSignal;
 }
 
@@ -74,6 +76,7 @@ export async function growCandidate(
       answers: base.p1!.answers,
       theory: context.theory,
       score: baseScore,
+      context: context.reflectionContext ?? 'full',
       params: context.params,
       sampleIndex,
       signal,

@@ -11,8 +11,15 @@ export type Refinement =
   | { status: 'ok'; question: string; suggestions: string }
   | { status: 'unparseable' | 'error'; reason: string; raw: string | null };
 
-/** The answers block of the reflection prompt: each panel model's stance, key points and their values. */
-export function formatAnswers(answers: readonly PanelAnswer[], theory: ValueTheory): string {
+/**
+ * The answers block of the reflection prompt: each panel model's stance, key points and their values;
+ * with `context: answers`, the key points alone.
+ */
+export function formatAnswers(
+  answers: readonly PanelAnswer[],
+  theory: ValueTheory,
+  context: 'full' | 'answers' = 'full',
+): string {
   const names = new Map(theory.values.map((value) => [value.id, value.name]));
   const blocks: string[] = [];
   let number = 0;
@@ -20,10 +27,15 @@ export function formatAnswers(answers: readonly PanelAnswer[], theory: ValueTheo
     if (answer.status !== 'ok') continue;
     number++;
     const lines = answer.points.map((point) => {
+      if (context === 'answers') return `  - ${point.text}`;
       const values = point.values.map((id) => names.get(id) ?? id).join(', ') || 'none';
       return `  - ${point.text} [values: ${values}]`;
     });
-    blocks.push([`Model ${number} (stance: ${answer.stance ?? 'none stated'}):`, ...lines].join('\n'));
+    const heading =
+      context === 'answers'
+        ? `Model ${number}:`
+        : `Model ${number} (stance: ${answer.stance ?? 'none stated'}):`;
+    blocks.push([heading, ...lines].join('\n'));
   }
   return blocks.length === 0 ? '(no usable answers)' : blocks.join('\n');
 }
@@ -44,15 +56,18 @@ export async function refine(options: {
   answers: readonly PanelAnswer[];
   theory: ValueTheory;
   score: number;
+  /** `full`: Listing 7's context; `answers`: only the question, the key points and the score. @default "full" */
+  context?: 'full' | 'answers';
   params: SamplingParams;
   sampleIndex: number;
   signal?: AbortSignal;
 }): Promise<Refinement> {
   const { provider, params, sampleIndex, signal } = options;
+  const context = options.context ?? 'full';
   const variables = {
-    topic: formatReflectionTopic(options.generalQuestion, options.fact),
+    topic: context === 'full' ? formatReflectionTopic(options.generalQuestion, options.fact) : '',
     question: options.question,
-    answers: formatAnswers(options.answers, options.theory),
+    answers: formatAnswers(options.answers, options.theory, context),
     score: options.score.toFixed(2),
   };
   const reflected = await recordFailure(
