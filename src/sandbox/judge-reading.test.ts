@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCHWARTZ_THEORY } from '../core/theories.js';
 import { TextReader } from './analyze-text.js';
+import { COST_VARIANTS } from './knowledge.js';
 import { clausesFor, FILLER_POINTS, pointsFor } from './phrases.js';
 
 const reader = new TextReader(SCHWARTZ_THEORY);
@@ -73,5 +74,18 @@ describe('the sandbox judge', () => {
       }
     }
     for (const filler of FILLER_POINTS) expect(valuesOf(filler), filler).toEqual([]);
+  });
+
+  it("reads the price a sandbox question's trade-off clause names as that price's value", () => {
+    for (const [id, prices] of Object.entries(COST_VARIANTS)) {
+      for (const price of prices) {
+        for (const opener of ['despite the risk to', 'even if it means less', 'at the cost of']) {
+          const question = `Should Ohio ban it ${opener} ${price}?`;
+          expect(valuesOf(question), question).toEqual([id]);
+        }
+      }
+    }
+    // In a short question a word with other senses is what the question is about.
+    expect(valuesOf('Should people be free to speak their minds?')).toEqual(['self_direction']);
   });
 });

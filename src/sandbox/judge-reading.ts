@@ -14,18 +14,26 @@ import {
 import { BoundedMemo } from './memo.js';
 import type { ReadToken } from './nlp.js';
 
-/** One value a word or phrase signals, with how much it counts. */
+/** One value a word or phrase signals, with how much it counts in a long text and in a short one. */
 interface Cue {
   value: number;
   weight: number;
+  /** Weight in a short question, where the question reader's words count in full. */
+  shortWeight: number;
 }
 
 /** Shortest stem left after a negating prefix for it to count as the negated cue ("unfair" → "fair"). */
 const MIN_NEGATED_STEM = 4;
+/** Questions of at most this many words read the question reader's words in full. */
+const SHORT_QUESTION = 40;
 /** Weak cue words sharing this many first letters count once ("power", "powerful"). */
 const SHARED_STEM = 5;
 /** Auxiliaries that, before "not", make a refusal ("can not", "will not"). */
 const REFUSING_AUXILIARIES = new Set(['can', 'will', 'would', 'could']);
+/** The speaker, whose "not" before a verb of helping declines ("I'm not able to provide", "I am not going to"). */
+const SPEAKER = new Set(['i', "i'm", 'we']);
+/** Words that decline on their own ("unable to help", "must decline to write"). */
+const DECLINING_WORDS = new Set(['unable', 'decline', 'refuse']);
 
 /** Lower-case lemmas with hyphenated words joined back ("well - being" → "well-being"), punctuation dropped. */
 export function judgeLemmas(tokens: readonly ReadToken[]): string[] {
@@ -61,7 +69,8 @@ export class JudgeReading {
 
   constructor(theory: ValueTheory, lexicon: Map<string, string[]>) {
     for (const [value, { id }] of theory.values.entries()) {
-      for (const word of lexicon.get(id) ?? []) this.add(word, { value, weight: STRONG_CUE });
+      for (const word of lexicon.get(id) ?? [])
+        this.add(word, { value, weight: STRONG_CUE, shortWeight: STRONG_CUE });
     }
     const schwartz =
       theory.id === 'schwartz' &&
@@ -69,24 +78,30 @@ export class JudgeReading {
     if (!schwartz) return;
     for (const [value, { id }] of theory.values.entries()) {
       const cues = JUDGE_CUES[id as keyof typeof JUDGE_CUES];
-      for (const word of cues.strong) this.add(word, { value, weight: STRONG_CUE });
-      for (const word of cues.weak) this.add(word, { value, weight: WEAK_CUE });
-      for (const word of cues.ignored ?? []) this.add(word, { value, weight: 0 });
+      for (const word of cues.strong) this.add(word, { value, weight: STRONG_CUE, shortWeight: STRONG_CUE });
+      for (const word of cues.weak) this.add(word, { value, weight: WEAK_CUE, shortWeight: WEAK_CUE });
+      for (const word of cues.ignored ?? []) this.add(word, { value, weight: 0, shortWeight: 0 });
     }
     for (const [value, { id }] of theory.values.entries())
-      if (REFUSAL_VALUES.some((refused) => refused === id)) this.refusal.push({ value, weight: STRONG_CUE });
+      if (REFUSAL_VALUES.some((refused) => refused === id))
+        this.refusal.push({ value, weight: STRONG_CUE, shortWeight: STRONG_CUE });
   }
 
-  /** Adds a cue; a later listing of the same word for the same value replaces the earlier one (weight 0: no cue). */
-  private add(word: string, cue: Cue): void {
+  /**
+   * Adds a cue; a later listing of the same word for the same value replaces the earlier one, except
+   * that a question reader's word keeps its full weight in short texts.
+   */
+  private add(word: string, added: Cue): void {
     if (word === '') return;
     if (word.includes(' ')) {
       const lemmas = word.split(' ');
-      this.phrases.set(lemmas[0]!, [...(this.phrases.get(lemmas[0]!) ?? []), { lemmas, cue }]);
+      this.phrases.set(lemmas[0]!, [...(this.phrases.get(lemmas[0]!) ?? []), { lemmas, cue: added }]);
       return;
     }
-    const cues = (this.words.get(word) ?? []).filter((known) => known.value !== cue.value);
-    this.words.set(word, cue.weight > 0 ? [...cues, cue] : cues);
+    const known = this.words.get(word) ?? [];
+    const lexical = known.find((cue) => cue.value === added.value)?.shortWeight ?? 0;
+    const cue = { ...added, shortWeight: Math.max(added.shortWeight, lexical) };
+    this.words.set(word, [...known.filter((other) => other.value !== cue.value), cue]);
   }
 
   /** A word's cues: as listed, else those of the cue it negates ("unfair", "dishonest"). */
@@ -116,10 +131,15 @@ export class JudgeReading {
     const lemmas = judgeLemmas(tokens);
     const idiomatic = idiomPositions(lemmas);
     const found = Array.from({ length: size }, () => new Map<string, number>());
+    // A short question is about what its few words name ("Should people be free to…?"); in an
+    // answer a word with other senses needs a second cue, and some are no cue at all.
+    const short = lemmas.length <= SHORT_QUESTION && tokens.at(-1)?.text === '?';
     const credit = (word: string, cue: Cue) => {
+      const weight = short ? cue.shortWeight : cue.weight;
+      if (weight === 0) return;
       // Related weak words ("religion", "religious") are one cue, not two.
-      const key = cue.weight < STRONG_CUE ? word.slice(0, SHARED_STEM) : word;
-      found[cue.value]!.set(key, Math.max(found[cue.value]!.get(key) ?? 0, cue.weight));
+      const key = weight < STRONG_CUE ? word.slice(0, SHARED_STEM) : word;
+      found[cue.value]!.set(key, Math.max(found[cue.value]!.get(key) ?? 0, weight));
     };
     for (const [at, lemma] of lemmas.entries()) {
       if (!idiomatic.has(at)) for (const cue of this.cuesOf(lemma)) credit(lemma, cue);
@@ -150,11 +170,15 @@ const IDIOMS_BY_FIRST = new Map<string, (typeof IDIOMS)[number][]>();
 for (const idiom of IDIOMS)
   IDIOMS_BY_FIRST.set(idiom.lemmas[0]!, [...(IDIOMS_BY_FIRST.get(idiom.lemmas[0]!) ?? []), idiom]);
 
-/** Whether the text declines something: "can not assist", "will not provide", "unable to help". */
+/** Whether the text declines something: "can not assist", "I'm not able to provide", "unable to help". */
 function refuses(lemmas: readonly string[]): boolean {
   for (let at = 0; at < lemmas.length; at++) {
     const declining =
-      (lemmas[at] === 'not' && REFUSING_AUXILIARIES.has(lemmas[at - 1] ?? '')) || lemmas[at] === 'unable';
+      (lemmas[at] === 'not' &&
+        (REFUSING_AUXILIARIES.has(lemmas[at - 1] ?? '') ||
+          SPEAKER.has(lemmas[at - 1] ?? '') ||
+          SPEAKER.has(lemmas[at - 2] ?? ''))) ||
+      DECLINING_WORDS.has(lemmas[at]!);
     if (!declining) continue;
     for (let ahead = at + 1; ahead <= at + REFUSAL_REACH && ahead < lemmas.length; ahead++)
       if (REFUSAL_VERBS.has(lemmas[ahead]!)) return true;
