@@ -41,6 +41,8 @@ interface NewRun {
 async function recordedOf(
   flags: EvaluateFlags,
   settings: EvaluateSettings,
+  loaded: LoadedConfig,
+  runtime: CliRuntime,
 ): Promise<NewRun['recorded'] & { questions: Question[]; modelIds: string[] }> {
   const clash = [
     [flags.questions, '--questions'],
@@ -51,7 +53,7 @@ async function recordedOf(
   if (clash)
     throw new ConfigError(`--responses gives the questions, models and samples; drop ${clash[1] as string}`);
   const file = flags.responses!;
-  const recorded = await readRecorded(resolve(file));
+  const recorded = await readRecorded(resolve(file), { limits: loaded.config.input, signal: runtime.signal });
   const hash = createHash('sha256')
     .update(
       JSON.stringify(recorded.answers.map((answer) => [answer.modelId, answer.questionId, answer.answer])),
@@ -118,7 +120,8 @@ async function prepare(
   loaded: LoadedConfig,
   runtime: CliRuntime,
 ): Promise<NewRun> {
-  const recorded = flags.responses === undefined ? undefined : await recordedOf(flags, settings);
+  const recorded =
+    flags.responses === undefined ? undefined : await recordedOf(flags, settings, loaded, runtime);
   const { questions, source } = recorded
     ? { questions: recorded.questions, source: `responses:${recorded.file}` }
     : await questionsOf(flags, settings, loaded, runtime);

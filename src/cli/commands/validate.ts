@@ -79,6 +79,8 @@ function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
       const texts = await readLabelled({
         path: resolve(flags.data),
         theory,
+        limits: config.input,
+        signal: runtime.signal,
         ...(flags.labels !== undefined ? { labelsPath: resolve(flags.labels) } : {}),
       });
       const seed = integerFlag('--seed', flags.seed, config.seed, 0);

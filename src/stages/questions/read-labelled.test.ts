@@ -179,10 +179,10 @@ describe('readLabelled', () => {
     writeFileSync(join(dir, 'empty.jsonl'), '');
     writeFileSync(join(dir, 'latin1.csv'), Buffer.from('text,values\ncaf\xe9,power\n', 'latin1'));
     await expect(readLabelled({ path: join(dir, 'a.txt'), theory })).rejects.toThrow(
-      /a\.txt: unknown labelled file type; use \.jsonl or \.csv/,
+      /a\.txt: unknown labelled file type; use \.jsonl, \.csv or Touché's arguments \.tsv/,
     );
     await expect(readLabelled({ path: join(dir, 'missing.csv'), theory })).rejects.toThrow(
-      /missing\.csv: labelled file not found or not readable/,
+      /missing\.csv: file not found or not readable/,
     );
     await expect(readLabelled({ path: join(dir, 'empty.jsonl'), theory })).rejects.toThrow(
       /empty\.jsonl: empty file/,
@@ -202,5 +202,22 @@ describe('a value both expressed and violated', () => {
       theory: SCHWARTZ_THEORY,
     });
     expect(row!.labels).toEqual({ power: 'expressed', security: 'violated' });
+  });
+});
+
+describe('reading labelled and recorded files within the input limits', () => {
+  it('refuses a row nested too deep and a line too long, naming file and line', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'deep.jsonl'),
+      `{"text": "a", "values": []}\n{"text": "b", "x": ${'['.repeat(80)}${']'.repeat(80)}, "values": []}\n`,
+    );
+    await expect(readLabelled({ path: join(dir, 'deep.jsonl'), theory })).rejects.toThrow(
+      /deep\.jsonl:2: JSON nested 81 levels deep is over the limit of 64/,
+    );
+    writeFileSync(join(dir, 'long.jsonl'), `{"text": "${'a'.repeat(200)}", "values": []}\n`);
+    await expect(
+      readLabelled({ path: join(dir, 'long.jsonl'), theory, limits: { maxLineChars: 100 } }),
+    ).rejects.toThrow(/long\.jsonl:1: a line of 2\d\d characters is over the limit of 100/);
   });
 });

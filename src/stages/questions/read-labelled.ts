@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
+import type { ReadInputOptions } from '../../core/input-limits.js';
 import type { ValueTheory } from '../../core/value-theory.js';
+import { readLimitedText } from '../input/read-limited-text.js';
 import { type LabelledText, LabelledTextSchema } from './labelled-text.js';
 import { parseCsv } from './parse-csv.js';
 import { parseToucheLabelled } from './read-touche-labels.js';
@@ -192,22 +193,6 @@ export function parseLabelled(options: {
 const FORMATS: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
 /** Reads a labelled-text file (.jsonl or .csv, UTF-8) as `parseLabelled` does; an unreadable file is a ConfigError. */
-/** A UTF-8 text file, or a ConfigError naming it. */
-async function readUtf8(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new ConfigError(`${path}: labelled file not found or not readable`);
-  }
-  try {
-    // Fatal decoding: a Latin-1 file would otherwise turn into texts with U+FFFD in them.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ConfigError(`${path}: not UTF-8 text; save the file as UTF-8`);
-  }
-}
-
 /** The labels file beside a Touché arguments file: `arguments-x.tsv` → `labels-x.tsv`. */
 function toucheLabelsOf(path: string): string {
   const name = basename(path);
@@ -222,12 +207,11 @@ function toucheLabelsOf(path: string): string {
  * Reads a labelled-text file: .jsonl or .csv as `parseLabelled` does, or a Touché23-ValueEval
  * `arguments-*.tsv` with its `labels-*.tsv` (`labelsPath`, else the file of that name beside it).
  */
-export async function readLabelled(options: {
-  path: string;
-  theory: ValueTheory;
-  labelsPath?: string;
-}): Promise<LabelledText[]> {
+export async function readLabelled(
+  options: { path: string; theory: ValueTheory; labelsPath?: string } & ReadInputOptions,
+): Promise<LabelledText[]> {
   const { path, theory } = options;
+  const readUtf8 = (file: string) => readLimitedText(file, { ...options, what: 'labelled file' });
   if (extname(path).toLowerCase() === '.tsv') {
     const labelsFile = options.labelsPath ?? toucheLabelsOf(path);
     return parseToucheLabelled({

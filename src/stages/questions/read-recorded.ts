@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
+import type { ReadInputOptions } from '../../core/input-limits.js';
 import type { Question } from '../../core/question.js';
+import { readLimitedText } from '../input/read-limited-text.js';
 import { questionId } from './load-questions.js';
 import { parseCsv } from './parse-csv.js';
 
@@ -156,21 +157,10 @@ export function parseRecorded(options: {
 
 const FORMATS: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
 
-/** Reads a recorded-answers file (.jsonl or .csv, UTF-8) as `parseRecorded` does. */
-export async function readRecorded(path: string): Promise<RecordedAnswers> {
+/** Reads a recorded-answers file (.jsonl or .csv, UTF-8) within the input limits, as `parseRecorded` does. */
+export async function readRecorded(path: string, options: ReadInputOptions = {}): Promise<RecordedAnswers> {
   const format = FORMATS[extname(path).toLowerCase()];
   if (format === undefined) throw new ConfigError(`${path}: unknown answers file type; use .jsonl or .csv`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw new ConfigError(`${path}: answers file not found or not readable`);
-  }
-  let content: string;
-  try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ConfigError(`${path}: not UTF-8 text; save the file as UTF-8`);
-  }
+  const content = await readLimitedText(path, { ...options, what: 'answers file' });
   return parseRecorded({ file: path, content, format });
 }
