@@ -64,11 +64,18 @@ export const GenerateConfigSchema = z.strictObject({
   /** k of that mean. @default 3 */
   dedupTopK: z.number().int().positive().default(3),
   /**
-   * ε with the lexical backend (lemma-bag cosine), where unrelated questions score near 0 and a
-   * paraphrase 0.6–0.9: calibrated on test/fixtures/dedup-pairs.json. `dedupThreshold` (the paper's
-   * embedding ε) applies with embeddings. @default 0.5
+   * ε with the lexical backend (lemma-bag cosine), where unrelated questions score near 0, a
+   * paraphrase 0.6–1 and the same question with a new place or cost 0.4–0.9: the threshold with the
+   * most right verdicts on test/fixtures/dedup-pairs.json. `dedupThreshold` (the paper's embedding ε)
+   * applies with embeddings. @default 0.75
    */
-  dedupThresholdLexical: z.number().min(0).max(1).default(0.5),
+  dedupThresholdLexical: z.number().min(0).max(1).default(0.75),
+  /**
+   * Fail the run (exit 1) when more than this share of the model calls that reached a model failed
+   * (after retries); failed calls are recorded and never scored, but a run built on few answers is
+   * not a result. @default 0.05
+   */
+  maxErrorRate: z.number().min(0).max(1).default(0.05),
   /** k with the lexical backend: the nearest question alone (a mean over k dilutes one close match). @default 1 */
   dedupTopKLexical: z.number().int().positive().default(1),
   /** τ: a refinement is kept only when it raises S (under P1) by more than this many σ (see `scale`). @default 0.5 */

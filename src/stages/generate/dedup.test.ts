@@ -53,35 +53,58 @@ describe('dedup pool', () => {
   });
 });
 
-describe('the lexical dedup rule, on paraphrase pairs written for it', () => {
+describe('the lexical dedup rule, on paraphrase pairs and variants written for it', () => {
   const fixture = JSON.parse(
     readFileSync(new URL('../../../test/fixtures/dedup-pairs.json', import.meta.url), 'utf8'),
-  ) as { groups: { pool: string[]; nearCopy: string; paraphrase: string; distinct: string }[] };
+  ) as {
+    groups: { pool: string[]; nearCopy: string; paraphrase: string; variant: string; distinct: string }[];
+  };
   const settings = GenerateConfigSchema.parse({});
+  const kinds = ['nearCopy', 'paraphrase', 'variant', 'distinct'] as const;
 
   async function verdicts(rule: { threshold: number; topK: number }) {
     const similarity = lexicalSimilarity();
-    const found = { nearCopy: 0, paraphrase: 0, distinct: 0 };
+    const found = { nearCopy: 0, paraphrase: 0, variant: 0, distinct: 0 };
     for (const group of fixture.groups) {
       const pool = new QuestionPool(rule.threshold, rule.topK);
       const vectors = await similarity.vectors(group.pool);
       for (const [index, vector] of vectors.entries()) pool.add(`q${index}`, vector);
-      for (const kind of ['nearCopy', 'paraphrase', 'distinct'] as const) {
+      for (const kind of kinds) {
         const [vector] = await similarity.vectors([group[kind]]);
         if (pool.check(vector!).duplicate) found[kind]++;
       }
     }
     return found;
   }
+  /** Right verdicts: copies and paraphrases rejected, variants and different questions kept. */
+  const right = (found: Record<(typeof kinds)[number], number>) =>
+    found.nearCopy + found.paraphrase + 2 * fixture.groups.length - found.variant - found.distinct;
 
-  it('catches every near copy and paraphrase and keeps every different question on the topic', async () => {
+  it('catches every near copy, most paraphrases, and keeps most variants and every different question', async () => {
     const groups = fixture.groups.length;
-    expect(await verdicts(dedupRule(settings, 'lexical:wink-lemma-cosine'))).toEqual({
-      nearCopy: groups,
-      paraphrase: groups,
-      distinct: 0,
-    });
-    // The paper's embedding ε on lexical cosines lets most of these duplicates through.
+    const found = await verdicts(dedupRule(settings, 'lexical:wink-lemma-cosine'));
+    expect(found.nearCopy).toBe(groups);
+    expect(found.distinct).toBe(0);
+    // Lemma bags cannot tell a reworded question from one with a new place or cost: 3 of 12 each way.
+    expect(found.paraphrase).toBeGreaterThanOrEqual(groups - 3);
+    expect(found.variant).toBeLessThanOrEqual(3);
+  });
+
+  it('uses the threshold on the nearest question with the most right verdicts on the fixture', async () => {
+    const byThreshold = new Map<number, number>();
+    for (let step = 6; step <= 19; step++) {
+      const threshold = step / 20;
+      byThreshold.set(threshold, right(await verdicts({ threshold, topK: 1 })));
+    }
+    const best = Math.max(...byThreshold.values());
+    expect(byThreshold.get(settings.dedupThresholdLexical)).toBe(best);
+    // The earlier ε 0.5 caught every paraphrase but rejected 11 of the 12 variants.
+    expect(await verdicts({ threshold: 0.5, topK: 1 })).toMatchObject({ paraphrase: 12, variant: 11 });
+    expect(byThreshold.get(0.5)).toBeLessThan(best);
+  });
+
+  it('the paper’s embedding ε on lexical cosines lets most duplicates through', async () => {
+    const groups = fixture.groups.length;
     const embeddingRule = dedupRule(settings, 'embedding:m');
     expect(embeddingRule).toEqual({ threshold: 0.85, topK: 3 });
     const loose = await verdicts(embeddingRule);
