@@ -106,48 +106,65 @@ export class JudgeReading {
 
   /** A word's cues: as listed, else those of the cue it negates ("unfair", "dishonest"). */
   private cuesOf(word: string): Cue[] {
-    return this.lookups.through(word, () => {
-      const listed = this.words.get(word);
-      if (listed) return listed;
-      for (const prefix of NEGATING_PREFIXES) {
-        if (word.startsWith(prefix) && word.length - prefix.length >= MIN_NEGATED_STEM) {
-          const negated = this.words.get(word.slice(prefix.length));
-          if (negated) return negated;
-        }
+    let cues = this.lookups.get(word);
+    if (cues === undefined) {
+      cues = this.words.get(word) ?? this.negatedCues(word);
+      this.lookups.set(word, cues);
+    }
+    return cues;
+  }
+
+  private negatedCues(word: string): Cue[] {
+    for (const prefix of NEGATING_PREFIXES) {
+      if (word.startsWith(prefix) && word.length - prefix.length >= MIN_NEGATED_STEM) {
+        const negated = this.words.get(word.slice(prefix.length));
+        if (negated) return negated;
       }
-      return [];
-    });
+    }
+    return [];
   }
 
   /** Which values the text's tokens reflect (theory order). */
   read(tokens: readonly ReadToken[], size: number): boolean[] {
-    return this.credited(tokens, size).map(
-      (cues) => cues.reduce((sum, cue) => sum + cue.weight, 0) >= JUDGE_THRESHOLD,
-    );
+    const scores = new Array<number>(size).fill(0);
+    for (const { value, weight } of this.cuesIn(tokens)) scores[value]! += weight;
+    return scores.map((score) => score >= JUDGE_THRESHOLD);
   }
 
   /** Per value (theory order), the distinct cues the text holds: word, phrase or "(refusal)", with weight. */
   credited(tokens: readonly ReadToken[], size: number): { key: string; weight: number }[][] {
+    const found = Array.from({ length: size }, () => [] as { key: string; weight: number }[]);
+    for (const { value, key, weight } of this.cuesIn(tokens)) found[value]!.push({ key, weight });
+    return found;
+  }
+
+  /** The distinct cues of a text, each with the weight it counts with here. */
+  private cuesIn(tokens: readonly ReadToken[]): { value: number; key: string; weight: number }[] {
     const lemmas = judgeLemmas(tokens);
     const idiomatic = idiomPositions(lemmas);
-    const found = Array.from({ length: size }, () => new Map<string, number>());
     // A short question is about what its few words name ("Should people be free to…?"); in an
     // answer a word with other senses needs a second cue, and some are no cue at all.
     const short = lemmas.length <= SHORT_QUESTION && tokens.at(-1)?.text === '?';
+    const found = new Map<string, { value: number; key: string; weight: number }>();
     const credit = (word: string, cue: Cue) => {
       const weight = short ? cue.shortWeight : cue.weight;
       if (weight === 0) return;
       // Related weak words ("religion", "religious") are one cue, not two.
       const key = weight < STRONG_CUE ? word.slice(0, SHARED_STEM) : word;
-      found[cue.value]!.set(key, Math.max(found[cue.value]!.get(key) ?? 0, weight));
+      const known = found.get(`${cue.value}|${key}`);
+      if (!known || known.weight < weight)
+        found.set(`${cue.value}|${key}`, { value: cue.value, key, weight });
     };
-    for (const [at, lemma] of lemmas.entries()) {
+    for (let at = 0; at < lemmas.length; at++) {
+      const lemma = lemmas[at]!;
       if (!idiomatic.has(at)) for (const cue of this.cuesOf(lemma)) credit(lemma, cue);
-      for (const { lemmas: phrase, cue } of this.phrases.get(lemma) ?? [])
-        if (startsAt(lemmas, at, phrase)) credit(phrase.join(' '), cue);
+      const phrases = this.phrases.get(lemma);
+      if (phrases)
+        for (const { lemmas: phrase, cue } of phrases)
+          if (startsAt(lemmas, at, phrase)) credit(phrase.join(' '), cue);
     }
     if (this.refusal.length > 0 && refuses(lemmas)) for (const cue of this.refusal) credit('(refusal)', cue);
-    return found.map((cues) => [...cues].map(([key, weight]) => ({ key, weight })));
+    return [...found.values()];
   }
 }
 
