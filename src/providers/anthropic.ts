@@ -59,6 +59,57 @@ export function usageOf(usage: {
   };
 }
 
+/** The Messages API parameters of a request: what a live call sends and a batch request carries. */
+export function messageParams(model: string, request: ChatRequest) {
+  const params = request.params ?? {};
+  const system = request.messages
+    .filter((message) => message.role === 'system')
+    .map((message) => message.content);
+  return {
+    model,
+    max_tokens: params.maxTokens ?? 1024,
+    // The system prompt (the judge's definitions) is the same in every call: cached as a prefix.
+    ...(system.length > 0
+      ? {
+          system: [
+            {
+              type: 'text' as const,
+              text: system.join('\n\n'),
+              cache_control: { type: 'ephemeral' as const },
+            },
+          ],
+        }
+      : {}),
+    messages: request.messages.flatMap((entry) =>
+      entry.role === 'system' ? [] : [{ role: entry.role, content: entry.content }],
+    ),
+    ...(params.stop ? { stop_sequences: params.stop } : {}),
+  };
+}
+
+/** An Anthropic message (live or from a batch) as a chat result. */
+export function readMessage(message: {
+  content: ({ type: string; text?: string; thinking?: string } | { type: string })[];
+  model: string;
+  stop_reason?: string | null;
+  usage: Parameters<typeof usageOf>[0];
+}): ChatResult {
+  const text = message.content
+    .flatMap((block) => ('text' in block && block.type === 'text' ? [block.text ?? ''] : []))
+    .join('');
+  // Extended thinking comes in blocks of its own: kept apart from the answer.
+  const reasoning = message.content
+    .flatMap((block) => ('thinking' in block && block.type === 'thinking' ? [block.thinking ?? ''] : []))
+    .join('\n\n');
+  return {
+    text,
+    ...(reasoning !== '' ? { reasoning } : {}),
+    usage: usageOf(message.usage),
+    model: message.model,
+    finishReason: message.stop_reason ?? undefined,
+  };
+}
+
 /**
  * An adapter for Anthropic's Messages API (no log-probabilities; JSON is requested in the prompt).
  * SDK 1.x no longer accepts temperature or top_p, so only max tokens and stop sequences are sent.
@@ -80,42 +131,12 @@ export function createAnthropicProvider(options: {
     id,
     capabilities: { chat: true, embeddings: false, logprobs: false, jsonSchema: false },
     async chat(request: ChatRequest): Promise<ChatResult> {
-      const params = request.params ?? {};
-      const system = request.messages
-        .filter((message) => message.role === 'system')
-        .map((message) => message.content);
       const started = performance.now();
       try {
-        const message = await client.messages.create(
-          {
-            model,
-            max_tokens: params.maxTokens ?? 1024,
-            // The system prompt (the judge's definitions) is the same in every call: cached as a prefix.
-            ...(system.length > 0
-              ? {
-                  system: [{ type: 'text', text: system.join('\n\n'), cache_control: { type: 'ephemeral' } }],
-                }
-              : {}),
-            messages: request.messages.flatMap((entry) =>
-              entry.role === 'system' ? [] : [{ role: entry.role, content: entry.content }],
-            ),
-            stop_sequences: params.stop,
-          },
-          { signal: request.signal },
-        );
-        const text = message.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
-        // Extended thinking comes in blocks of its own: kept apart from the answer.
-        const reasoning = message.content
-          .flatMap((block) => (block.type === 'thinking' ? [block.thinking] : []))
-          .join('\n\n');
-        return {
-          text,
-          ...(reasoning !== '' ? { reasoning } : {}),
-          usage: usageOf(message.usage),
-          model: message.model,
-          finishReason: message.stop_reason ?? undefined,
-          latencyMs: performance.now() - started,
-        };
+        const message = await client.messages.create(messageParams(model, request), {
+          signal: request.signal,
+        });
+        return { ...readMessage(message), latencyMs: performance.now() - started };
       } catch (error) {
         throw toProviderError(id, error, request.signal, [
           options.config.apiKey,

@@ -51,6 +51,87 @@ function malformed(providerId: string, reason: string): ProviderError {
   });
 }
 
+/** The body of a chat-completions request: what a live call posts and a batch line carries. */
+export function chatCompletionBody(
+  model: string,
+  protocol: ModelProtocol,
+  request: ChatRequest,
+): Record<string, unknown> {
+  const params = request.params ?? {};
+  return {
+    model,
+    messages: request.messages,
+    ...protocolFields(protocol, params),
+    seed: params.seed,
+    stop: params.stop,
+    ...(request.jsonSchema
+      ? {
+          response_format: {
+            type: 'json_schema',
+            json_schema: {
+              name: request.jsonSchema.name,
+              schema: request.jsonSchema.schema,
+              strict: true,
+            },
+          },
+        }
+      : {}),
+    ...(request.topLogprobs && protocol.logprobs
+      ? { logprobs: true, top_logprobs: request.topLogprobs }
+      : {}),
+  };
+}
+
+/** A chat completion's answer, usage and metadata; throws a retryable ProviderError when it has none. */
+export function readChatCompletion(id: string, model: string, body: Record<string, unknown>): ChatResult {
+  const choice = Array.isArray(body.choices)
+    ? (body.choices[0] as Record<string, unknown> | undefined)
+    : undefined;
+  const message = choice?.message as
+    | { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }
+    | undefined;
+  // vLLM, DeepSeek and OpenRouter return reasoning apart from the answer; it never joins the text.
+  const reasoning = [message?.reasoning_content, message?.reasoning].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : undefined;
+  // A reply whose tokens all went to reasoning (cut at the limit) has no content: an empty answer.
+  const content =
+    typeof message?.content === 'string'
+      ? message.content
+      : message && message.content == null && (reasoning !== undefined || finishReason === 'length')
+        ? ''
+        : undefined;
+  if (content === undefined) throw malformed(id, 'no message content in the first choice');
+  const usage = body.usage as
+    | {
+        prompt_tokens?: unknown;
+        completion_tokens?: unknown;
+        completion_tokens_details?: unknown;
+        prompt_tokens_details?: unknown;
+      }
+    | undefined;
+  const details = usage?.completion_tokens_details as { reasoning_tokens?: unknown } | null | undefined;
+  // Input served from the provider's prompt cache (OpenAI, vLLM with prefix caching): billed lower.
+  const cached = (usage?.prompt_tokens_details as { cached_tokens?: unknown } | null | undefined)
+    ?.cached_tokens;
+  const logprobs = readLogprobs((choice?.logprobs as { content?: unknown } | null | undefined)?.content);
+  return {
+    text: content,
+    ...(reasoning !== undefined ? { reasoning } : {}),
+    usage: {
+      inputTokens: Number(usage?.prompt_tokens ?? 0),
+      outputTokens: Number(usage?.completion_tokens ?? 0),
+      ...(typeof details?.reasoning_tokens === 'number' ? { reasoningTokens: details.reasoning_tokens } : {}),
+      ...(typeof cached === 'number' && cached > 0 ? { cachedInputTokens: cached } : {}),
+    },
+    model: typeof body.model === 'string' ? body.model : model,
+    ...(finishReason !== undefined ? { finishReason } : {}),
+    ...(logprobs ? { logprobs } : {}),
+    ...(typeof body.system_fingerprint === 'string' ? { systemFingerprint: body.system_fingerprint } : {}),
+  };
+}
+
 /**
  * Where requests go: the base URL's path joined with an API path, its query kept (some gateways
  * take the key as `?api_key=`), its credentials left out (fetch refuses a URL that carries them)
@@ -169,85 +250,13 @@ export function createOpenAIProvider(options: {
     id,
     capabilities: { chat: true, embeddings: true, logprobs: protocol.logprobs, jsonSchema: true },
     async chat(request: ChatRequest): Promise<ChatResult> {
-      const params = request.params ?? {};
       const started = performance.now();
       const body = await post(
         '/chat/completions',
-        {
-          model,
-          messages: request.messages,
-          ...protocolFields(protocol, params),
-          seed: params.seed,
-          stop: params.stop,
-          ...(request.jsonSchema
-            ? {
-                response_format: {
-                  type: 'json_schema',
-                  json_schema: {
-                    name: request.jsonSchema.name,
-                    schema: request.jsonSchema.schema,
-                    strict: true,
-                  },
-                },
-              }
-            : {}),
-          ...(request.topLogprobs && protocol.logprobs
-            ? { logprobs: true, top_logprobs: request.topLogprobs }
-            : {}),
-        },
+        chatCompletionBody(model, protocol, request),
         request.signal,
       );
-      const choice = Array.isArray(body.choices)
-        ? (body.choices[0] as Record<string, unknown> | undefined)
-        : undefined;
-      const message = choice?.message as
-        | { content?: unknown; reasoning_content?: unknown; reasoning?: unknown }
-        | undefined;
-      // vLLM, DeepSeek and OpenRouter return reasoning apart from the answer; it never joins the text.
-      const reasoning = [message?.reasoning_content, message?.reasoning].find(
-        (value): value is string => typeof value === 'string' && value !== '',
-      );
-      const finishReason = typeof choice?.finish_reason === 'string' ? choice.finish_reason : undefined;
-      // A reply whose tokens all went to reasoning (cut at the limit) has no content: an empty answer.
-      const content =
-        typeof message?.content === 'string'
-          ? message.content
-          : message && message.content == null && (reasoning !== undefined || finishReason === 'length')
-            ? ''
-            : undefined;
-      if (content === undefined) throw malformed(id, 'no message content in the first choice');
-      const usage = body.usage as
-        | {
-            prompt_tokens?: unknown;
-            completion_tokens?: unknown;
-            completion_tokens_details?: unknown;
-            prompt_tokens_details?: unknown;
-          }
-        | undefined;
-      const details = usage?.completion_tokens_details as { reasoning_tokens?: unknown } | null | undefined;
-      // Input served from the provider's prompt cache (OpenAI, vLLM with prefix caching): billed lower.
-      const cached = (usage?.prompt_tokens_details as { cached_tokens?: unknown } | null | undefined)
-        ?.cached_tokens;
-      const logprobs = readLogprobs((choice?.logprobs as { content?: unknown } | null | undefined)?.content);
-      return {
-        text: content,
-        ...(reasoning !== undefined ? { reasoning } : {}),
-        usage: {
-          inputTokens: Number(usage?.prompt_tokens ?? 0),
-          outputTokens: Number(usage?.completion_tokens ?? 0),
-          ...(typeof details?.reasoning_tokens === 'number'
-            ? { reasoningTokens: details.reasoning_tokens }
-            : {}),
-          ...(typeof cached === 'number' && cached > 0 ? { cachedInputTokens: cached } : {}),
-        },
-        model: typeof body.model === 'string' ? body.model : model,
-        ...(finishReason !== undefined ? { finishReason } : {}),
-        ...(logprobs ? { logprobs } : {}),
-        ...(typeof body.system_fingerprint === 'string'
-          ? { systemFingerprint: body.system_fingerprint }
-          : {}),
-        latencyMs: performance.now() - started,
-      };
+      return { ...readChatCompletion(id, model, body), latencyMs: performance.now() - started };
     },
     async embed(request: EmbedRequest): Promise<EmbedResult> {
       const body = await post(

@@ -6,6 +6,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Provider } from '../core/provider.js';
 import { seededRandom } from '../core/seeded-random.js';
 import type { ValueTheory } from '../core/value-theory.js';
+import { type BatchCounters, createBatchRoutes, type SandboxBatchOptions } from './batch-routes.js';
 import { createSandboxProvider, worldFor } from './provider.js';
 
 /** Fault dials of the HTTP server: shares of requests that fail each way, and added latency. */
@@ -37,6 +38,13 @@ const ChatBodySchema = z.object({
     .optional(),
 });
 
+const AnthropicBodySchema = z.object({
+  model: z.string(),
+  max_tokens: z.number().optional(),
+  system: z.union([z.string(), z.array(z.object({ text: z.string() }))]).optional(),
+  messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })),
+});
+
 const EmbedBodySchema = z.object({ model: z.string(), input: z.union([z.string(), z.array(z.string())]) });
 
 /** A running sandbox server. */
@@ -45,6 +53,8 @@ export interface SandboxServer {
   port: number;
   /** Successful chat answers served, per request content (for resume tests). */
   answered: Map<string, number>;
+  /** Batches and requests submitted to the batch endpoints, and polls. */
+  batches: BatchCounters;
   close(): Promise<void>;
 }
 
@@ -87,6 +97,10 @@ export async function startSandboxServer(options: {
   host?: string;
   faults?: SandboxFaults;
   seed?: number;
+  /** The batch endpoints' completion delay, expiry and failures. */
+  batch?: SandboxBatchOptions;
+  /** Report a system message seen before, at least this many tokens long, as read from the prompt cache. */
+  promptCacheMinTokens?: number;
 }): Promise<SandboxServer> {
   const faults = options.faults ?? {};
   const random = seededRandom(options.seed ?? options.config.seed);
@@ -127,20 +141,35 @@ export async function startSandboxServer(options: {
     return true;
   };
 
-  const handleChat = async (body: unknown, response: ServerResponse): Promise<void> => {
+  // Simulated prompt caching: a system message seen before, at least `promptCacheMinTokens` long, is read from the cache.
+  const seenPrefixes = new Set<string>();
+  const cachedPrefix = (messages: { role: string; content: string }[]): { read: number; written: number } => {
+    const system = messages.find((message) => message.role === 'system')?.content;
+    const tokens = system === undefined ? 0 : Math.ceil(system.length / 4);
+    if (options.promptCacheMinTokens === undefined || tokens < options.promptCacheMinTokens)
+      return { read: 0, written: 0 };
+    if (seenPrefixes.has(system!)) return { read: tokens, written: 0 };
+    seenPrefixes.add(system!);
+    return { read: 0, written: tokens };
+  };
+
+  /** One chat completion as the live endpoint answers it: status and body. */
+  const answerChat = async (body: unknown): Promise<{ status: number; body: unknown }> => {
     const parsed = ChatBodySchema.safeParse(body);
     if (!parsed.success)
-      return send(response, 400, {
-        error: { message: `invalid request: ${parsed.error.issues[0]?.message}` },
-      });
+      return {
+        status: 400,
+        body: { error: { message: `invalid request: ${parsed.error.issues[0]?.message}` } },
+      };
     const request = parsed.data;
     let provider: Provider;
     try {
       provider = providerFor(request.model);
     } catch (error) {
-      return send(response, 404, {
-        error: { message: error instanceof ConfigError ? error.message : 'unknown model' },
-      });
+      return {
+        status: 404,
+        body: { error: { message: error instanceof ConfigError ? error.message : 'unknown model' } },
+      };
     }
     const result = await provider.chat({
       messages: request.messages,
@@ -155,36 +184,87 @@ export async function startSandboxServer(options: {
     });
     const key = JSON.stringify(body);
     answered.set(key, (answered.get(key) ?? 0) + 1);
-    send(response, 200, {
-      id: `chatcmpl-sandbox-${answered.size}`,
-      object: 'chat.completion',
-      created: 0,
-      model: request.model,
-      system_fingerprint: 'adaem-sandbox',
-      choices: [
-        {
-          index: 0,
-          message: { role: 'assistant', content: result.text },
-          finish_reason: 'stop',
-          logprobs: result.logprobs
-            ? {
-                content: result.logprobs.map((entry) => ({
-                  token: entry.token,
-                  logprob: entry.logprob,
-                  bytes: null,
-                  top_logprobs: entry.top.map((alternative) => ({ ...alternative, bytes: null })),
-                })),
-              }
-            : null,
+    const cache = cachedPrefix(request.messages);
+    return {
+      status: 200,
+      body: {
+        id: `chatcmpl-sandbox-${answered.size}`,
+        object: 'chat.completion',
+        created: 0,
+        model: request.model,
+        system_fingerprint: 'adaem-sandbox',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: result.text },
+            finish_reason: 'stop',
+            logprobs: result.logprobs
+              ? {
+                  content: result.logprobs.map((entry) => ({
+                    token: entry.token,
+                    logprob: entry.logprob,
+                    bytes: null,
+                    top_logprobs: entry.top.map((alternative) => ({ ...alternative, bytes: null })),
+                  })),
+                }
+              : null,
+          },
+        ],
+        usage: {
+          prompt_tokens: result.usage.inputTokens,
+          completion_tokens: result.usage.outputTokens,
+          total_tokens: result.usage.inputTokens + result.usage.outputTokens,
+          ...(cache.read > 0
+            ? { prompt_tokens_details: { cached_tokens: Math.min(cache.read, result.usage.inputTokens) } }
+            : {}),
         },
-      ],
-      usage: {
-        prompt_tokens: result.usage.inputTokens,
-        completion_tokens: result.usage.outputTokens,
-        total_tokens: result.usage.inputTokens + result.usage.outputTokens,
       },
-    });
+    };
   };
+
+  const handleChat = async (body: unknown, response: ServerResponse): Promise<void> => {
+    const answer = await answerChat(body);
+    send(response, answer.status, answer.body);
+  };
+
+  /** One Anthropic message for a Messages API body (system as text or blocks), as the sandbox answers it. */
+  const answerMessage = async (body: Record<string, unknown>): Promise<unknown> => {
+    const parsed = AnthropicBodySchema.parse(body);
+    const system =
+      typeof parsed.system === 'string'
+        ? parsed.system
+        : parsed.system?.map((block) => block.text).join('\n\n');
+    const messages = [
+      ...(system === undefined ? [] : [{ role: 'system' as const, content: system }]),
+      ...parsed.messages,
+    ];
+    const result = await providerFor(parsed.model).chat({
+      messages,
+      params: { maxTokens: parsed.max_tokens },
+    });
+    const cache = cachedPrefix(messages);
+    return {
+      id: `msg_sandbox_${answered.size}`,
+      type: 'message',
+      role: 'assistant',
+      model: parsed.model,
+      content: [{ type: 'text', text: result.text }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: {
+        input_tokens: Math.max(0, result.usage.inputTokens - cache.read - cache.written),
+        output_tokens: result.usage.outputTokens,
+        cache_read_input_tokens: cache.read,
+        cache_creation_input_tokens: cache.written,
+      },
+    };
+  };
+
+  const batchRoutes = createBatchRoutes({
+    ...options.batch,
+    seed: options.seed ?? options.config.seed,
+    answer: async (kind, body) => (kind === 'openai' ? (await answerChat(body)).body : answerMessage(body)),
+  });
 
   const server = createServer((request, response) => {
     const route = `${request.method} ${request.url?.replace(/\?.*$/, '')}`;
@@ -195,6 +275,24 @@ export async function startSandboxServer(options: {
           object: 'list',
           data: names.map((id) => ({ id, object: 'model', owned_by: 'adaem-sandbox' })),
         });
+      }
+      const path = request.url?.replace(/\?.*$/, '') ?? '';
+      const batchReply = await batchRoutes.handle(
+        request.method ?? 'GET',
+        path,
+        request,
+        url.replace(/\/v1$/, ''),
+      );
+      if (batchReply) {
+        if (batchReply.text === undefined) return send(response, batchReply.status, batchReply.body);
+        response.writeHead(batchReply.status, { 'content-type': 'application/jsonl' });
+        return void response.end(batchReply.text);
+      }
+      if (route === 'POST /v1/messages') {
+        const body = await readBody(request).catch(() => undefined);
+        if (!body || typeof body !== 'object')
+          return send(response, 400, { error: { message: 'body is not JSON' } });
+        return send(response, 200, await answerMessage(body as Record<string, unknown>));
       }
       if (route !== 'POST /v1/chat/completions' && route !== 'POST /v1/embeddings') {
         return send(response, 404, { error: { message: `no route ${route}` } });
@@ -225,15 +323,18 @@ export async function startSandboxServer(options: {
     });
   });
   server.keepAliveTimeout = 60_000;
+  let url = '';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://${options.host ?? '127.0.0.1'}:${port}/v1`;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/v1`,
+    url,
     port,
     answered,
+    batches: batchRoutes.counters,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
