@@ -9,6 +9,7 @@ export const STARTER_CONFIG = `# adaem configuration. Full reference: npx adaem 
 theory: schwartz          # schwartz (10 values) | mft (5 foundations) | path/to/theory.yaml
 store: .adaem/adaem.db    # SQLite: response cache, runs, results
 seed: 42
+protocol: adaem           # adaem (documented defaults) | paper (the authors' settings; needs an embedder)
 
 providers:
   openai:
