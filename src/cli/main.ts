@@ -4,10 +4,11 @@ import { scrubSecrets } from '../core/scrub-secrets.js';
 import { packageVersion } from '../run/package-version.js';
 import { toStoreError } from '../store/store-fault.js';
 import { COMMANDS } from './commands/index.js';
+import { EXIT } from './exit-codes.js';
 import { createRuntime } from './runtime.js';
 
 /** Exit codes: 0 done, 1 the run failed, 2 usage or config error, 130 interrupted twice. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT };
 
 /** SQLite errors that escaped a store wrapper still deserve one line. */
 function isSqliteError(error: unknown): boolean {

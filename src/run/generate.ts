@@ -31,6 +31,8 @@ export interface GenerateProgress extends SearchCounters {
 /** How a generation run ended. */
 export interface GenerateSummary extends SearchCounters {
   runId: string;
+  /** Model calls of the run that reached a model, and those that failed after retries (the error rate). */
+  calls?: { sent: number; failed: number; rate: number };
   status: 'done' | 'failed' | 'cancelled';
   stoppedBy?: 'budget';
   budget: number;
@@ -193,6 +195,7 @@ async function search(
     const chunk = unscored.slice(start, start + batch);
     store.generation.commit(await scoreSeeds(chunk, scoring));
     failIfMostCallsFail(engine, runId);
+    failIfAModelIsDead(engine, store, runId);
     progress('seeds', seeds.length - unscored.length + start + chunk.length);
     await yieldToEvents();
   }
@@ -246,16 +249,20 @@ async function search(
     }
     store.generation.commitPulls(batch);
     failIfMostCallsFail(engine, runId);
+    failIfAModelIsDead(engine, store, runId);
     progress('search', seeds.length);
     first += pulls.length;
     await yieldToEvents();
   }
   const usage = engine.usage();
   const scaling = { scale, refineGain: grow.refineGain, calibration };
-  store.runs.setStatus(runId, 'done', { ...state.counters, ...scaling, usage });
+  const calls = failedCallsOf(store, runId);
+  const status = calls.rate > settings.maxErrorRate ? 'failed' : 'done';
+  store.runs.setStatus(runId, status, { ...state.counters, ...scaling, usage, calls });
   return {
     runId,
-    status: 'done',
+    status,
+    calls,
     budget: manifest.budget,
     similarity: similarity.id,
     ...scaling,
@@ -311,6 +318,37 @@ function chooseBatch(
     pending[index] = { ...arm, c: arm.c + 1 };
     return state.arms[index]!;
   });
+}
+
+/** Calls of a whole run (all its processes) that reached a model, and how many failed after retries. */
+function failedCallsOf(store: Store, runId: string): { sent: number; failed: number; rate: number } {
+  let sent = 0;
+  let failed = 0;
+  for (const row of store.calls.summary(runId)) {
+    sent += row.calls - row.cached - (row.shared ?? 0);
+    failed += row.errors;
+  }
+  return { sent, failed, rate: sent === 0 ? 0 : failed / sent };
+}
+
+/** Calls a model must have had, all failed, before the run stops for it. */
+const DEAD_MODEL_CALLS = 3;
+
+/**
+ * A model of a panel whose every call fails (a dead endpoint, a wrong model name, a 404) stops the
+ * run at once with one line naming it and its error: otherwise S would quietly be computed over a
+ * smaller panel than the one configured. Resumable once the model is fixed.
+ */
+function failIfAModelIsDead(engine: Engine, store: Store, runId: string): void {
+  for (const { modelId, role, counters } of engine.usage().byModel) {
+    const sent = counters.calls - counters.cached;
+    if (sent < DEAD_MODEL_CALLS || counters.errors < sent) continue;
+    const reason = store.calls.lastError(runId, modelId) ?? 'no error text recorded';
+    throw new AdaemError(
+      `run ${runId} stopped: all ${sent} calls to ${modelId} (${role}) failed — ${reason}; fix it and resume with --resume ${runId}`,
+      { code: 'errors' },
+    );
+  }
 }
 
 /**

@@ -70,6 +70,18 @@ export class CallsTable implements CallRecorder {
     );
   }
 
+  /** The error text of the last failed call of a model in a run (for "every call to X failed: …"). */
+  lastError(runId: string, providerId: string): string | undefined {
+    this.buffer.flush();
+    return (
+      this.db
+        .prepare<[string, string], { message: string | null }>(
+          "SELECT error_message AS message FROM calls WHERE run_id = ? AND provider_id = ? AND status = 'error' ORDER BY id DESC LIMIT 1",
+        )
+        .get(runId, providerId)?.message ?? undefined
+    );
+  }
+
   summary(runId?: string): CallSummaryRow[] {
     this.buffer.flush();
     const sql = `SELECT ${TOTALS} FROM calls ${runId === undefined ? '' : 'WHERE run_id = ?'}

@@ -14,6 +14,7 @@ import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
 import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
 import type { Store } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
 import { errorRates, renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
@@ -251,7 +252,7 @@ async function execute(
           ? `run ${runId} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
           : `run ${runId} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
       );
-      process.exitCode = 1;
+      process.exitCode = EXIT.failed;
     }
   } finally {
     await engine.close();

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import { collectGeneration } from '../../run/collect-generation.js';
+import type { GenerateSummary } from '../../run/generate.js';
+import { EXIT } from '../exit-codes.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
 import {
@@ -14,6 +17,7 @@ import { renderGeneration } from './render-generation.js';
 import { checkGeneration, executeGeneration, requireStoreToResume, runIdOf, seedsOf } from './stages.js';
 
 interface GenerateFlags {
+  maxErrorRate?: string;
   seeds?: string;
   budget?: string;
   maxCost?: string;
@@ -26,6 +30,35 @@ interface GenerateFlags {
   retry: boolean;
   json?: boolean;
   protocol?: string;
+}
+
+/** `--max-error-rate` over `generate.maxErrorRate`. */
+function withMaxErrorRate(loaded: LoadedConfig, flags: GenerateFlags): LoadedConfig {
+  const rate = numberFlag('--max-error-rate', flags.maxErrorRate, {
+    min: 0,
+    max: 1,
+    what: 'a share from 0 to 1',
+  });
+  if (rate === undefined) return loaded;
+  return {
+    ...loaded,
+    config: { ...loaded.config, generate: { ...loaded.config.generate, maxErrorRate: rate } },
+  };
+}
+
+/** Failed model calls in one line; a run over its error limit ends with exit 1. */
+function reportFailedCalls(summary: GenerateSummary, limit: number): void {
+  const calls = summary.calls;
+  if (!calls || calls.failed === 0) return;
+  const share = `${calls.failed} of ${calls.sent} model calls failed (${(calls.rate * 100).toFixed(1)} %)`;
+  if (summary.status !== 'failed') {
+    process.stderr.write(`${share}; they were recorded and left out, never scored\n`);
+    return;
+  }
+  process.stderr.write(
+    `run ${summary.runId} failed: ${share}, over the limit of ${(limit * 100).toFixed(1)} % (--max-error-rate); see adaem runs and the calls table\n`,
+  );
+  process.exitCode = EXIT.failed;
 }
 
 function parseFlags(flags: GenerateFlags) {
@@ -71,11 +104,15 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
     .option('--no-cache', 'do not read or write the response cache')
     .option('--no-retry', 'do not retry failed calls')
+    .option(
+      '--max-error-rate <share>',
+      'fail the run above this share of failed model calls (0–1; default generate.maxErrorRate)',
+    )
     .option('--json', 'print the summary as JSON')
     .option('--protocol <name>', PROTOCOL_HELP)
     .action(async (flags: GenerateFlags, command: Command) => {
       const settings = parseFlags(flags);
-      const { loaded, setAside } = withProtocol(runtime.loadConfig(command), flags);
+      const { loaded, setAside } = withProtocol(withMaxErrorRate(runtime.loadConfig(command), flags), flags);
       const fresh = flags.resume === undefined ? await seedsOf(flags.seeds, loaded) : undefined;
       if (fresh) {
         requireEmbedder(loaded);
@@ -109,6 +146,7 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
         });
         if (flags.json) printJson(summary);
         else process.stdout.write(`${renderGeneration(collectGeneration(store, summary.runId))}\n`);
+        reportFailedCalls(summary, loaded.config.generate.maxErrorRate);
       } finally {
         store.close();
       }

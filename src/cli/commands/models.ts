@@ -3,6 +3,7 @@ import { isAdaemError } from '../../core/errors.js';
 import { createEngine } from '../../providers/engine.js';
 import { describeProtocol, modelProtocol } from '../../providers/model-protocol.js';
 import { resolveModel } from '../../providers/registry.js';
+import { EXIT } from '../exit-codes.js';
 import { formatTable } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
@@ -96,6 +97,6 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
           )}\n`,
         );
       }
-      if (rows.some((row) => !row.ok)) process.exitCode = 1;
+      if (rows.some((row) => !row.ok)) process.exitCode = EXIT.failed;
     });
 }

@@ -11,6 +11,7 @@ import { EvaluateManifestSchema } from '../../run/manifest.js';
 import { markRun } from '../../run/mark-run.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
 import { ensureDirectory, fileErrorReason } from '../open-evaluation-run.js';
 import { renderResults } from '../render-results.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
@@ -238,7 +239,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
             process.stdout.write(`${parts.join('\n')}\n`);
           }
           store.runs.setStatus(runId, results.status === 'failed' ? 'failed' : 'done');
-          if (results.status === 'failed') process.exitCode = 1;
+          if (results.status === 'failed') process.exitCode = EXIT.failed;
         } catch (error) {
           await markRun(store, runId, runtime.signal.aborted ? 'cancelled' : 'failed');
           throw error;

@@ -2,7 +2,15 @@ import type { SafetyVerdict } from './safety.js';
 import type { PanelScore } from './score-panel.js';
 
 /** Why a candidate is not in the bank. */
-export type RejectReason = 'duplicate' | 'unsafe' | 'unparseable' | 'error' | 'no-gain' | 'unscorable';
+export type RejectReason =
+  | 'duplicate'
+  | 'unsafe'
+  /** The safety check itself failed or was unreadable: the question stays out, unjudged. */
+  | 'safety-failed'
+  | 'unparseable'
+  | 'error'
+  | 'no-gain'
+  | 'unscorable';
 
 /**
  * One version of one candidate question, kept or not, with everything that decided its fate.
@@ -40,7 +48,7 @@ export function failedForInfrastructure(record: {
   detail: Record<string, unknown>;
 }): boolean {
   if (record.status !== 'rejected') return false;
-  if (record.reason === 'error' || record.reason === 'unparseable') return true;
+  if (record.reason === 'error' || record.reason === 'unparseable' || record.reason === 'safety-failed') return true;
   if (record.reason !== 'unscorable') return false;
   const failure = (score: unknown) =>
     typeof score === 'object' && score !== null && 'failure' in score ? score.failure : undefined;

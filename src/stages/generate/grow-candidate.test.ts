@@ -165,6 +165,16 @@ describe('growing a candidate', () => {
     expect(m3.asked).toEqual([]);
   });
 
+  it('records a safety check that could not be read as a failed check, never as "unsafe"', async () => {
+    const m3 = panelModel('m3');
+    const safety = scriptedProvider('guard', { safety: () => 'It depends on the context.' });
+    const versions = await growCandidate(explored, sharpener(), 0, context({ safety, scorers: [m3] }));
+    const final = versions.find((version) => version.status === 'rejected' && version.reason !== 'no-gain')!;
+    expect(final).toMatchObject({ status: 'rejected', reason: 'safety-failed' });
+    expect(final.detail).toMatch(/It depends/);
+    expect(m3.asked).toEqual([]);
+  });
+
   it('rejects a refinement that repeats a question the search already has, unscored, and keeps the explored one', async () => {
     const scorer = panelModel('m1');
     const asked: string[] = [];
