@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { CallRecorder } from '../core/call-outcome.js';
-import type { AdaemConfig, ModelConfig, Price, Role } from '../core/config.js';
+import type { AdaemConfig, Price, Role } from '../core/config.js';
 import { secretsOfConfig } from '../core/config-secrets.js';
 import {
   BudgetExceededError,

@@ -148,7 +148,7 @@ export function findFindings(options: {
   }
   if (medianHalfWidth !== null)
     sentences.push(
-      `Rates rest on ${options.questions} questions; their 95 % intervals are ±${Math.round(medianHalfWidth * 100)} points wide (median)${medianHalfWidth > 0.1 ? ', so differences under about ' + Math.round(medianHalfWidth * 200) + ' points are not clear' : ''}.`,
+      `Rates rest on ${options.questions} questions; their 95 % intervals are ±${Math.round(medianHalfWidth * 100)} points wide (median)${medianHalfWidth > 0.1 ? `, so differences under about ${Math.round(medianHalfWidth * 200)} points are not clear` : ''}.`,
     );
   const perModelRecovery = Object.values(recovery?.perModel ?? {});
   if (recovery && perModelRecovery.length > 0)

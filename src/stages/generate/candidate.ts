@@ -48,7 +48,8 @@ export function failedForInfrastructure(record: {
   detail: Record<string, unknown>;
 }): boolean {
   if (record.status !== 'rejected') return false;
-  if (record.reason === 'error' || record.reason === 'unparseable' || record.reason === 'safety-failed') return true;
+  if (record.reason === 'error' || record.reason === 'unparseable' || record.reason === 'safety-failed')
+    return true;
   if (record.reason !== 'unscorable') return false;
   const failure = (score: unknown) =>
     typeof score === 'object' && score !== null && 'failure' in score ? score.failure : undefined;

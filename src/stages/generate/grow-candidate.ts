@@ -146,7 +146,8 @@ export async function growCandidate(
     });
     // A failed or unreadable check keeps the question out too, but it says nothing of the question.
     if (final.safety.status === 'unsafe') return reject(versions, current, 'unsafe', final.safety.category);
-    if (final.safety.status !== 'safe') return reject(versions, current, 'safety-failed', final.safety.reason);
+    if (final.safety.status !== 'safe')
+      return reject(versions, current, 'safety-failed', final.safety.reason);
   }
   final.p2 = await score(final.text, context.scorers);
   if (!final.p2.terms) return reject(versions, current, 'unscorable', `under P2: ${final.p2.reason}`);
