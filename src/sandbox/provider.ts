@@ -7,7 +7,7 @@ import { respond } from './respond.js';
 import { createWorld, type SandboxWorld } from './world.js';
 
 /** Bumped whenever the simulation changes how it answers, so cached sandbox replies are not replayed. */
-export const SANDBOX_REVISION = 5;
+export const SANDBOX_REVISION = 6;
 
 const worlds = new WeakMap<AdaemConfig, Map<ValueTheory, SandboxWorld>>();
 
