@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliRun, runCli, spawnCli } from '../helpers/run-cli.js';
@@ -22,6 +22,30 @@ function project(config = ''): string {
   const dir = tmp();
   writeFileSync(join(dir, 'adaem.yaml'), config);
   return dir;
+}
+
+/** Waits until process `pid` holds `path` open (read from /proc), for at most 60 s. */
+async function opened(pid: number, path: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const fds = readdirSync(`/proc/${pid}/fd`);
+      if (
+        fds.some((fd) => {
+          try {
+            return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;
+          } catch {
+            return false;
+          }
+        })
+      )
+        return;
+    } catch {
+      // the process may not be up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`process ${pid} never opened ${path}`);
 }
 
 describe('input limits (issue 20, item 3): every input is read within limits, each breach one line and exit 2', () => {
@@ -59,8 +83,8 @@ describe('input limits (issue 20, item 3): every input is read within limits, ea
       stderr += chunk.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Long enough for the CLI to start and open the FIFO (no writer: the read would wait forever).
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Until the CLI has opened the FIFO (no writer: the read would wait forever); slow machines take a while.
+    await opened(child.pid!, join(dir, 'fifo.jsonl'));
     const signalled = Date.now();
     child.kill('SIGTERM');
     const code = await Promise.race([

@@ -51,7 +51,7 @@ export async function readInputFile(
   try {
     stats = await stat(path);
   } catch {
-    throw new ConfigError(`${path}: file not found or not readable`);
+    throw new ConfigError(`${path}: ${what} not found or not readable`);
   }
   if (stats.isDirectory()) throw new ConfigError(`${path}: is a directory, not a ${what}`);
   const special = kindOf(stats);

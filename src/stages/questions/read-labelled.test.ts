@@ -182,7 +182,7 @@ describe('readLabelled', () => {
       /a\.txt: unknown labelled file type; use \.jsonl, \.csv or Touché's arguments \.tsv/,
     );
     await expect(readLabelled({ path: join(dir, 'missing.csv'), theory })).rejects.toThrow(
-      /missing\.csv: file not found or not readable/,
+      /missing\.csv: labelled file not found or not readable/,
     );
     await expect(readLabelled({ path: join(dir, 'empty.jsonl'), theory })).rejects.toThrow(
       /empty\.jsonl: empty file/,
