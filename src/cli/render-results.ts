@@ -122,6 +122,13 @@ function unreadLines(results: EvaluateResults): string[] {
   return lines.length > 0 ? ['Replies not read, by reason', ...lines] : [];
 }
 
+/** What the run found, first: a few sentences a researcher can paste (from the expression rates). */
+function findingLines(results: EvaluateResults): string[] {
+  const sentences = results.findings?.sentences ?? [];
+  if (sentences.length === 0) return [];
+  return ['Findings', ...sentences.map((sentence) => `  ${sentence}`), ''];
+}
+
 /** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
 export function renderResults(results: EvaluateResults, options: { byCategory?: boolean } = {}): string {
   const abbreviations = valueAbbreviations(results.theory.values);
@@ -153,6 +160,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
   return [
     `Run ${results.runId} · ${results.status} · ${results.questions} questions × ${results.models.length} models × ${results.samples} sample(s) · judge ${results.judge} (${results.judgeMode})`,
     '',
+    ...findingLines(results),
     `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
     formatTable(['model', ...abbreviations], scoreRows),
     '',

@@ -130,6 +130,8 @@ export interface ReportResults {
   judgeErrorRate?: number;
   judgements?: { recorded: number; failed: number };
   usage: { byModel: ReportUsageRow[]; total: Omit<ReportUsageRow, 'providerId' | 'role'> };
+  /** What the run found, as sentences (computed with the results; absent in older data). */
+  findings?: { sentences: string[] };
 }
 
 /** What the run recorded about itself before its first call. */

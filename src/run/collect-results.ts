@@ -1,9 +1,12 @@
+import { ConfigError } from '../core/errors.js';
 import { createPacer, runSteps } from '../core/steps.js';
+import { plantedProfiles } from '../providers/planted-profiles.js';
 import {
   computeValueScoresSteps,
   type ModelValueScores,
   type ValueScore,
 } from '../stages/aggregate/value-scores.js';
+import { type Findings, findFindings } from '../stages/analyze/findings.js';
 import type { CallSummaryRow, JudgementRecord, ResponseRecord, Store } from '../store/index.js';
 import type { EvaluateManifest } from './manifest.js';
 import { buildObservationsSteps, emptyCounts, type ModelCounts } from './observations.js';
@@ -48,6 +51,36 @@ export interface EvaluateResults {
   judgements: { recorded: number; failed: number };
   /** Calls, cache hits, errors, tokens and cost per model and role, over every attempt of the run. */
   usage: { byModel: CallSummaryRow[]; total: Omit<CallSummaryRow, 'providerId' | 'role'> };
+  /** What the run found, in numbers and sentences (see `findFindings`). */
+  findings?: Findings;
+}
+
+/** The findings of a run from its per-model rates (and, for sandbox models, their planted profiles). */
+function findingsOf(models: readonly ModelResult[], manifest: EvaluateManifest, questions: number): Findings {
+  let planted = new Map<string, number[]>();
+  try {
+    planted = plantedProfiles(
+      manifest.config,
+      manifest.theory,
+      models.map((model) => model.modelId),
+    );
+  } catch (error) {
+    // A model whose provider the stored config no longer resolves simply has no planted profile.
+    if (!(error instanceof ConfigError)) throw error;
+  }
+  return findFindings({
+    questions,
+    values: manifest.theory.values,
+    models: models.map((model) => ({
+      id: model.modelId,
+      label: model.label,
+      rates: model.values.map((value) => value.rate),
+      halfWidths: model.values.map((value) =>
+        value.rate === null ? null : (value.rateHigh - value.rateLow) / 2,
+      ),
+      ...(planted.has(model.modelId) ? { planted: planted.get(model.modelId)! } : {}),
+    })),
+  });
 }
 
 function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
@@ -149,6 +182,13 @@ export async function collectResults(options: {
   }
   const rateOf = (tally: { recorded: number; failed: number }): number =>
     tally.recorded === 0 ? 0 : tally.failed / tally.recorded;
+  const models: ModelResult[] = scores.models.map((perModel) => ({
+    modelId: perModel.modelId,
+    label: labels.get(perModel.modelId) ?? perModel.modelId,
+    counts: counts.get(perModel.modelId) ?? emptyCounts(),
+    ...unscoredReasonOf(counts.get(perModel.modelId) ?? emptyCounts()),
+    values: toResults(perModel),
+  }));
   return {
     runId,
     status: store.runs.get(runId)?.status ?? 'running',
@@ -162,13 +202,7 @@ export async function collectResults(options: {
     samples: manifest.samples,
     matches: settings.matches,
     questions: questions.length,
-    models: scores.models.map((perModel) => ({
-      modelId: perModel.modelId,
-      label: labels.get(perModel.modelId) ?? perModel.modelId,
-      counts: counts.get(perModel.modelId) ?? emptyCounts(),
-      ...unscoredReasonOf(counts.get(perModel.modelId) ?? emptyCounts()),
-      values: toResults(perModel),
-    })),
+    models,
     categories: scores.categories.map((category) => ({
       category: category.category,
       models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
@@ -178,5 +212,6 @@ export async function collectResults(options: {
     judgeErrorRate: rateOf(judged),
     judgements: judged,
     usage,
+    findings: findingsOf(models, manifest, questions.length),
   };
 }

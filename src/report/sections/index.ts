@@ -1,6 +1,7 @@
 import { analysesSection } from './analyses.js';
 import { categoriesSection } from './categories.js';
 import { explorerSection } from './explorer.js';
+import { findingsSection } from './findings.js';
 import { generationSection } from './generation.js';
 import { heatmapSection } from './heatmap.js';
 import { manifestSection } from './manifest.js';
@@ -16,6 +17,7 @@ export type { ReportContext, ReportSection, SectionOutput } from './section.js';
 
 /** The report's sections in page order; a new section is one file and one line here. */
 export const REPORT_SECTIONS: readonly ReportSection[] = [
+  findingsSection,
   overviewSection,
   radarSection,
   heatmapSection,
