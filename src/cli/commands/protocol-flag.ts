@@ -98,5 +98,5 @@ export function protocolNote(
     inScope.length === 0
       ? ''
       : `; set aside from the config: ${inScope.map((entry) => `${entry.key} ${shown(entry.config)}`).join(', ')}`;
-  return `protocol paper: the authors’ settings (--dry-run lists them)${aside}\n`;
+  return `protocol paper: the authors’ settings (generate or evaluate --dry-run lists them)${aside}\n`;
 }
