@@ -132,7 +132,6 @@ export const MatchesConfigSchema = z.strictObject({
   /** Shuffled orders averaged; their spread is the score's ±. @default 16 */
   orders: z.number().int().min(2).max(1000).default(16),
 });
-export type MatchesConfig = z.infer<typeof MatchesConfigSchema>;
 
 /** What the judge reads: the key point alone (the paper's protocol) or with the question. */
 export const JudgeViewSchema = z.enum(['point', 'point-and-question']);
@@ -164,7 +163,6 @@ export const EvaluateConfigSchema = z.strictObject({
   trueskill: TrueSkillConfigSchema.default(TrueSkillConfigSchema.parse({})),
   matches: MatchesConfigSchema.default(MatchesConfigSchema.parse({})),
 });
-export type EvaluateConfig = z.infer<typeof EvaluateConfigSchema>;
 
 /**
  * Which set of method settings a run follows: `adaem`, the documented defaults; `paper`, the preset

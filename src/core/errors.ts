@@ -79,7 +79,3 @@ export function isAdaemError(error: unknown): error is AdaemError {
 export function isProviderError(error: unknown): error is ProviderError {
   return error instanceof ProviderError;
 }
-
-export function isConfigError(error: unknown): error is ConfigError {
-  return error instanceof ConfigError;
-}

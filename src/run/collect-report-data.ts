@@ -1,3 +1,4 @@
+import { ConfigError } from '../core/errors.js';
 import { resolveModel } from '../providers/registry.js';
 import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
 import type { JudgementRecord, Store } from '../store/index.js';
@@ -13,8 +14,10 @@ const answerKey = (row: { questionId: string; modelId: string; sample: number })
 function isSimulated(manifest: EvaluateManifest, modelId: string): boolean {
   try {
     return resolveModel(manifest.config, modelId).type === 'sandbox';
-  } catch {
-    return false;
+  } catch (error) {
+    // A provider the stored config cannot resolve is not the sandbox; anything else is a real fault.
+    if (error instanceof ConfigError) return false;
+    throw error;
   }
 }
 

@@ -55,8 +55,3 @@ export function failedForInfrastructure(record: {
     typeof score === 'object' && score !== null && 'failure' in score ? score.failure : undefined;
   return (failure(record.detail.p2) ?? failure(record.detail.p1)) !== 'content';
 }
-
-/** The S value of a panel score, or undefined when it could not be computed. */
-export function scoreOf(score: PanelScore | undefined): number | undefined {
-  return score?.terms?.s;
-}
