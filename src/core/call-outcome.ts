@@ -19,6 +19,12 @@ export interface CallOutcome {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** How the call was sent: one live request, or in a provider batch (charged at the batch price). @default "live" */
+  execution?: 'live' | 'batch';
+  /** Input tokens the provider's prompt cache served (charged at the cache price). @default 0 */
+  cachedInputTokens?: number;
+  /** USD the cached input tokens saved against fresh input. @default 0 */
+  savedUsd?: number;
   /** Epoch milliseconds when the call finished. */
   finishedAt: number;
 }

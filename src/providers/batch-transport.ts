@@ -1,9 +1,14 @@
 import type { ChatRequest, ChatResult } from '../core/provider.js';
+import type { ModelProtocol } from './model-protocol.js';
 
 /** One request of a batch, under the id its result comes back with. */
 export interface BatchItem {
   customId: string;
   request: ChatRequest;
+  /** The model name a line is for, where one batch holds several models (an offline batch file). */
+  model?: string;
+  /** Overrides of the model's OpenAI-compatible protocol (see `models[].protocol`). */
+  protocol?: Partial<ModelProtocol>;
 }
 
 /** What came back for one request: its answer, or why it has none (expired, cancelled, failed). */

@@ -20,6 +20,8 @@ import type {
 import { rememberSecrets, scrubSecrets } from '../core/scrub-secrets.js';
 import type { ValueTheory } from '../core/value-theory.js';
 import { cacheKey } from './cache-key.js';
+import { cacheSavingOf } from './call-charge.js';
+import { batchThroughEngine, type EngineBatchOptions } from './engine-batch.js';
 import { cacheHitRecorder, embedThroughEngine } from './engine-embed.js';
 import { Limiter } from './limiter.js';
 import type { ModelEntry } from './model-entry.js';
@@ -57,6 +59,8 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Check that API keys are set when a provider is built (off for --dry-run). @default true */
   requireKeys?: boolean;
+  /** Batch execution: `--batch`, an offline batch file, the store's batch ledger (docs/batch.md). */
+  batch?: EngineBatchOptions;
 }
 
 /** Every model call goes through here: limits, retries, timeouts, cache, dedupe, usage, records. */
@@ -187,6 +191,8 @@ export function createEngine(options: EngineOptions): Engine {
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
         costUsd,
+        cachedInputTokens: usage.cachedInputTokens ?? 0,
+        savedUsd: cacheSavingOf(usage, entry.price),
         finishedAt: Date.now(),
       });
       if (result) result.costUsd = costUsd;
@@ -277,7 +283,11 @@ export function createEngine(options: EngineOptions): Engine {
         const send = async (signal: AbortSignal | undefined): Promise<ChatResult> =>
           scrubResult(await entry.adapter.chat(signal ? { ...request, signal } : request));
         const keep = (result: ChatResult) => options.cache!.put(key, { providerId: modelId, result });
-        const promise = call(entry, role, request, send, keep).finally(() => inFlight.delete(key));
+        const promise = (
+          batches.batched(entry)
+            ? batches.send(entry, role, key, request)
+            : call(entry, role, request, send, keep)
+        ).finally(() => inFlight.delete(key));
         inFlight.set(key, promise);
         return promise;
       },
@@ -286,6 +296,27 @@ export function createEngine(options: EngineOptions): Engine {
         : {}),
     };
   };
+
+  // Calls of models in batch execution wait for a provider batch; those it cannot answer go live.
+  const batches = batchThroughEngine({
+    options: options.batch,
+    settings: options.config.batch,
+    runId: options.runId,
+    signal: options.signal,
+    cache: useCache ? options.cache : undefined,
+    recorder: options.recorder,
+    ledger,
+    guard,
+    scrub: scrubResult,
+    live: (entry, role, key, request) =>
+      call(
+        entry,
+        role,
+        request,
+        async (signal) => scrubResult(await entry.adapter.chat(signal ? { ...request, signal } : request)),
+        (result) => options.cache?.put(key, { providerId: entry.resolved.modelId, result }),
+      ),
+  });
 
   const embed = embedThroughEngine({
     call: (entry: ModelEntry, role, request, send, keep) => call(entry, role, request, send, keep),

@@ -46,7 +46,8 @@ export class CallsTable implements CallRecorder {
   ) {
     this.insert = db.prepare(
       `INSERT INTO calls (run_id, provider_id, role, status, error_code, error_message, http_status, attempts,
-         latency_ms, input_tokens, output_tokens, cost_usd, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+         latency_ms, input_tokens, output_tokens, cost_usd, finished_at, execution, cached_input_tokens, saved_usd)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
   }
 
@@ -66,6 +67,9 @@ export class CallsTable implements CallRecorder {
         outcome.outputTokens,
         outcome.costUsd,
         outcome.finishedAt,
+        outcome.execution ?? 'live',
+        outcome.cachedInputTokens ?? 0,
+        outcome.savedUsd ?? 0,
       ),
     );
   }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../core/errors.js';
 import { AnalysesTable } from './analyses-table.js';
+import { BatchesTable } from './batches-table.js';
 import { CacheTable } from './cache-table.js';
 import { CallsTable } from './calls-table.js';
 import { GenerationTables } from './generation-tables.js';
@@ -34,6 +35,8 @@ export interface Store {
   readonly generation: GenerationTables;
   /** Keeps two processes from running one run. */
   readonly runLock: RunLock;
+  /** Batches submitted to providers' batch APIs or written to batch files. */
+  readonly batches: BatchesTable;
   /** Commits buffered writes now. */
   flush(): void;
   close(): void;
@@ -94,6 +97,7 @@ export function openStore(options: OpenStoreOptions): Store {
     judgements: new JudgementsTable(db, buffer),
     analyses: new AnalysesTable(db),
     generation: new GenerationTables(db, buffer),
+    batches: new BatchesTable(db),
     runLock: new RunLock(db),
     flush: () => buffer.flush(),
     close() {

@@ -110,6 +110,24 @@ export const MIGRATIONS: string[] = [
    CREATE INDEX analyses_run ON analyses (run_id);`,
   // A pull whose candidates all failed for infrastructure reasons is no reward: why, or null.
   'ALTER TABLE generation_pulls ADD COLUMN failed TEXT;',
+  // Batch execution: each submitted batch with its requests, stored before the engine waits for it;
+  // call records say how a call went (live or batch) and how many input tokens the provider's cache served.
+  `CREATE TABLE batches (
+     id TEXT PRIMARY KEY,
+     run_id TEXT,
+     transport TEXT NOT NULL,
+     wave INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     final_status TEXT,
+     requests TEXT NOT NULL,
+     failures TEXT,
+     submitted_at INTEGER NOT NULL,
+     ended_at INTEGER
+   );
+   CREATE INDEX batches_run ON batches (run_id, status);
+   ALTER TABLE calls ADD COLUMN execution TEXT NOT NULL DEFAULT 'live';
+   ALTER TABLE calls ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE calls ADD COLUMN saved_usd REAL NOT NULL DEFAULT 0;`,
 ];
 
 /** Brings a database up to the newest schema inside one transaction. */

@@ -24,6 +24,9 @@ export interface EvaluateFlags {
   json?: boolean;
   /** `adaem` or `paper` (checked by withProtocol). */
   protocol?: string;
+  batch?: boolean;
+  batchFile?: string;
+  batchResults?: string;
 }
 
 /** The flags checked and typed; everything here is known to be valid. */

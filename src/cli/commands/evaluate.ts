@@ -17,6 +17,7 @@ import type { Store } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorRates, renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
+import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from './batch-flags.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
 import { printPlan } from './evaluate-plan.js';
 import {
@@ -214,8 +215,12 @@ async function execute(
 ): Promise<void> {
   const resumeId = flags.resume;
   const runId = runIdOf(store, flags, 'evaluate');
-  const engine = stageEngine(loaded, store, runtime, runId, flags);
+  const batch = batchOptionsOf(flags, store, runId, (message) => process.stderr.write(`adaem: ${message}\n`));
+  const engine = stageEngine(loaded, store, runtime, runId, flags, batch);
   const progress = stageProgress('evaluate', engine);
+  // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
+  const concurrency =
+    settings.concurrency ?? (batching(flags, loaded.config) ? loaded.config.batch.maxRequests : undefined);
   try {
     const results = await runEvaluation({
       config: loaded.config,
@@ -234,7 +239,7 @@ async function execute(
       allowUnpriced: flags.allowUnpriced,
       runId,
       resume: resumeId !== undefined,
-      concurrency: settings.concurrency,
+      concurrency,
       signal: runtime.signal,
       onStart: (id) => process.stderr.write(`run ${id}${resumeId ? ' (resumed)' : ''}\n`),
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
@@ -254,6 +259,9 @@ async function execute(
       );
       process.exitCode = EXIT.failed;
     }
+  } catch (error) {
+    progress.finish();
+    if (!explainBatchFile(error, batch.written(), runId)) throw error;
   } finally {
     await engine.close();
   }
@@ -292,8 +300,12 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('--concurrency <n>', 'work items in flight (default 64; providers have their own limits)')
     .option('--json', 'print results as JSON')
     .option('--protocol <name>', PROTOCOL_HELP)
+    .option('--batch', BATCH_HELP.batch)
+    .option('--batch-file <file>', BATCH_HELP.batchFile)
+    .option('--batch-results <file>', BATCH_HELP.batchResults)
     .action(async (flags: EvaluateFlags, command: Command) => {
       const settings = parseEvaluateFlags(flags);
+      checkBatchFlags(flags);
       const { loaded, setAside } = withProtocol(runtime.loadConfig(command), flags);
       refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
       if (flags.resume === undefined)

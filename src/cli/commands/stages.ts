@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { createEngine, type Engine } from '../../providers/engine.js';
+import type { EngineBatchOptions } from '../../providers/engine-batch.js';
 import type { EvaluateResults } from '../../run/collect-results.js';
 import { runEvaluation } from '../../run/evaluate.js';
 import { type GenerateSummary, runGeneration } from '../../run/generate.js';
@@ -88,6 +89,7 @@ export function stageEngine(
   runtime: CliRuntime,
   runId: string,
   switches: CallSwitches,
+  batch?: EngineBatchOptions,
 ): Engine {
   return createEngine({
     config: loaded.config,
@@ -99,6 +101,8 @@ export function stageEngine(
     retry: switches.retry,
     runId,
     signal: runtime.signal,
+    // Batches a model's `execution: batch` submits are stored with the run even without --batch.
+    batch: batch ?? { ledger: store.batches },
   });
 }
 

@@ -1,0 +1,206 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AdaemConfigSchema } from '../src/core/config.js';
+import { SCHWARTZ_THEORY } from '../src/core/theories.js';
+import type { SandboxBatchOptions } from '../src/sandbox/batch-routes.js';
+import { type SandboxServer, startSandboxServer } from '../src/sandbox/server.js';
+import { runCli, spawnCli } from './helpers/run-cli.js';
+import { useTmpDir } from './helpers/tmp-dir.js';
+
+const tmp = useTmpDir();
+const QUESTIONS = [
+  'Should Japan fine citizens who break minor rules even if it means less personal freedom?',
+  'Should Brazil admit more climate refugees even if it means less national wealth?',
+  'Should India rank schools publicly by exam performance even if it means less caring for families?',
+];
+
+let server: SandboxServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function startServer(batch: SandboxBatchOptions = {}): Promise<SandboxServer> {
+  server = await startSandboxServer({ config: AdaemConfigSchema.parse({}), theory: SCHWARTZ_THEORY, batch });
+  return server;
+}
+
+/** A project whose panel (two examinees and the judge) lives on the sandbox server, as on a lab's endpoint. */
+function project(url: string, extra = ''): string {
+  const dir = tmp();
+  writeFileSync(join(dir, 'q.txt'), `${QUESTIONS.join('\n')}\n`);
+  writeFileSync(
+    join(dir, 'adaem.yaml'),
+    [
+      'providers:',
+      `  lab: { type: openai, baseURL: "${url}" }`,
+      'models:',
+      '  - { id: lab:atlas, roles: [examinee], price: { input: 2, output: 8, batchInput: 1, batchOutput: 4 } }',
+      '  - { id: lab:basalt, roles: [examinee], price: { input: 2, output: 8, batchInput: 1, batchOutput: 4 } }',
+      '  - { id: lab:judge, roles: [judge], price: { input: 2, output: 8, batchInput: 1, batchOutput: 4 } }',
+      'evaluate: { questions: q.txt }',
+      'batch: { pollIntervalMs: 50, maxPollIntervalMs: 200, collectMs: 200 }',
+      extra,
+    ].join('\n'),
+  );
+  return dir;
+}
+
+/** What a run found, without what differs by how it was sent (ids, times, usage). */
+function findings(stdout: string) {
+  const results = JSON.parse(stdout) as { models: unknown[]; errorRate: number };
+  return { models: results.models, errorRate: results.errorRate };
+}
+
+describe('batch execution through the CLI against the sandbox server', () => {
+  it('gives the same results live and in batch mode, two waves, at the batch price', async () => {
+    const live = await startServer();
+    const liveRun = await runCli(['evaluate', '--json', '--run-id', 'live'], { cwd: project(live.url) });
+    expect(liveRun.code).toBe(0);
+    await live.close();
+    const batched = await startServer({ completionDelayMs: 100 });
+    const batchRun = await runCli(['evaluate', '--json', '--batch', '--run-id', 'batch'], {
+      cwd: project(batched.url),
+    });
+    expect(batchRun.code, batchRun.stderr).toBe(0);
+    expect(findings(batchRun.stdout)).toEqual(findings(liveRun.stdout));
+    // A batch holds one model's requests: each examinee's opinions, then the judgements of every key point.
+    expect(batched.batches.batchesSubmitted).toBe(3);
+    const liveCost = JSON.parse(liveRun.stdout).usage.total.costUsd as number;
+    const batchCost = JSON.parse(batchRun.stdout).usage.total.costUsd as number;
+    expect(batchCost).toBeCloseTo(liveCost / 2, 6);
+  });
+
+  it('after kill -9 while a batch is in flight, --resume polls the same batch: nothing submitted twice', async () => {
+    const sandbox = await startServer({ completionDelayMs: 1500 });
+    const dir = project(sandbox.url);
+    const child = spawnCli(['evaluate', '--batch', '--run-id', 'killed'], { cwd: dir });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    // Wait until both examinees' batches are submitted and stored with the run, then kill the process outright.
+    const store = join(dir, '.adaem', 'adaem.db');
+    for (let tries = 0; ; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (sandbox.batches.batchesSubmitted === 0) continue;
+      try {
+        const db = new Database(store, { readonly: true });
+        const stored = db.prepare('SELECT COUNT(*) AS n FROM batches').get() as { n: number };
+        db.close();
+        if (stored.n === 2) break;
+      } catch {
+        // the store is still being created
+      }
+      if (tries > 400) throw new Error('no batch was stored');
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(sandbox.batches.batchesSubmitted).toBe(2);
+    const resumed = await runCli(['evaluate', '--resume', 'killed', '--batch', '--json'], { cwd: dir });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(sandbox.batches.batchesSubmitted).toBe(3);
+    expect(Math.max(...sandbox.batches.requestsSubmitted.values())).toBe(1);
+    expect(
+      JSON.parse(resumed.stdout).models.map(
+        (model: { counts: { opinions: number } }) => model.counts.opinions,
+      ),
+    ).toEqual([3, 3]);
+  });
+
+  it('sends requests of an expired or failed batch into the next batch, with the reason recorded', async () => {
+    const sandbox = await startServer({ expiredRate: 0.2, failureRate: 0.2 });
+    const run = await runCli(['evaluate', '--batch', '--json', '--run-id', 'faulty'], {
+      cwd: project(sandbox.url),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /batch batch_sandbox_\d+ \((expired|completed)\): (batch_expired|server_error)/,
+    );
+    expect(sandbox.batches.batchesSubmitted).toBeGreaterThan(2);
+    expect(Math.max(...sandbox.batches.requestsSubmitted.values())).toBeGreaterThan(1);
+    expect(JSON.parse(run.stdout).errorRate).toBe(0);
+  });
+});
+
+/** Runs a batch file's requests against the sandbox server, as `vllm run-batch` would on a cluster. */
+async function runBatchFile(
+  url: string,
+  input: string,
+  output: string,
+  edit?: (lines: string[]) => string[],
+) {
+  const lines: string[] = [];
+  for (const line of readFileSync(input, 'utf8').split('\n').filter(Boolean)) {
+    const request = JSON.parse(line) as { custom_id: string; body: unknown };
+    const response = await fetch(`${url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request.body),
+    });
+    lines.push(
+      JSON.stringify({
+        id: `vllm-${request.custom_id}`,
+        custom_id: request.custom_id,
+        response: { status_code: 200, request_id: 'r', body: await response.json() },
+        error: null,
+      }),
+    );
+  }
+  writeFileSync(output, `${(edit ? edit(lines) : lines).join('\n')}\n`);
+}
+
+describe('offline batch files (--batch-file, --batch-results)', () => {
+  it('writes the requests, takes results in over two waves, and ends with the live results', async () => {
+    const sandbox = await startServer();
+    const live = await runCli(['evaluate', '--json', '--run-id', 'live'], { cwd: project(sandbox.url) });
+    const dir = project(sandbox.url);
+    const first = await runCli(['evaluate', '--batch-file', 'requests.jsonl', '--run-id', 'lab'], {
+      cwd: dir,
+    });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/requests written to .*requests\.jsonl/);
+    const requests = readFileSync(join(dir, 'requests.jsonl'), 'utf8').trim().split('\n');
+    expect(requests).toHaveLength(6);
+    expect(JSON.parse(requests[0]!)).toMatchObject({ method: 'POST', url: '/v1/chat/completions' });
+
+    // A broken results file stops with one line naming file and line, and stores nothing.
+    await runBatchFile(sandbox.url, join(dir, 'requests.jsonl'), join(dir, 'bad.jsonl'), (lines) => [
+      lines[0]!,
+      '{"custom_id": "x", "broken',
+      ...lines.slice(1),
+    ]);
+    const bad = await runCli(['evaluate', '--resume', 'lab', '--batch-results', 'bad.jsonl'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/bad\.jsonl:2: not a JSON line/);
+    await runBatchFile(sandbox.url, join(dir, 'requests.jsonl'), join(dir, 'short.jsonl'), (lines) =>
+      lines.slice(1),
+    );
+    const short = await runCli(['evaluate', '--resume', 'lab', '--batch-results', 'short.jsonl'], {
+      cwd: dir,
+    });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/short\.jsonl:\d+: 1 request\(s\) of .* have no result line/);
+
+    await runBatchFile(sandbox.url, join(dir, 'requests.jsonl'), join(dir, 'results.jsonl'));
+    const second = await runCli(['evaluate', '--resume', 'lab', '--batch-results', 'results.jsonl'], {
+      cwd: dir,
+    });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/requests written to .*requests\.wave2\.jsonl/);
+    // The first wave's results again, now for the judge's wave: from another wave, refused.
+    const stale = await runCli(['evaluate', '--resume', 'lab', '--batch-results', 'results.jsonl'], {
+      cwd: dir,
+    });
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/results\.jsonl:1: custom_id \S+ is not a request of run lab's batch/);
+
+    await runBatchFile(sandbox.url, join(dir, 'requests.wave2.jsonl'), join(dir, 'results2.jsonl'));
+    const done = await runCli(
+      ['evaluate', '--resume', 'lab', '--batch-results', 'results2.jsonl', '--json'],
+      { cwd: dir },
+    );
+    expect(done.code).toBe(0);
+    expect(findings(done.stdout)).toEqual(findings(live.stdout));
+  });
+});
