@@ -1,10 +1,17 @@
 /** adaem's public library API. */
 
 export { type LoadedConfig, loadConfig } from './config/load-config.js';
-export type { AdaemConfig, ModelConfig, ProviderConfig, Role } from './core/config.js';
+export type { AdaemConfig, ModelConfig, Protocol, ProviderConfig, Role } from './core/config.js';
 export { AdaemConfigSchema } from './core/config.js';
 export { AdaemError, CancelledError, ConfigError, ProviderError, StoreError } from './core/errors.js';
 export { PROMPTS, promptHashes } from './core/prompts/templates.js';
+export {
+  applyProtocol,
+  PAPER_PRESET,
+  type PresetSetting,
+  type ProtocolRecord,
+  type SetAside,
+} from './core/protocol-preset.js';
 export type {
   ChatMessage,
   ChatRequest,
