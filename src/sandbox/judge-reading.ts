@@ -9,6 +9,7 @@ import {
   REFUSAL_VALUES,
   REFUSAL_VERBS,
   STRONG_CUE,
+  type ValueCues,
   WEAK_CUE,
 } from './judge-cues.js';
 import { BoundedMemo } from './memo.js';
@@ -21,6 +22,8 @@ interface Cue {
   /** Weight in a short question, where the question reader's words count in full. */
   shortWeight: number;
 }
+
+const CUES_BY_ID = new Map<string, ValueCues>(Object.entries(JUDGE_CUES));
 
 /** Shortest stem left after a negating prefix for it to count as the negated cue ("unfair" → "fair"). */
 const MIN_NEGATED_STEM = 4;
@@ -77,7 +80,8 @@ export class JudgeReading {
       theory.values.every((value) => SCHWARTZ_VALUE_IDS.some((id) => id === value.id));
     if (!schwartz) return;
     for (const [value, { id }] of theory.values.entries()) {
-      const cues = JUDGE_CUES[id as keyof typeof JUDGE_CUES];
+      const cues = CUES_BY_ID.get(id);
+      if (!cues) continue;
       for (const word of cues.strong) this.add(word, { value, weight: STRONG_CUE, shortWeight: STRONG_CUE });
       for (const word of cues.weak) this.add(word, { value, weight: WEAK_CUE, shortWeight: WEAK_CUE });
       for (const word of cues.ignored ?? []) this.add(word, { value, weight: 0, shortWeight: 0 });
