@@ -5,6 +5,7 @@ import { collectGeneration } from '../../run/collect-generation.js';
 import type { GenerateSummary } from '../../run/generate.js';
 import { EXIT } from '../exit-codes.js';
 import { type CliRuntime, printJson } from '../runtime.js';
+import { BATCH_HELP } from './batch-flags.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
 import {
   describeProtocol,
@@ -30,6 +31,7 @@ interface GenerateFlags {
   retry: boolean;
   json?: boolean;
   protocol?: string;
+  batch?: boolean;
 }
 
 /** `--max-error-rate` over `generate.maxErrorRate`. */
@@ -110,6 +112,7 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     )
     .option('--json', 'print the summary as JSON')
     .option('--protocol <name>', PROTOCOL_HELP)
+    .option('--batch', BATCH_HELP.batch)
     .action(async (flags: GenerateFlags, command: Command) => {
       const settings = parseFlags(flags);
       const { loaded, setAside } = withProtocol(withMaxErrorRate(runtime.loadConfig(command), flags), flags);

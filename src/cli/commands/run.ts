@@ -15,6 +15,7 @@ import { EXIT } from '../exit-codes.js';
 import { ensureDirectory, fileErrorReason } from '../open-evaluation-run.js';
 import { renderResults } from '../render-results.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
+import { BATCH_HELP } from './batch-flags.js';
 import { numberFlag, RUN_ID } from './evaluate-flags.js';
 import { PROTOCOL_HELP, protocolNote, requireEmbedder, withProtocol } from './protocol-flag.js';
 import { renderGeneration } from './render-generation.js';
@@ -33,6 +34,7 @@ interface RunFlags {
   retry: boolean;
   json?: boolean;
   protocol?: string;
+  batch?: boolean;
 }
 
 /** The packaged sandbox config (examples/sandbox.yaml), found from this module in a checkout or an install. */
@@ -101,6 +103,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--no-retry', 'do not retry failed calls')
     .option('--json', 'print results as JSON')
     .option('--protocol <name>', PROTOCOL_HELP)
+    .option('--batch', BATCH_HELP.batch)
     .action(async (flags: RunFlags, command: Command) => {
       for (const [flag, id] of [
         ['--run-id', flags.runId],
@@ -174,7 +177,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
         store.runLock.claim(runId);
         const stopHeartbeat = store.runLock.keepAlive(runId);
         try {
-          const switches = { cache: flags.cache, retry: flags.retry };
+          const switches = { cache: flags.cache, retry: flags.retry, batch: flags.batch };
           // A resumed pipeline's stages not yet begun follow the protocol it recorded (adaem before protocols).
           const stageConfig = recorded
             ? withProtocol(base, { protocol: plan.protocol ?? 'adaem' }).loaded

@@ -15,12 +15,15 @@ import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import type { RunKind, Store } from '../../store/index.js';
 import { createProgressLine, type ProgressSnapshot } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
+import { batching } from './batch-flags.js';
 import { printPlan } from './evaluate-plan.js';
 
 /** How stage calls may use the cache and retries (`--no-cache`, `--no-retry`). */
 export interface CallSwitches {
   cache: boolean;
   retry: boolean;
+  /** `--batch`: every model with a batch API goes through it. */
+  batch?: boolean;
 }
 
 /** The seed topics `--seeds` or `generate.seeds` names: a built-in pool or a seed file (see docs/seeds.md). */
@@ -102,7 +105,11 @@ export function stageEngine(
     runId,
     signal: runtime.signal,
     // Batches a model's `execution: batch` submits are stored with the run even without --batch.
-    batch: batch ?? { ledger: store.batches },
+    batch: batch ?? {
+      ledger: store.batches,
+      ...(switches.batch ? { force: true } : {}),
+      onNotice: (message: string) => process.stderr.write(`adaem: ${message}\n`),
+    },
   });
 }
 
@@ -243,6 +250,8 @@ export async function executeEvaluation(options: {
       allowUnpriced: options.allowUnpriced,
       runId,
       resume: options.resume,
+      // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
+      ...(batching(options.switches, loaded.config) ? { concurrency: loaded.config.batch.maxRequests } : {}),
       signal: options.runtime.signal,
       onStart: (id) => process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`),
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
