@@ -1,6 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '../core/errors.js';
+import { evaluationIdOf } from '../run/evaluation-id.js';
 import { type EvaluateManifest, EvaluateManifestSchema, redactConfig } from '../run/manifest.js';
 import type { Store } from '../store/index.js';
 import type { CliRuntime } from './runtime.js';
@@ -9,11 +10,13 @@ import type { CliRuntime } from './runtime.js';
 export function openEvaluationRun(
   runtime: CliRuntime,
   command: Command,
-  runId: string,
-): { store: Store; manifest: EvaluateManifest } {
+  given: string,
+): { store: Store; manifest: EvaluateManifest; runId: string } {
   const loaded = runtime.loadConfig(command);
   const store = runtime.readStore(loaded);
-  if (!store) throw new ConfigError(`no run "${runId}": there is no store at ${loaded.storePath}`);
+  if (!store) throw new ConfigError(`no run "${given}": there is no store at ${loaded.storePath}`);
+  const { runId, note } = evaluationIdOf(store, given);
+  if (note) process.stderr.write(`${note}\n`);
   const run = store.runs.get(runId);
   const manifest = run ? EvaluateManifestSchema.safeParse(run.manifest) : undefined;
   if (!run || !manifest?.success) {
@@ -25,7 +28,7 @@ export function openEvaluationRun(
     );
   }
   // Runs stored before base URLs were redacted are redacted on the way out.
-  return { store, manifest: { ...manifest.data, config: redactConfig(manifest.data.config) } };
+  return { store, runId, manifest: { ...manifest.data, config: redactConfig(manifest.data.config) } };
 }
 
 /** The reason a file system error happened, in a few words (`EACCES` → "permission denied"). */

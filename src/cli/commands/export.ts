@@ -28,11 +28,11 @@ export function registerExport(program: Command, runtime: CliRuntime): void {
     )
     .option('--format <format>', 'jsonl or csv', 'jsonl')
     .option('--out <dir>', 'directory to write into (default: ./adaem-export-RUN_ID/)')
-    .action(async (runId: string, options: { format: string; out?: string }, command: Command) => {
+    .action(async (given: string, options: { format: string; out?: string }, command: Command) => {
       const format = FORMATS.find((known) => known === options.format);
       if (!format) throw new ConfigError(`--format must be jsonl or csv, not "${options.format}"`);
-      const out = resolve(options.out ?? `adaem-export-${runId}`);
-      const { store, manifest } = openEvaluationRun(runtime, command, runId);
+      const out = resolve(options.out ?? `adaem-export-${given}`);
+      const { store, manifest, runId } = openEvaluationRun(runtime, command, given);
       let tables: Awaited<ReturnType<typeof buildExportTables>>;
       try {
         tables = await buildExportTables({ store, runId, manifest });

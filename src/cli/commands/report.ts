@@ -13,11 +13,11 @@ export function registerReport(program: Command, runtime: CliRuntime): void {
     .argument('<runId>', 'evaluation run id (see `adaem runs`)')
     .description('write the HTML report of an evaluation run (one self-contained file)')
     .option('--out <file>', 'where to write it (default: ./adaem-report-RUN_ID.html)')
-    .action(async (runId: string, options: { out?: string }, command: Command) => {
+    .action(async (given: string, options: { out?: string }, command: Command) => {
       // Loaded on use: echarts is large, and every other command starts faster without it.
       const { renderReport } = await import('../../report/index.js');
-      const out = resolve(options.out ?? `adaem-report-${runId}.html`);
-      const { store, manifest } = openEvaluationRun(runtime, command, runId);
+      const out = resolve(options.out ?? `adaem-report-${given}.html`);
+      const { store, manifest, runId } = openEvaluationRun(runtime, command, given);
       let html: string;
       try {
         const data = await collectReportData({

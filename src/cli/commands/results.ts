@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { valueAt } from '../../core/protocol-preset.js';
 import { collectResults } from '../../run/collect-results.js';
+import { evaluationIdOf } from '../../run/evaluation-id.js';
 import { EvaluateManifestSchema } from '../../run/manifest.js';
 import { formatTable, renderResults } from '../render-results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
@@ -29,8 +30,10 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
               : `no store at ${loaded.storePath}: nothing has been run here yet`,
           );
         try {
-          const run = runId
-            ? store.runs.get(runId)
+          const resolved = runId ? evaluationIdOf(store, runId) : undefined;
+          if (resolved?.note) process.stderr.write(`${resolved.note}\n`);
+          const run = resolved
+            ? store.runs.get(resolved.runId)
             : store.runs.list().find((candidate) => candidate.kind === 'evaluate');
           if (!run)
             throw new ConfigError(

@@ -238,6 +238,12 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
               renderResults(results),
               '',
               `report: ${out}`,
+              '',
+              'Next:',
+              `  adaem results ${runId}                         # these results again (--json for scripts)`,
+              `  adaem analyze reliability ${runId} --folds 5   # how stable the scores are over question folds`,
+              `  adaem export ${runId} --format csv             # every answer and judgement as data`,
+              `  adaem questions ${ids.generate} --top 20       # the generated questions with their scores`,
             ];
             process.stdout.write(`${parts.join('\n')}\n`);
           }

@@ -2,6 +2,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import type { ValueVectorRecord } from '../../stages/aggregate/value-scores.js';
 import type { Store } from '../../store/index.js';
+import { evaluationIdOf } from '../evaluation-id.js';
 import { type EvaluateManifest, EvaluateManifestSchema } from '../manifest.js';
 import { buildObservations, type ModelCounts } from '../observations.js';
 
@@ -18,7 +19,9 @@ export interface LoadedEvaluation {
 }
 
 /** Reads an evaluation run's questions, answers and judgements; a usage error for an unknown or non-evaluation run. */
-export function loadEvaluation(store: Store, runId: string): LoadedEvaluation {
+export function loadEvaluation(store: Store, given: string): LoadedEvaluation {
+  // A pipeline run's id means its evaluation stage.
+  const { runId } = evaluationIdOf(store, given);
   const run = store.runs.get(runId);
   if (!run) throw new ConfigError(`no run "${runId}" in ${store.path} (adaem runs lists them)`);
   const manifest = EvaluateManifestSchema.safeParse(run.manifest);
