@@ -22,8 +22,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startServer(batch: SandboxBatchOptions = {}): Promise<SandboxServer> {
-  server = await startSandboxServer({ config: AdaemConfigSchema.parse({}), theory: SCHWARTZ_THEORY, batch });
+async function startServer(
+  batch: SandboxBatchOptions = {},
+  promptCacheMinTokens?: number,
+): Promise<SandboxServer> {
+  server = await startSandboxServer({
+    config: AdaemConfigSchema.parse({}),
+    theory: SCHWARTZ_THEORY,
+    batch,
+    ...(promptCacheMinTokens === undefined ? {} : { promptCacheMinTokens }),
+  });
   return server;
 }
 
@@ -105,6 +113,32 @@ describe('batch execution through the CLI against the sandbox server', () => {
         (model: { counts: { opinions: number } }) => model.counts.opinions,
       ),
     ).toEqual([3, 3]);
+  });
+
+  it('records the judge prefix read from the prompt cache, prices it at the cache price and shows the saving', async () => {
+    const sandbox = await startServer({}, 100);
+    const dir = project(sandbox.url, '').replace(/$/, '');
+    writeFileSync(
+      join(dir, 'adaem.yaml'),
+      readFileSync(join(dir, 'adaem.yaml'), 'utf8').replace(
+        'lab:judge, roles: [judge], price: { input: 2, output: 8, batchInput: 1, batchOutput: 4 }',
+        'lab:judge, roles: [judge], price: { input: 2, output: 8, batchInput: 1, batchOutput: 4, cachedInput: 0.2 }',
+      ),
+    );
+    const run = await runCli(['evaluate', '--batch', '--json', '--run-id', 'cached'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const total = JSON.parse(run.stdout).usage.total;
+    // Every call sent went through a batch (identical requests in flight were sent once, shared).
+    expect(total.batched).toBe(total.calls - total.shared - total.cached);
+    expect(total.cachedInputTokens).toBeGreaterThan(0);
+    // 0.9 of the batch input price saved on every cached token (1 − 0.2 / 2 at batch scale 0.5).
+    expect(total.savedUsd).toBeCloseTo((total.cachedInputTokens * 0.9) / 1e6, 9);
+    const shown = await runCli(['results', 'cached'], { cwd: dir });
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `${total.batched} calls in batches \\(batch prices\\); ${total.cachedInputTokens} input tokens from prompt caches, saving \\$`,
+      ),
+    );
   });
 
   it('sends requests of an expired or failed batch into the next batch, with the reason recorded', async () => {

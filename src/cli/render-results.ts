@@ -66,10 +66,19 @@ function usageTable(results: EvaluateResults): string {
     String(total.outputTokens),
     `$${total.costUsd.toFixed(4)}`,
   ]);
-  return formatTable(
+  const table = formatTable(
     ['model', 'role', 'calls', 'cached', 'shared', 'errors', 'retries', 'input tok', 'output tok', 'cost'],
     rows,
   );
+  return `${table}${savingsLine(total)}`;
+}
+
+/** Calls in batches and input tokens read from providers' prompt caches, with what the cache saved. */
+function savingsLine(total: EvaluateResults['usage']['total']): string {
+  const batched = total.batched ?? 0;
+  const cached = total.cachedInputTokens ?? 0;
+  if (batched === 0 && cached === 0) return '';
+  return `\n${batched} calls in batches (batch prices); ${cached} input tokens from prompt caches, saving $${(total.savedUsd ?? 0).toFixed(4)}`;
 }
 
 /** Expression rates per question category, one table per category. */

@@ -103,6 +103,12 @@ export interface ReportUsageRow {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** Calls answered through a provider batch. */
+  batched?: number;
+  /** Input tokens the providers' prompt caches served. */
+  cachedInputTokens?: number;
+  /** USD those cached tokens saved. */
+  savedUsd?: number;
 }
 
 /** The aggregated results of an evaluation run. */

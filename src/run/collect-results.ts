@@ -93,8 +93,14 @@ function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
     inputTokens: 0,
     outputTokens: 0,
     costUsd: 0,
+    batched: 0,
+    cachedInputTokens: 0,
+    savedUsd: 0,
   };
   for (const row of byModel) {
+    total.batched += row.batched ?? 0;
+    total.cachedInputTokens += row.cachedInputTokens ?? 0;
+    total.savedUsd += row.savedUsd ?? 0;
     total.calls += row.calls;
     total.cached += row.cached;
     total.shared += row.shared;

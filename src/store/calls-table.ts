@@ -16,11 +16,20 @@ export interface CallSummaryRow {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  /** Calls answered through a provider batch (or a batch file). */
+  batched?: number;
+  /** Input tokens the providers' prompt caches served. */
+  cachedInputTokens?: number;
+  /** USD those cached tokens saved against fresh input. */
+  savedUsd?: number;
 }
 
 const TOTALS = `provider_id AS providerId, role, COUNT(*) AS calls,
   SUM(status = 'cached') AS cached, SUM(status = 'shared') AS shared, SUM(status = 'error') AS errors, SUM(attempts) AS attempts,
-  SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd`;
+  SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens, SUM(cost_usd) AS costUsd,
+  SUM(execution = 'batch') AS batched, SUM(cached_input_tokens) AS cachedInputTokens, SUM(saved_usd) AS savedUsd`;
+/** Batch and prompt-cache totals, summed like SUMMED. */
+const SAVINGS = ['batched', 'cachedInputTokens', 'savedUsd'] as const;
 const SUMMED = [
   'calls',
   'cached',
@@ -111,7 +120,10 @@ export class CallsTable implements CallRecorder {
         const key = `${row.providerId}\u0000${row.role}`;
         const sum = totals.get(key);
         if (!sum) totals.set(key, row);
-        else for (const field of SUMMED) sum[field] += row[field];
+        else {
+          for (const field of SUMMED) sum[field] += row[field];
+          for (const field of SAVINGS) sum[field] = (sum[field] ?? 0) + (row[field] ?? 0);
+        }
       }
       yield;
     }

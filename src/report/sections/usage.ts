@@ -3,9 +3,18 @@ import type { ReportUsageRow } from '../report-data.js';
 import type { ReportSection } from './section.js';
 
 function usageCells(row: Omit<ReportUsageRow, 'providerId' | 'role'>): string[] {
-  return [row.calls, row.cached, row.errors, row.attempts, row.inputTokens, row.outputTokens]
+  return [
+    row.calls,
+    row.cached,
+    row.errors,
+    row.attempts,
+    row.batched ?? 0,
+    row.inputTokens,
+    row.cachedInputTokens ?? 0,
+    row.outputTokens,
+  ]
     .map((count) => count.toLocaleString('en-US'))
-    .concat(`$${row.costUsd.toFixed(4)}`);
+    .concat(`$${row.costUsd.toFixed(4)}`, `$${(row.savedUsd ?? 0).toFixed(4)}`);
 }
 
 /** Calls, cache hits, errors, tokens and cost per model and role. */
@@ -24,15 +33,18 @@ export const usageSection: ReportSection = {
         'cached',
         'errors',
         'attempts',
+        'in batches',
         'input tokens',
+        'of them cached',
         'output tokens',
         'cost (USD)',
+        'saved by the prompt cache',
       ],
       rows,
       className: 'numbers',
     });
     return {
-      html: `<p>Every call of the run, retries and resumed sessions included.</p><div class="scroll">${table}</div>`,
+      html: `<p>Every call of the run, retries and resumed sessions included. Calls in batches are charged at the providers' batch prices; input tokens read from a provider's prompt cache at its cache price.</p><div class="scroll">${table}</div>`,
     };
   },
 };
