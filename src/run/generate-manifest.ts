@@ -58,7 +58,11 @@ export function buildGenerateManifest(options: {
   return {
     kind: 'generate',
     ...provenance(),
-    config: redactConfig(options.config),
+    // One source of truth: the config records the budget and cap the run uses, as the top level does.
+    config: redactConfig({
+      ...options.config,
+      generate: { ...options.config.generate, budget: options.budget, maxCost: options.maxCost },
+    }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),

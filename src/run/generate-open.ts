@@ -117,11 +117,11 @@ export function reopenGeneration(options: {
   if (!run) throw new ConfigError(`no run "${runId}" in ${store.path}`);
   const parsed = GenerateManifestSchema.safeParse(run.manifest);
   if (!parsed.success) throw new ConfigError(`run "${runId}" is not a generation run`);
-  const manifest = {
-    ...parsed.data,
-    budget: options.budget ?? parsed.data.budget,
-    maxCost: options.maxCost ?? parsed.data.maxCost,
-  };
+  const budget = options.budget ?? parsed.data.budget;
+  const maxCost = options.maxCost ?? parsed.data.maxCost;
+  // A resumed run may raise its budget or cap; the config it records says the same.
+  const generate = { ...parsed.data.config.generate, budget, maxCost: maxCost ?? undefined };
+  const manifest = { ...parsed.data, budget, maxCost, config: { ...parsed.data.config, generate } };
   refuseUnpriced({
     engine: options.engine,
     models: generationModels({ ...manifest, embedder: embedderOf(manifest) }),

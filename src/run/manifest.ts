@@ -102,7 +102,17 @@ export function buildEvaluateManifest(options: {
   return {
     kind: 'evaluate',
     ...provenance(),
-    config: redactConfig(options.config),
+    // One source of truth: the config records the settings the run uses, as the top level does.
+    config: redactConfig({
+      ...options.config,
+      evaluate: {
+        ...options.config.evaluate,
+        judgeMode: options.judgeMode,
+        samples: options.samples,
+        maxErrorRate: options.maxErrorRate,
+        maxCost: options.maxCost,
+      },
+    }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
     promptHashes: promptHashes(),
