@@ -164,18 +164,45 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       .finally(() => watched.delete(batch.id));
   };
 
+  /**
+   * Submits, retrying an answer of 408/409/429/5xx (the provider created no batch) with doubling
+   * waits; a dropped connection is not retried, since the batch may exist and be paid for.
+   */
+  const submitWithRetry = async (
+    transport: BatchTransport,
+    items: Parameters<BatchTransport['submit']>[0],
+  ) => {
+    let wait = deps.settings.pollIntervalMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transport.submit(items);
+      } catch (error) {
+        const answered = isProviderError(error) && error.status !== undefined && error.isRetryable;
+        if (!answered || attempt >= 5) throw error;
+        await sleep(wait, deps.signal);
+        wait = Math.min(wait * 2, deps.settings.maxPollIntervalMs);
+      }
+    }
+  };
+
   const flush = (group: string): void => {
     const queue = queues.get(group);
     if (!queue || queue.items.length === 0) return;
     if (queue.timer) clearTimeout(queue.timer);
     queue.timer = undefined;
     const items = queue.items.splice(0, deps.settings.maxRequests);
+    // A run stopping (Ctrl-C) submits nothing more: what waits here is asked again on resume.
+    if (deps.signal?.aborted) {
+      for (const item of [...items, ...queue.items.splice(0)]) item.reject(new CancelledError());
+      return;
+    }
     if (queue.items.length > 0) schedule(group);
     const wave = Math.max(...items.map((item) => item.wave), waves + 1);
     waves = Math.max(waves, wave);
     for (const item of items) awaited.set(item.key, [...(awaited.get(item.key) ?? []), item]);
     void (async () => {
-      const id = await queue.transport.submit(
+      const id = await submitWithRetry(
+        queue.transport,
         items.map((item) => ({
           customId: item.key,
           request: item.request,
