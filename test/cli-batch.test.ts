@@ -183,6 +183,36 @@ async function runBatchFile(
   writeFileSync(output, `${(edit ? edit(lines) : lines).join('\n')}\n`);
 }
 
+describe('--dry-run prices', () => {
+  it('shows the plan live, through the batch API and with the cache, at the built-in prices', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'q.txt'), `${QUESTIONS.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'adaem.yaml'),
+      [
+        'models:',
+        '  - { id: openai:gpt-4o-mini, roles: [examinee] }',
+        '  - { id: anthropic:claude-3-5-haiku-latest, roles: [examinee] }',
+        '  - { id: openai:gpt-4o, roles: [judge] }',
+        'evaluate: { questions: q.txt }',
+      ].join('\n'),
+    );
+    const plan = await runCli(['evaluate', '--dry-run'], {
+      cwd: dir,
+      env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' },
+    });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/live\s+batch\s+batch \+ cache/);
+    const total = /total\s+\d+\s+\$(\d+\.\d+)\s+\$(\d+\.\d+)\s+\$(\d+\.\d+)/.exec(plan.stdout);
+    expect(total).not.toBeNull();
+    const [live, batch, cached] = total!.slice(1).map(Number);
+    expect(batch).toBeCloseTo(live! / 2, 3);
+    // The judge's prefix (~350 tokens) is under the providers' 1,024-token minimum: nothing cached.
+    expect(cached).toBe(batch);
+    expect(plan.stdout).toMatch(/at least the provider's minimum \(1,024 tokens/);
+  });
+});
+
 describe('offline batch files (--batch-file, --batch-results)', () => {
   it('writes the requests, takes results in over two waves, and ends with the live results', async () => {
     const sandbox = await startServer();
