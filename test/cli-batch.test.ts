@@ -81,6 +81,28 @@ describe('batch execution through the CLI against the sandbox server', () => {
     expect(batchCost).toBeCloseTo(liveCost / 2, 6);
   });
 
+  it('gives the same results live and through Anthropic message batches', async () => {
+    const sandbox = await startServer({ completionDelayMs: 50 });
+    const anthropic = (dir: string) => {
+      const file = join(dir, 'adaem.yaml');
+      const root = sandbox.url.replace(/\/v1$/, '');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          `lab: { type: openai, baseURL: "${sandbox.url}" }`,
+          `lab: { type: anthropic, baseURL: "${root}", apiKey: sk-ant-test }`,
+        ),
+      );
+      return dir;
+    };
+    const live = await runCli(['evaluate', '--json'], { cwd: anthropic(project(sandbox.url)) });
+    expect(live.code, live.stderr).toBe(0);
+    const batched = await runCli(['evaluate', '--json', '--batch'], { cwd: anthropic(project(sandbox.url)) });
+    expect(batched.code, batched.stderr).toBe(0);
+    expect(sandbox.batches.batchesSubmitted).toBe(3);
+    expect(findings(batched.stdout)).toEqual(findings(live.stdout));
+  });
+
   it('after kill -9 while a batch is in flight, --resume polls the same batch: nothing submitted twice', async () => {
     const sandbox = await startServer({ completionDelayMs: 1500 });
     const dir = project(sandbox.url);
