@@ -24,13 +24,13 @@ function project(role: 'safety' | 'embedder'): string {
   const dir = tmp();
   const panel = readFileSync(new URL('../examples/sandbox.yaml', import.meta.url), 'utf8')
     .split('\n')
-    .filter((line) => /^\s+- \{ id: sandbox:/.test(line))
+    .filter((line) => /^\s+- \{ id: sandbox:/.test(line) && !line.includes('embedder'))
     .map((line) => line.replace(', safety]', ']'));
   writeFileSync(
     join(dir, 'adaem.yaml'),
     [
       'providers:',
-      `  local: { type: openai, baseURL: "${server.url}/v1", maxRetries: 0 }`,
+      `  local: { type: openai, baseURL: "${server.url}", maxRetries: 0 }`,
       'models:',
       ...panel,
       `  - { id: local:judge, roles: [${role}] }`,
