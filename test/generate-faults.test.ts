@@ -164,7 +164,8 @@ describe('a pull whose candidates all failed for infrastructure reasons', () => 
       const faulty = tmp();
       writeProject(clean, sandbox.url);
       writeProject(faulty, proxy.url);
-      const args = ['generate', '--budget', '100', '--run-id', 'f'];
+      // The faults are planted on purpose: the run's error limit (generate.maxErrorRate) is raised above them.
+      const args = ['generate', '--budget', '100', '--run-id', 'f', '--max-error-rate', '0.5'];
       const [cleanRun, faultyRun] = await Promise.all([
         runCli(args, { cwd: clean }),
         runCli(args, { cwd: faulty }),
