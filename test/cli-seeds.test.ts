@@ -144,7 +144,7 @@ describe('adaem seeds import', () => {
     const cases: [string, string, string[], RegExp][] = [
       ['valuebench', 'value_items.csv', [], /^adaem: \S*value_items\.csv:1: missing column "question"/],
       ['txt', 'empty.txt', [], /^adaem: \S*empty\.txt: empty file/],
-      ['txt', 'nowhere.txt', [], /^adaem: \S*nowhere\.txt: file not found/],
+      ['txt', 'nowhere.txt', [], /^adaem: \S*nowhere\.txt: seed file not found/],
       ['touche', 'args.csv', [], /^adaem: \S*args\.csv:1: missing column "Argument ID"/],
       ['touche', 'short.tsv', [], /^adaem: \S*short\.tsv:2: expected 4 tab-separated cells/],
       ['tochue', 'short.tsv', [], /unknown seed format "tochue".*did you mean "touche"/],

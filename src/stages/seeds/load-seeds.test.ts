@@ -133,7 +133,7 @@ describe('loadSeeds', () => {
       expect((error as Error).message, name).not.toContain('\n');
     }
     await expect(loadSeeds(join(tmp(), 'missing.txt'), schwartz)).rejects.toThrow(
-      /missing\.txt: file not found/,
+      /missing\.txt: seed file not found/,
     );
     await expect(loadSeeds(tmp(), schwartz)).rejects.toThrow(/unknown seed file type/);
   });
