@@ -3,11 +3,11 @@ import { resolveTheory } from '../config/load-config.js';
 import { AdaemConfigSchema } from '../core/config.js';
 import type { JudgeMode, Question } from '../core/question.js';
 import type { ValueTheory } from '../core/value-theory.js';
-import { createEngine } from '../providers/engine.js';
 import { loadQuestions } from '../stages/questions/load-questions.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { EvaluateResults } from './collect-results.js';
 import { type EvaluateProgress, runEvaluation } from './evaluate.js';
+import { withLibraryRun } from './library/library-run.js';
 
 /** Options of the library's `evaluate`; everything but questions, models and judge has a default. */
 export interface EvaluateOptions {
@@ -44,20 +44,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     typeof options.questions === 'string'
       ? await loadQuestions({ path: options.questions, limits: config.input, signal: options.signal })
       : options.questions;
-  const store =
-    typeof options.store === 'object' ? options.store : openStore({ path: options.store ?? config.store });
-  const runId = options.runId ?? store.runs.newRunId('evaluate');
-  const engine = createEngine({
-    config,
-    theory,
-    env: options.env,
-    cache: store.cache,
-    recorder: store.calls,
-    runId,
-    signal: options.signal,
-  });
-  try {
-    return await runEvaluation({
+  return withLibraryRun({ ...options, config, theory, kind: 'evaluate' }, ({ store, engine, runId }) =>
+    runEvaluation({
       config,
       theory,
       engine,
@@ -75,9 +63,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
       resume: options.resume,
       signal: options.signal,
       onProgress: options.onProgress,
-    });
-  } finally {
-    await engine.close();
-    if (typeof options.store !== 'object') store.close();
-  }
+    }),
+  );
 }

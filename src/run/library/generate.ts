@@ -3,10 +3,10 @@ import { resolveTheory } from '../../config/load-config.js';
 import { AdaemConfigSchema } from '../../core/config.js';
 import type { Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import { createEngine } from '../../providers/engine.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
-import { openStore, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { type GenerateProgress, type GenerateSummary, runGeneration } from '../generate.js';
+import { withLibraryRun } from './library-run.js';
 
 /** Options of the library's `generate`; the panels (P1 `generator`, P2 `scorer`, `judge`) come from `config.models`. */
 export interface GenerateOptions {
@@ -38,20 +38,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
     options.resume || Array.isArray(options.seeds)
       ? (options.seeds as Question[] | undefined)
       : await loadSeeds(options.seeds ?? config.generate.seeds, { theory, seed: config.seed });
-  const store =
-    typeof options.store === 'object' ? options.store : openStore({ path: options.store ?? config.store });
-  const runId = options.runId ?? store.runs.newRunId('generate');
-  const engine = createEngine({
-    config,
-    theory,
-    env: options.env,
-    cache: store.cache,
-    recorder: store.calls,
-    runId,
-    signal: options.signal,
-  });
-  try {
-    return await runGeneration({
+  return withLibraryRun({ ...options, config, theory, kind: 'generate' }, ({ store, engine, runId }) =>
+    runGeneration({
       config,
       theory,
       engine,
@@ -65,9 +53,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
       resume: options.resume,
       signal: options.signal,
       onProgress: options.onProgress,
-    });
-  } finally {
-    await engine.close();
-    if (typeof options.store !== 'object') store.close();
-  }
+    }),
+  );
 }
