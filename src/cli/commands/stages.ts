@@ -118,6 +118,7 @@ export function stageProgress(label: string, engine: Engine) {
   const line = createProgressLine({ label });
   let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note'> = { done: 0, total: 0 };
   let finished = false;
+  let started = false;
   const snapshot = (): ProgressSnapshot => {
     const usage = engine.usage().total;
     const { calls, cached, errors, costUsd } = usage;
@@ -125,11 +126,13 @@ export function stageProgress(label: string, engine: Engine) {
   };
   return {
     update(state: typeof last) {
+      started = true;
       last = state;
       line.update(snapshot());
     },
+    /** Ends the line; a stage that never reported progress (it stopped before starting) prints none. */
     finish() {
-      if (finished) return;
+      if (finished || !started) return;
       finished = true;
       line.finish(snapshot());
     },
