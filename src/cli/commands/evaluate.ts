@@ -260,7 +260,6 @@ async function execute(
       process.exitCode = EXIT.failed;
     }
   } catch (error) {
-    progress.finish();
     if (!explainBatchFile(error, batch.written(), runId)) throw error;
   } finally {
     await engine.close();
