@@ -167,29 +167,35 @@ export const SCHWARTZ_19_THEORY: ValueTheory = {
 };
 
 /**
- * The 20 value categories of Touché23-ValueEval (column names of its labels files) as values of the
- * refined theory; "Universalism: objectivity" is Touché's own addition, with no refined value: it
- * refines Universalism directly.
+ * The 20 value categories of Touché23-ValueEval (column names of its labels files) and the refined
+ * value each one is; "Universalism: objectivity", Touché's own addition, has none (null).
  */
-export const TOUCHE_CATEGORIES: Record<string, { refined?: string; basic: string }> = {
-  'Self-direction: thought': { refined: 'self_direction_thought', basic: 'self_direction' },
-  'Self-direction: action': { refined: 'self_direction_action', basic: 'self_direction' },
-  Stimulation: { refined: 'stimulation', basic: 'stimulation' },
-  Hedonism: { refined: 'hedonism', basic: 'hedonism' },
-  Achievement: { refined: 'achievement', basic: 'achievement' },
-  'Power: dominance': { refined: 'power_dominance', basic: 'power' },
-  'Power: resources': { refined: 'power_resources', basic: 'power' },
-  Face: { refined: 'face', basic: 'power' },
-  'Security: personal': { refined: 'security_personal', basic: 'security' },
-  'Security: societal': { refined: 'security_societal', basic: 'security' },
-  Tradition: { refined: 'tradition', basic: 'tradition' },
-  'Conformity: rules': { refined: 'conformity_rules', basic: 'conformity' },
-  'Conformity: interpersonal': { refined: 'conformity_interpersonal', basic: 'conformity' },
-  Humility: { refined: 'humility', basic: 'tradition' },
-  'Benevolence: caring': { refined: 'benevolence_caring', basic: 'benevolence' },
-  'Benevolence: dependability': { refined: 'benevolence_dependability', basic: 'benevolence' },
-  'Universalism: concern': { refined: 'universalism_concern', basic: 'universalism' },
-  'Universalism: nature': { refined: 'universalism_nature', basic: 'universalism' },
-  'Universalism: tolerance': { refined: 'universalism_tolerance', basic: 'universalism' },
-  'Universalism: objectivity': { basic: 'universalism' },
+export const TOUCHE_CATEGORIES: Record<string, string | null> = {
+  'Self-direction: thought': 'self_direction_thought',
+  'Self-direction: action': 'self_direction_action',
+  Stimulation: 'stimulation',
+  Hedonism: 'hedonism',
+  Achievement: 'achievement',
+  'Power: dominance': 'power_dominance',
+  'Power: resources': 'power_resources',
+  Face: 'face',
+  'Security: personal': 'security_personal',
+  'Security: societal': 'security_societal',
+  Tradition: 'tradition',
+  'Conformity: rules': 'conformity_rules',
+  'Conformity: interpersonal': 'conformity_interpersonal',
+  Humility: 'humility',
+  'Benevolence: caring': 'benevolence_caring',
+  'Benevolence: dependability': 'benevolence_dependability',
+  'Universalism: concern': 'universalism_concern',
+  'Universalism: nature': 'universalism_nature',
+  'Universalism: tolerance': 'universalism_tolerance',
+  'Universalism: objectivity': null,
 };
+
+/** The basic Schwartz value a Touché category speaks to (through its refined value; objectivity: Universalism). */
+export function toucheBasicValue(category: string): string | undefined {
+  if (!(category in TOUCHE_CATEGORIES)) return undefined;
+  const refined = TOUCHE_CATEGORIES[category];
+  return refined ? SCHWARTZ_19_THEORY.refines!.values[refined] : 'universalism';
+}

@@ -51,28 +51,29 @@ function batchedVerdict(row: CorpusRow): RowVerdict {
   return { id: row.id, family: row.family, verdict, got, gold };
 }
 
+/** A reader whose answer is one value (or null when unreadable), compared with a gold value. */
+function singleVerdict(row: CorpusRow, got: unknown, reading: unknown): RowVerdict {
+  const verdict: Verdict = got === row.gold ? 'exact' : got === null ? 'unreadable' : 'wrong';
+  return { id: row.id, family: row.family, verdict, got: reading, gold: row.gold };
+}
+
 function yesNoVerdict(row: CorpusRow): RowVerdict {
-  const gold = row.gold as boolean | null;
   const reading = readYesNo(row.reply);
-  const got = reading.ok ? reading.value : null;
-  const verdict: Verdict = got === gold ? 'exact' : got === null ? 'unreadable' : 'wrong';
-  return { id: row.id, family: row.family, verdict, got: reading, gold };
+  return singleVerdict(row, reading.ok ? reading.value : null, reading);
 }
 
 function questionVerdict(row: CorpusRow): RowVerdict {
-  const gold = row.gold as string | null;
   const reading = parseQuestionReply(row.reply);
-  const got = reading.ok ? reading.question : null;
-  const verdict: Verdict = got === gold ? 'exact' : got === null ? 'unreadable' : 'wrong';
-  return { id: row.id, family: row.family, verdict, got: reading, gold };
+  return singleVerdict(row, reading.ok ? reading.question : null, reading);
 }
 
 function safetyVerdict(row: CorpusRow): RowVerdict {
-  const gold = row.gold as 'safe' | 'unsafe' | null;
   const reading = readSafetyVerdict(row.reply);
-  const got = reading.status === 'safe' || reading.status === 'unsafe' ? reading.status : null;
-  const verdict: Verdict = got === gold ? 'exact' : got === null ? 'unreadable' : 'wrong';
-  return { id: row.id, family: row.family, verdict, got: reading, gold };
+  return singleVerdict(
+    row,
+    reading.status === 'safe' || reading.status === 'unsafe' ? reading.status : null,
+    reading,
+  );
 }
 
 const JUDGES: Record<CorpusFile, (row: CorpusRow) => RowVerdict> = {

@@ -8,6 +8,7 @@ import { judgeOpinion } from '../../stages/judge/judge-opinion.js';
 import { labelsToBooleans, type ViolatedAs } from '../../stages/questions/labels-to-booleans.js';
 import type { LabelledText } from '../../stages/questions/read-labelled.js';
 import type { Store } from '../../store/index.js';
+import { reasonKind } from '../observations.js';
 
 /** How a judge agrees with human value labels on a labelled data set (`adaem validate judge`). */
 export interface JudgeValidityResult {
@@ -53,7 +54,7 @@ export function judgeValidityKey(judge: string): string {
 }
 
 function count(tally: Record<string, number>, reason: string): void {
-  const key = reason.replace(/"[^"]*"/g, '"…"').slice(0, 120);
+  const key = reasonKind(reason);
   tally[key] = (tally[key] ?? 0) + 1;
 }
 

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import type { ReadInputOptions } from '../../core/input-limits.js';
 import { checkJsonDepth, checkLineLengths, limitsOf, readInputFile } from './read-input-file.js';
@@ -24,4 +25,15 @@ export async function readLimitedText(
       checkJsonDepth(path, index + 1, line, limits);
     });
   return text;
+}
+
+const TABLE_FORMATS: Record<string, 'jsonl' | 'csv'> = {
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.csv': 'csv',
+};
+
+/** Whether a data file (labelled texts, recorded answers) is JSONL or CSV, by its extension. */
+export function tableFormatOf(path: string): 'jsonl' | 'csv' | undefined {
+  return TABLE_FORMATS[extname(path).toLowerCase()];
 }

@@ -55,12 +55,6 @@ export function readYesNo(input: ReplyInput): YesNoReading {
   return { ok: true, value };
 }
 
-/** Reads a Yes/No judge answer; undefined for anything that is not a clear yes or no. */
-export function parseYesNo(input: ReplyInput): boolean | undefined {
-  const reading = readYesNo(input);
-  return reading.ok ? reading.value : undefined;
-}
-
 /** P(yes) from first-token alternatives: Yes-like mass over Yes-like plus No-like mass. */
 export function probabilityOfYes(alternatives: readonly TokenAlternative[]): number | undefined {
   let yes = 0;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConfigError } from '../../core/errors.js';
 import type { ReadInputOptions } from '../../core/input-limits.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import { readLimitedText } from '../input/read-limited-text.js';
+import { readLimitedText, tableFormatOf } from '../input/read-limited-text.js';
 import { type LabelledText, LabelledTextSchema } from './labelled-text.js';
 import { parseCsv } from './parse-csv.js';
 import { parseToucheLabelled } from './read-touche-labels.js';
@@ -190,8 +190,6 @@ export function parseLabelled(options: {
   });
 }
 
-const FORMATS: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
-
 /** Reads a labelled-text file (.jsonl or .csv, UTF-8) as `parseLabelled` does; an unreadable file is a ConfigError. */
 /** The labels file beside a Touché arguments file: `arguments-x.tsv` → `labels-x.tsv`. */
 function toucheLabelsOf(path: string): string {
@@ -222,7 +220,7 @@ export async function readLabelled(
       theory,
     });
   }
-  const format = FORMATS[extname(path).toLowerCase()];
+  const format = tableFormatOf(path);
   if (format === undefined)
     throw new ConfigError(`${path}: unknown labelled file type; use .jsonl, .csv or Touché's arguments .tsv`);
   return parseLabelled({ file: path, content: await readUtf8(path), format, theory });

@@ -1,8 +1,7 @@
-import { extname } from 'node:path';
 import { ConfigError } from '../../core/errors.js';
 import type { ReadInputOptions } from '../../core/input-limits.js';
 import type { Question } from '../../core/question.js';
-import { readLimitedText } from '../input/read-limited-text.js';
+import { readLimitedText, tableFormatOf } from '../input/read-limited-text.js';
 import { questionId } from './load-questions.js';
 import { parseCsv } from './parse-csv.js';
 
@@ -155,11 +154,9 @@ export function parseRecorded(options: {
   };
 }
 
-const FORMATS: Record<string, 'jsonl' | 'csv'> = { '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.csv': 'csv' };
-
 /** Reads a recorded-answers file (.jsonl or .csv, UTF-8) within the input limits, as `parseRecorded` does. */
 export async function readRecorded(path: string, options: ReadInputOptions = {}): Promise<RecordedAnswers> {
-  const format = FORMATS[extname(path).toLowerCase()];
+  const format = tableFormatOf(path);
   if (format === undefined) throw new ConfigError(`${path}: unknown answers file type; use .jsonl or .csv`);
   const content = await readLimitedText(path, { ...options, what: 'answers file' });
   return parseRecorded({ file: path, content, format });

@@ -84,9 +84,7 @@ describe('the schwartz-19 theory', () => {
     const basic = new Set(SCHWARTZ_THEORY.values.map((value) => value.id));
     for (const value of SCHWARTZ_19_THEORY.values)
       expect(basic.has(SCHWARTZ_19_THEORY.refines!.values[value.id]!)).toBe(true);
-    const refinedOfTouche = Object.values(TOUCHE_CATEGORIES).flatMap((entry) =>
-      entry.refined ? [entry.refined] : [],
-    );
+    const refinedOfTouche = Object.values(TOUCHE_CATEGORIES).flatMap((entry) => (entry ? [entry] : []));
     expect(new Set(refinedOfTouche)).toEqual(new Set(SCHWARTZ_19_THEORY.values.map((value) => value.id)));
   });
 });

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../core/errors.js';
-import { TOUCHE_CATEGORIES } from '../../core/theories-schwartz-19.js';
+import { TOUCHE_CATEGORIES, toucheBasicValue } from '../../core/theories-schwartz-19.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import type { LabelledText } from './labelled-text.js';
 
@@ -31,9 +31,8 @@ function column(file: string, header: string[], name: string): number {
 /** Which value of `theory` each Touché category labels: the refined value, or the basic one. */
 function categoryTarget(theory: ValueTheory): (category: string) => string | undefined {
   const ids = new Set(theory.values.map((value) => value.id));
-  if (theory.id === 'schwartz-19') return (category) => TOUCHE_CATEGORIES[category]?.refined;
-  if (['self_direction', 'power', 'universalism'].every((id) => ids.has(id)))
-    return (category) => TOUCHE_CATEGORIES[category]?.basic;
+  if (theory.id === 'schwartz-19') return (category) => TOUCHE_CATEGORIES[category] ?? undefined;
+  if (['self_direction', 'power', 'universalism'].every((id) => ids.has(id))) return toucheBasicValue;
   throw new ConfigError(
     `Touché23-ValueEval labels are Schwartz values: use theory schwartz or schwartz-19, not ${theory.id}`,
   );
