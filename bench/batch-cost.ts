@@ -9,9 +9,9 @@ import { BUILT_IN_THEORIES } from '../src/core/theories.js';
 import { PRICE_TABLE_DATE, priceOf } from '../src/providers/price-table.js';
 import { resolveModel } from '../src/providers/registry.js';
 import { DISCOUNTS_DATE } from '../src/providers/vendor-discounts.js';
-import type { PlannedCalls } from '../src/run/plan-evaluation.js';
-import { planEvaluation } from '../src/run/plan-evaluation.js';
-import { planGeneration } from '../src/run/plan-generation.js';
+import type { PlannedCalls } from '../src/run/evaluate/plan.js';
+import { planEvaluation } from '../src/run/evaluate/plan.js';
+import { planGeneration } from '../src/run/generate/plan.js';
 
 /** The evaluated panel: sixteen models of the built-in table. */
 const PANEL = [

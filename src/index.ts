@@ -51,12 +51,17 @@ export {
 export type { LoadedEvaluation } from './run/analyses/load-evaluation.js';
 export { analyzeQuestions } from './run/analyses/question-quality.js';
 export { analyzeReliability, type ReliabilityResult } from './run/analyses/reliability.js';
-export type { GeneratedQuestion, GenerationResults } from './run/collect-generation.js';
-export { bankOf } from './run/collect-generation.js';
-export type { EvaluateResults, ModelCounts, ModelResult, ValueResult } from './run/collect-results.js';
-export type { EvaluateProgress } from './run/evaluate.js';
-export { type EvaluateOptions, evaluate } from './run/evaluate-library.js';
-export type { GenerateProgress, GenerateSummary } from './run/generate.js';
+export type {
+  EvaluateResults,
+  ModelCounts,
+  ModelResult,
+  ValueResult,
+} from './run/evaluate/collect-results.js';
+export type { EvaluateProgress } from './run/evaluate/evaluate.js';
+export type { GeneratedQuestion, GenerationResults } from './run/generate/collect-generation.js';
+export { bankOf } from './run/generate/collect-generation.js';
+export type { GenerateProgress, GenerateSummary } from './run/generate/generate.js';
+export { type EvaluateOptions, evaluate } from './run/library/evaluate.js';
 export { type GenerateOptions, generate } from './run/library/generate.js';
 export { readEvaluation, readGeneration, readReportData, readResults } from './run/library/read-runs.js';
 export { sandboxModels } from './sandbox/models.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AdaemConfigSchema } from '../src/core/config.js';
 import { SCHWARTZ_THEORY } from '../src/core/theories.js';
-import type { EvaluateResults } from '../src/run/collect-results.js';
+import type { EvaluateResults } from '../src/run/evaluate/collect-results.js';
 import { sandboxQuestions } from '../src/sandbox/questions.js';
 import { type SandboxFaults, startSandboxServer } from '../src/sandbox/server.js';
 import { runCli } from './helpers/run-cli.js';

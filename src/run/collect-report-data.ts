@@ -3,9 +3,9 @@ import { resolveModel } from '../providers/registry.js';
 import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
 import type { JudgementRecord, Store } from '../store/index.js';
 import { judgeValidityKey } from './analyses/judge-validity.js';
-import { collectGeneration } from './collect-generation.js';
-import { collectResults } from './collect-results.js';
-import type { EvaluateManifest } from './manifest.js';
+import { collectResults } from './evaluate/collect-results.js';
+import type { EvaluateManifest } from './evaluate/manifest.js';
+import { collectGeneration } from './generate/collect-generation.js';
 
 const answerKey = (row: { questionId: string; modelId: string; sample: number }): string =>
   `${row.questionId}\u0000${row.modelId}\u0000${row.sample}`;

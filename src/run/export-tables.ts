@@ -1,6 +1,6 @@
 import type { Store } from '../store/index.js';
-import { collectResults } from './collect-results.js';
-import type { EvaluateManifest } from './manifest.js';
+import { collectResults } from './evaluate/collect-results.js';
+import type { EvaluateManifest } from './evaluate/manifest.js';
 
 /** One exported table: a file name stem and its rows (plain JSON objects). */
 export interface ExportTable {

@@ -1,6 +1,6 @@
 import type { AdaemConfig } from '../core/config.js';
 import { resolveModel } from '../providers/registry.js';
-import type { PlannedCalls } from './plan-evaluation.js';
+import type { PlannedCalls } from './evaluate/plan.js';
 
 /** A provider whose `rpm` or `tpm` alone would make the planned calls last longer than `thresholdHours`. */
 export interface SlowProvider {

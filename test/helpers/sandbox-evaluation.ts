@@ -3,7 +3,7 @@ import { AdaemConfigSchema } from '../../src/core/config.js';
 import type { JudgeMode, Question } from '../../src/core/question.js';
 import { SCHWARTZ_THEORY } from '../../src/core/theories.js';
 import { createEngine } from '../../src/providers/engine.js';
-import { runEvaluation } from '../../src/run/evaluate.js';
+import { runEvaluation } from '../../src/run/evaluate/evaluate.js';
 import { BUILT_IN_MODELS } from '../../src/sandbox/models.js';
 import { openStore } from '../../src/store/index.js';
 

@@ -9,14 +9,14 @@ import { analyzeQuestions } from '../../run/analyses/question-quality.js';
 import { analyzeReliability } from '../../run/analyses/reliability.js';
 import { similarityBackendOf } from '../../run/similarity-of.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
+import { integerFlag, sizesFlag, withAnalysisStore } from '../analyze-options.js';
 import {
   renderAgreement,
   renderInformativeness,
   renderQuestions,
   renderReliability,
-} from '../render-analyses.js';
+} from '../render/analyses.js';
 import { type CliRuntime, printJson } from '../runtime.js';
-import { integerFlag, sizesFlag, withAnalysisStore } from './analyze-options.js';
 
 /** Prints an analysis as JSON (with its stored id) or as a table, and says where it was stored. */
 export function printAnalysis<T extends object>(

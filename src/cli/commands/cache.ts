@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatTable } from '../render-results.js';
+import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
 /** `adaem cache stats | clear`. */

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
 import { type CompareResult, compareRuns } from '../../run/analyses/compare-runs.js';
 import { loadEvaluation } from '../../run/analyses/load-evaluation.js';
-import { renderInformativeness } from '../render-analyses.js';
-import { formatTable, valueAbbreviations } from '../render-results.js';
+import { withAnalysisStore } from '../analyze-options.js';
+import { renderInformativeness } from '../render/analyses.js';
+import { formatTable, valueAbbreviations } from '../render/results.js';
 import type { CliRuntime } from '../runtime.js';
 import { printAnalysis } from './analyze.js';
-import { withAnalysisStore } from './analyze-options.js';
 
 const cell = (value: number | null, digits: number, scale = 1): string =>
   value === null ? '—' : (value * scale).toFixed(digits);

@@ -5,29 +5,30 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import { createEngine } from '../../providers/engine.js';
-import { bankOf, collectGeneration } from '../../run/collect-generation.js';
-import { modelsByRole, runEvaluation } from '../../run/evaluate.js';
-import { refuseUnpriced } from '../../run/open-run.js';
-import { planEvaluation } from '../../run/plan-evaluation.js';
+import { modelsByRole, runEvaluation } from '../../run/evaluate/evaluate.js';
+import { refuseUnpriced } from '../../run/evaluate/open-evaluation.js';
+import { planEvaluation } from '../../run/evaluate/plan.js';
+import { bankOf, collectGeneration } from '../../run/generate/collect-generation.js';
 import { slowProviders, slowProviderWarning } from '../../run/rate-limit-estimate.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
 import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
 import type { Store } from '../../store/index.js';
+import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from '../batch-flags.js';
+import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from '../evaluate-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { errorRates, renderResults } from '../render-results.js';
-import { type CliRuntime, printJson } from '../runtime.js';
-import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from './batch-flags.js';
-import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from './evaluate-flags.js';
-import { printPlan } from './evaluate-plan.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
   protocolNote,
   refuseAgainstPreset,
   withProtocol,
-} from './protocol-flag.js';
-import { questionFileOf, requireStoreToResume, runIdOf, stageEngine, stageProgress } from './stages.js';
+} from '../protocol-flag.js';
+import { printPlan } from '../render/plan.js';
+import { errorRates, renderResults } from '../render/results.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+import { stageEngine, stageProgress } from '../stage/stage-engine.js';
+import { questionFileOf, requireStoreToResume, runIdOf } from '../stage/stage-inputs.js';
 
 /** What a new run asks: checked before the store is opened. */
 interface NewRun {

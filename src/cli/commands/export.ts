@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { buildExportTables } from '../../run/export-tables.js';
 import { toCsv, toJsonl } from '../../run/table-formats.js';
-import { ensureDirectory, fileErrorReason, openEvaluationRun } from '../open-evaluation-run.js';
+import { openEvaluationRun } from '../open-evaluation-run.js';
+import { ensureDirectory, fileErrorReason } from '../output-files.js';
 import type { CliRuntime } from '../runtime.js';
 
 const FORMATS = ['jsonl', 'csv'] as const;

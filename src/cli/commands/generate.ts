@@ -1,21 +1,22 @@
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
-import { collectGeneration } from '../../run/collect-generation.js';
-import type { GenerateSummary } from '../../run/generate.js';
+import { collectGeneration } from '../../run/generate/collect-generation.js';
+import type { GenerateSummary } from '../../run/generate/generate.js';
+import { BATCH_HELP } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { type CliRuntime, printJson } from '../runtime.js';
-import { BATCH_HELP } from './batch-flags.js';
-import { numberFlag, RUN_ID } from './evaluate-flags.js';
+import { checkRunIds, numberFlag } from '../options.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
   protocolNote,
   requireEmbedder,
   withProtocol,
-} from './protocol-flag.js';
-import { renderGeneration } from './render-generation.js';
-import { checkGeneration, executeGeneration, requireStoreToResume, runIdOf, seedsOf } from './stages.js';
+} from '../protocol-flag.js';
+import { renderGeneration } from '../render/generation.js';
+import { type CliRuntime, printJson } from '../runtime.js';
+import { executeGeneration } from '../stage/execute-stage.js';
+import { checkGeneration, requireStoreToResume, runIdOf, seedsOf } from '../stage/stage-inputs.js';
 
 interface GenerateFlags {
   maxErrorRate?: string;
@@ -64,13 +65,7 @@ function reportFailedCalls(summary: GenerateSummary, limit: number): void {
 }
 
 function parseFlags(flags: GenerateFlags) {
-  for (const [flag, id] of [
-    ['--run-id', flags.runId],
-    ['--resume', flags.resume],
-    ['--extend', flags.extend],
-  ] as const)
-    if (id !== undefined && !RUN_ID.test(id))
-      throw new ConfigError(`${flag} "${id}" must be 1–100 letters, digits, dots, dashes or underscores`);
+  checkRunIds({ '--run-id': flags.runId, '--resume': flags.resume, '--extend': flags.extend });
   if (flags.resume !== undefined) {
     const fixed = (
       [

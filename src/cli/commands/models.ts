@@ -4,7 +4,7 @@ import { createEngine } from '../../providers/engine.js';
 import { describeProtocol, modelProtocol } from '../../providers/model-protocol.js';
 import { resolveModel } from '../../providers/registry.js';
 import { EXIT } from '../exit-codes.js';
-import { formatTable } from '../render-results.js';
+import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
 interface CheckRow {

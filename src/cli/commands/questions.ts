@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
-import { bankOf, collectGeneration } from '../../run/collect-generation.js';
-import { formatTable } from '../render-results.js';
+import { bankOf, collectGeneration } from '../../run/generate/collect-generation.js';
+import { numberFlag } from '../options.js';
+import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
-import { numberFlag } from './evaluate-flags.js';
 
 function fixed(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toFixed(2);

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { collectReportData } from '../../run/collect-report-data.js';
-import { ensureDirectory, fileErrorReason, openEvaluationRun } from '../open-evaluation-run.js';
+import { openEvaluationRun } from '../open-evaluation-run.js';
+import { ensureDirectory, fileErrorReason } from '../output-files.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** `adaem report RUN_ID [--out file]`: the run's self-contained HTML report. */

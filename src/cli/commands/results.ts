@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { valueAt } from '../../core/protocol-preset.js';
-import { collectResults } from '../../run/collect-results.js';
-import { evaluationIdOf } from '../../run/evaluation-id.js';
-import { EvaluateManifestSchema } from '../../run/manifest.js';
-import { formatTable, renderResults } from '../render-results.js';
+import { collectResults } from '../../run/evaluate/collect-results.js';
+import { evaluationIdOf } from '../../run/evaluate/evaluation-id.js';
+import { EvaluateManifestSchema } from '../../run/evaluate/manifest.js';
+import { formatTable, renderResults } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
 /** `adaem results [RUN_ID]` and `adaem runs`: stored results and the list of runs. */

@@ -5,21 +5,22 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { type LoadedConfig, loadConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
-import { bankOf, collectGeneration } from '../../run/collect-generation.js';
 import { collectReportData } from '../../run/collect-report-data.js';
-import { EvaluateManifestSchema } from '../../run/manifest.js';
+import { EvaluateManifestSchema } from '../../run/evaluate/manifest.js';
+import { bankOf, collectGeneration } from '../../run/generate/collect-generation.js';
 import { markRun } from '../../run/mark-run.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
+import { BATCH_HELP } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { ensureDirectory, fileErrorReason } from '../open-evaluation-run.js';
-import { renderResults } from '../render-results.js';
+import { checkRunIds, numberFlag } from '../options.js';
+import { ensureDirectory, fileErrorReason } from '../output-files.js';
+import { PROTOCOL_HELP, protocolNote, requireEmbedder, withProtocol } from '../protocol-flag.js';
+import { renderGeneration } from '../render/generation.js';
+import { renderResults } from '../render/results.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
-import { BATCH_HELP } from './batch-flags.js';
-import { numberFlag, RUN_ID } from './evaluate-flags.js';
-import { PROTOCOL_HELP, protocolNote, requireEmbedder, withProtocol } from './protocol-flag.js';
-import { renderGeneration } from './render-generation.js';
-import { checkGeneration, executeEvaluation, executeGeneration, seedsOf } from './stages.js';
+import { executeEvaluation, executeGeneration } from '../stage/execute-stage.js';
+import { checkGeneration, seedsOf } from '../stage/stage-inputs.js';
 
 interface RunFlags {
   questions?: string;
@@ -105,12 +106,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--protocol <name>', PROTOCOL_HELP)
     .option('--batch', BATCH_HELP.batch)
     .action(async (flags: RunFlags, command: Command) => {
-      for (const [flag, id] of [
-        ['--run-id', flags.runId],
-        ['--resume', flags.resume],
-      ] as const)
-        if (id !== undefined && !RUN_ID.test(id))
-          throw new ConfigError(`${flag} "${id}" must be 1–100 letters, digits, dots, dashes or underscores`);
+      checkRunIds({ '--run-id': flags.runId, '--resume': flags.resume });
       if (flags.resume && (flags.questions || flags.budget || flags.top || flags.runId))
         throw new ConfigError(
           `--resume ${flags.resume} continues the run as recorded; drop --questions, --budget, --top and --run-id`,

@@ -1,32 +1,13 @@
 import type { Command } from 'commander';
-import { ConfigError } from '../../core/errors.js';
 import { sandboxModels } from '../../sandbox/models.js';
 import { startSandboxServer } from '../../sandbox/server.js';
-import { formatTable, valueAbbreviations } from '../render-results.js';
+import { numberParser, whole } from '../options.js';
+import { formatTable, valueAbbreviations } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
-function rate(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1)
-      throw new ConfigError(`${flag} must be a share between 0 and 1, got "${value}"`);
-    return number;
-  };
-}
-
-function port(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number < 0 || number > 65_535)
-    throw new ConfigError(`--port must be a whole number from 0 to 65535, got "${value}"`);
-  return number;
-}
-
-function milliseconds(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0)
-    throw new ConfigError(`--latency-ms must be a number of milliseconds ≥ 0, got "${value}"`);
-  return number;
-}
+const rate = (flag: string) => numberParser(flag, { min: 0, max: 1, what: 'a share between 0 and 1' });
+const port = numberParser('--port', whole(0, 65_535));
+const milliseconds = numberParser('--latency-ms', { min: 0, what: 'a number of milliseconds ≥ 0' });
 
 interface ServeOptions {
   port: number;

@@ -29,16 +29,6 @@ export interface ImportFlags {
   cache: boolean;
 }
 
-/** A whole number ≥ 1 for a count flag. */
-export function countFlag(flag: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isInteger(number) || number < 1)
-      throw new ConfigError(`${flag} must be a whole number ≥ 1, got "${value}"`);
-    return number;
-  };
-}
-
 function formatOf(name: string): ImportFormat {
   const found = IMPORT_FORMATS.find((format) => format === name.toLowerCase());
   if (!found)

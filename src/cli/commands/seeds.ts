@@ -7,8 +7,9 @@ import { valueIds } from '../../core/value-theory.js';
 import { BUILTIN_SEED_POOLS, isBuiltinPool } from '../../stages/seeds/builtin-pools.js';
 import { SEED_CATEGORY_NAMES } from '../../stages/seeds/categories.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
+import { numberParser, whole } from '../options.js';
 import { type CliRuntime, printJson } from '../runtime.js';
-import { countFlag, IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
+import { IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
 
 interface ListFlags {
   category?: string[];
@@ -55,7 +56,7 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
     .option(
       '--limit <n>',
       'at most N, balanced across categories (seeded by the config seed)',
-      countFlag('--limit'),
+      numberParser('--limit', whole(1)),
     )
     .option('--json', 'print the seeds as JSON')
     .action(async (flags: ListFlags, command: Command) => {
@@ -86,8 +87,16 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
     .argument('<format>', IMPORT_FORMATS.join(' | '))
     .argument('<file>', 'the file to import')
     .option('-o, --out <file>', 'write the seeds here instead of stdout')
-    .option('--limit <n>', 'at most N seeds (touche: the first N distinct conclusions)', countFlag('--limit'))
-    .option('--per-value <n>', 'valuebench: the first N items of each value', countFlag('--per-value'))
+    .option(
+      '--limit <n>',
+      'at most N seeds (touche: the first N distinct conclusions)',
+      numberParser('--limit', whole(1)),
+    )
+    .option(
+      '--per-value <n>',
+      'valuebench: the first N items of each value',
+      numberParser('--per-value', whole(1)),
+    )
     .option('-m, --models <ids>', 'touche: generator models, comma-separated (default: role generator)')
     .option('--no-cache', 'touche: do not read or write the response cache')
     .action((format: string, file: string, flags: ImportFlags, command: Command) =>

@@ -6,16 +6,16 @@ import { findValue } from '../../core/value-theory.js';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
 import { judgeValidityKey, runJudgeValidation } from '../../run/analyses/judge-validity.js';
 import { runPrimingValidation } from '../../run/analyses/priming.js';
-import { modelsByRole } from '../../run/evaluate.js';
+import { modelsByRole } from '../../run/evaluate/evaluate.js';
 import { ViolatedAsSchema } from '../../stages/questions/labels-to-booleans.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { readLabelled } from '../../stages/questions/read-labelled.js';
-import { renderJudgeValidity } from '../render-judge-validity.js';
-import { renderPriming } from '../render-priming.js';
+import { integerFlag } from '../analyze-options.js';
+import { renderJudgeValidity } from '../render/judge-validity.js';
+import { renderPriming } from '../render/priming.js';
 import type { CliRuntime } from '../runtime.js';
+import { questionFileOf } from '../stage/stage-inputs.js';
 import { printAnalysis } from './analyze.js';
-import { integerFlag } from './analyze-options.js';
-import { questionFileOf } from './stages.js';
 
 interface PrimingFlags {
   model?: string;

@@ -8,7 +8,7 @@ import { judgeOpinion } from '../../stages/judge/judge-opinion.js';
 import { labelsToBooleans, type ViolatedAs } from '../../stages/questions/labels-to-booleans.js';
 import type { LabelledText } from '../../stages/questions/read-labelled.js';
 import type { Store } from '../../store/index.js';
-import { reasonKind } from '../observations.js';
+import { reasonKind } from '../evaluate/observations.js';
 
 /** How a judge agrees with human value labels on a labelled data set (`adaem validate judge`). */
 export interface JudgeValidityResult {

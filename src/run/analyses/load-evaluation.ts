@@ -2,9 +2,9 @@ import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import type { ValueVectorRecord } from '../../stages/aggregate/value-scores.js';
 import type { Store } from '../../store/index.js';
-import { evaluationIdOf } from '../evaluation-id.js';
-import { type EvaluateManifest, EvaluateManifestSchema } from '../manifest.js';
-import { buildObservations, type ModelCounts } from '../observations.js';
+import { evaluationIdOf } from '../evaluate/evaluation-id.js';
+import { type EvaluateManifest, EvaluateManifestSchema } from '../evaluate/manifest.js';
+import { buildObservations, type ModelCounts } from '../evaluate/observations.js';
 
 /** A stored evaluation run, read back as observations ready to re-aggregate on any subset. */
 export interface LoadedEvaluation {

@@ -4,7 +4,7 @@ import type { JudgeMode, Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { createEngine } from '../../providers/engine.js';
 import type { Store } from '../../store/index.js';
-import { runEvaluation } from '../evaluate.js';
+import { runEvaluation } from '../evaluate/evaluate.js';
 import { type LoadedEvaluation, loadEvaluation } from './load-evaluation.js';
 import { configForArm, primingMessage, primingTargets } from './priming-arms.js';
 import { type PrimingEffect, primingEffects } from './priming-effects.js';

@@ -5,7 +5,7 @@ import type { Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import type { Store } from '../../store/index.js';
-import { type GenerateProgress, type GenerateSummary, runGeneration } from '../generate.js';
+import { type GenerateProgress, type GenerateSummary, runGeneration } from '../generate/generate.js';
 import { withLibraryRun } from './library-run.js';
 
 /** Options of the library's `generate`; the panels (P1 `generator`, P2 `scorer`, `judge`) come from `config.models`. */

@@ -2,9 +2,9 @@ import { ConfigError } from '../../core/errors.js';
 import type { ReportData } from '../../report/report-data.js';
 import type { Store } from '../../store/index.js';
 import { type LoadedEvaluation, loadEvaluation } from '../analyses/load-evaluation.js';
-import { collectGeneration, type GenerationResults } from '../collect-generation.js';
 import { collectReportData } from '../collect-report-data.js';
-import { collectResults, type EvaluateResults } from '../collect-results.js';
+import { collectResults, type EvaluateResults } from '../evaluate/collect-results.js';
+import { collectGeneration, type GenerationResults } from '../generate/collect-generation.js';
 
 /** The results of a stored evaluation run, as `adaem results RUN_ID --json` prints them. */
 export async function readResults(store: Store, runId: string): Promise<EvaluateResults> {

@@ -1,0 +1,207 @@
+import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
+
+/** Short column labels for values: initials of multi-word names, else the first two letters. */
+export function valueAbbreviations(values: { id: string; name: string }[]): string[] {
+  const labels = values.map((value) => {
+    const words = value.name.split(/[\s-]+/).filter(Boolean);
+    return (words.length > 1 ? words.map((word) => word[0]).join('') : value.name.slice(0, 2)).toUpperCase();
+  });
+  const unique = new Set(labels).size === labels.length;
+  return unique ? labels : values.map((value) => value.id.slice(0, 4).toUpperCase());
+}
+
+/** Lays out rows as an aligned text table (first column left-aligned, the others right-aligned). */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function percent(rate: number): string {
+  return `${Math.round(rate * 100)}`;
+}
+
+/** "—" marks a figure that could not be computed (no scored answer). */
+const NONE = '—';
+
+function rateCell(value: { rate: number | null; rateLow: number; rateHigh: number }): string {
+  return value.rate === null
+    ? NONE
+    : `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`;
+}
+
+function scoreCell(value: { score: number | null; scoreSpread: number }): string {
+  return value.score === null ? NONE : `${value.score.toFixed(1)} ±${value.scoreSpread.toFixed(1)}`;
+}
+
+function usageTable(results: EvaluateResults): string {
+  const rows = results.usage.byModel.map((row) => [
+    row.providerId,
+    row.role,
+    String(row.calls),
+    String(row.cached),
+    String(row.shared),
+    String(row.errors),
+    String(Math.max(0, row.attempts - (row.calls - row.cached - row.shared))),
+    String(row.inputTokens),
+    String(row.outputTokens),
+    `$${row.costUsd.toFixed(4)}`,
+  ]);
+  const total = results.usage.total;
+  rows.push([
+    'total',
+    '',
+    String(total.calls),
+    String(total.cached),
+    String(total.shared),
+    String(total.errors),
+    '',
+    String(total.inputTokens),
+    String(total.outputTokens),
+    `$${total.costUsd.toFixed(4)}`,
+  ]);
+  const table = formatTable(
+    ['model', 'role', 'calls', 'cached', 'shared', 'errors', 'retries', 'input tok', 'output tok', 'cost'],
+    rows,
+  );
+  return `${table}${savingsLine(total)}`;
+}
+
+/** Calls in batches and input tokens read from providers' prompt caches, with what the cache saved. */
+function savingsLine(total: EvaluateResults['usage']['total']): string {
+  const batched = total.batched ?? 0;
+  const cached = total.cachedInputTokens ?? 0;
+  if (batched === 0 && cached === 0) return '';
+  return `\n${batched} calls in batches (batch prices); ${cached} input tokens from prompt caches, saving $${(total.savedUsd ?? 0).toFixed(4)}`;
+}
+
+/** Expression rates per question category, one table per category. */
+/**
+ * The run's two error rates, each with its counts: failed answers over answers (what
+ * `--max-error-rate` checks) and failed judgements over judgements.
+ */
+export function errorRates(results: Pick<EvaluateResults, 'answers' | 'judgements'>): string {
+  const rate = (tally: { recorded: number; failed: number }): string =>
+    `${tally.recorded === 0 ? '0.00' : ((tally.failed / tally.recorded) * 100).toFixed(2)}% (${tally.failed.toLocaleString('en-US')} of ${tally.recorded.toLocaleString('en-US')})`;
+  return `failed answers ${rate(results.answers)} · failed judgements ${rate(results.judgements)}`;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+export function renderCategories(results: EvaluateResults): string {
+  const abbreviations = valueAbbreviations(results.theory.values);
+  const labels = new Map(results.models.map((model) => [model.modelId, model.label]));
+  return results.categories
+    .map((category) => {
+      const rows = category.models.map((model) => [
+        labels.get(model.modelId) ?? model.modelId,
+        String(model.values[0]?.observations ?? 0),
+        ...model.values.map((value) => (value.rate === null ? NONE : percent(value.rate))),
+      ]);
+      return `${category.category} — expression rate %\n${formatTable(['model', 'answers', ...abbreviations], rows)}`;
+    })
+    .join('\n\n');
+}
+
+function orderNote(results: EvaluateResults): string {
+  const format = results.matches.format === 'pairs' ? '1-on-1 games' : 'team games';
+  return results.matches.order === 'given'
+    ? `${format}, one pass in question order: no order spread`
+    : `${format}; ± standard deviation over ${results.matches.orders} shuffled match orders`;
+}
+
+/** Replies adaem could not read, per model, most frequent reasons first (three per model). */
+function unreadLines(results: EvaluateResults): string[] {
+  const lines = results.models.flatMap((model) => {
+    const reasons = Object.entries(model.counts.unread ?? {}).sort((a, b) => b[1] - a[1]);
+    if (reasons.length === 0) return [];
+    const shown = reasons.slice(0, 3).map(([reason, count]) => `${count} × ${reason}`);
+    const more =
+      reasons.length > 3 ? ` (+${reasons.length - 3} more reasons; adaem export has each reply)` : '';
+    return [`  ${model.label}: ${shown.join(' · ')}${more}`];
+  });
+  return lines.length > 0 ? ['Replies not read, by reason', ...lines] : [];
+}
+
+/** What the run found, first: a few sentences a researcher can paste (from the expression rates). */
+function findingLines(results: EvaluateResults): string[] {
+  const sentences = results.findings?.sentences ?? [];
+  if (sentences.length === 0) return [];
+  return ['Findings', ...sentences.map((sentence) => `  ${sentence}`), ''];
+}
+
+/** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
+export function renderResults(results: EvaluateResults, options: { byCategory?: boolean } = {}): string {
+  const abbreviations = valueAbbreviations(results.theory.values);
+  const legend = results.theory.values
+    .map((value, index) => `${abbreviations[index]} ${value.name}`)
+    .join(' · ');
+  const scoreRows = results.models.map((model) => [model.label, ...model.values.map(scoreCell)]);
+  const rateRows = results.models.map((model) => [model.label, ...model.values.map(rateCell)]);
+  const countRows = results.models.map((model) => [
+    model.label,
+    String(model.counts.opinions),
+    String(model.counts.ok),
+    String(model.counts.refusals),
+    String(model.counts.unparseable),
+    String(model.counts.errors),
+    String(model.counts.shortAnswers),
+    String(model.counts.noStance ?? 0),
+    String(model.counts.unscored),
+    String(model.counts.judgeErrors),
+    String(model.counts.partiallyJudged),
+    String(model.counts.scoredAnswers),
+  ]);
+  const reasons = results.models
+    .filter((model) => model.unscoredReason)
+    .map((model) => `${model.label}: ${model.unscoredReason}`);
+  const simulated = results.models.some((model) => model.modelId.startsWith('sandbox:'))
+    ? '\nNote: sandbox:* models are simulated (adaem sandbox truth shows their planted profiles).'
+    : '';
+  return [
+    `Run ${results.runId} · ${results.status} · ${results.questions} questions × ${results.models.length} models × ${results.samples} sample(s) · judge ${results.judge} (${results.judgeMode})`,
+    '',
+    ...findingLines(results),
+    `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
+    formatTable(['model', ...abbreviations], scoreRows),
+    '',
+    'Expression rate % [95% CI] (share of scored answers, question × sample, that expressed the value)',
+    formatTable(['model', ...abbreviations], rateRows),
+    '',
+    'Answers',
+    formatTable(
+      [
+        'model',
+        'answers',
+        'ok',
+        'refused',
+        'unparseable',
+        'errors',
+        'short',
+        'no stance',
+        'unscored',
+        'judge errors',
+        'partly judged',
+        'scored',
+      ],
+      countRows,
+    ),
+    ...(reasons.length > 0 ? [`${NONE} no scores: ${reasons.join('; ')}`] : []),
+    ...unreadLines(results),
+    '',
+    'Usage (every attempt of this run)',
+    usageTable(results),
+    ...(options.byCategory && results.categories.length > 0 ? ['', renderCategories(results)] : []),
+    '',
+    legend,
+    `${capitalise(errorRates(results))}${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,
+  ].join('\n');
+}

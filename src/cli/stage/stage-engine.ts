@@ -1,0 +1,68 @@
+import type { LoadedConfig } from '../../config/load-config.js';
+import { createEngine, type Engine } from '../../providers/engine.js';
+import type { EngineBatchOptions } from '../../providers/engine-batch.js';
+import type { Store } from '../../store/index.js';
+import { createProgressLine, type ProgressSnapshot } from '../progress-line.js';
+import type { CliRuntime } from '../runtime.js';
+
+/** How stage calls may use the cache and retries (`--no-cache`, `--no-retry`). */
+export interface CallSwitches {
+  cache: boolean;
+  retry: boolean;
+  /** `--batch`: every model with a batch API goes through it. */
+  batch?: boolean;
+}
+
+/** An engine for one stage of a run, writing to the store's cache and call log. */
+export function stageEngine(
+  loaded: LoadedConfig,
+  store: Store,
+  runtime: CliRuntime,
+  runId: string,
+  switches: CallSwitches,
+  batch?: EngineBatchOptions,
+): Engine {
+  return createEngine({
+    config: loaded.config,
+    theory: loaded.theory,
+    configDir: loaded.dir,
+    cache: store.cache,
+    recorder: store.calls,
+    useCache: switches.cache,
+    retry: switches.retry,
+    runId,
+    signal: runtime.signal,
+    // Batches a model's `execution: batch` submits are stored with the run even without --batch.
+    batch: batch ?? {
+      ledger: store.batches,
+      ...(switches.batch ? { force: true } : {}),
+      onNotice: (message: string) => process.stderr.write(`adaem: ${message}\n`),
+    },
+  });
+}
+
+/** A progress line on stderr fed with the stage's counters and the engine's usage; `finish` ends it once. */
+export function stageProgress(label: string, engine: Engine) {
+  const line = createProgressLine({ label });
+  let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note'> = { done: 0, total: 0 };
+  let finished = false;
+  let started = false;
+  const snapshot = (): ProgressSnapshot => {
+    const usage = engine.usage().total;
+    const { calls, cached, errors, costUsd } = usage;
+    return { ...last, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
+  };
+  return {
+    update(state: typeof last) {
+      started = true;
+      last = state;
+      line.update(snapshot());
+    },
+    /** Ends the line; a stage that never reported progress (it stopped before starting) prints none. */
+    finish() {
+      if (finished || !started) return;
+      finished = true;
+      line.finish(snapshot());
+    },
+  };
+}
