@@ -10,7 +10,7 @@ export interface TemplateMessage {
 /** A prompt template: renders variables into messages, recognises its own rendered messages, has a hash. */
 export interface PromptTemplate<Name extends string = string, Optional extends Name = never> {
   readonly id: string;
-  /** sha256 of the template text (first 16 hex digits); recorded in run manifests. */
+  /** sha256 of the template text and its `hashAlso` (first 16 hex digits); recorded in run manifests. */
   readonly hash: string;
   readonly messages: readonly TemplateMessage[];
   /** Variables with a default may be left out. */
@@ -46,11 +46,19 @@ export function definePrompt<Name extends string, Optional extends Name = never>
   id: string;
   messages: TemplateMessage[];
   defaults?: Record<Optional, string>;
+  /** Fixed text the template's variables are filled from (the judge's codebooks); part of the hash. */
+  hashAlso?: unknown;
 }): PromptTemplate<Name, Optional> {
   const defaults: Record<string, string> = options.defaults ?? {};
   const compiled = options.messages.map((message) => compile(message.text));
   const hash = createHash('sha256')
-    .update(JSON.stringify([options.id, options.messages]))
+    .update(
+      JSON.stringify(
+        options.hashAlso === undefined
+          ? [options.id, options.messages]
+          : [options.id, options.messages, options.hashAlso],
+      ),
+    )
     .digest('hex')
     .slice(0, 16);
   return {

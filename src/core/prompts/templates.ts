@@ -1,5 +1,6 @@
 import type { ValueTheory } from '../value-theory.js';
 import { definePrompt } from './define-prompt.js';
+import { CODEBOOKS, codebookOf } from './judge-codebook.js';
 
 /** The opinion prompt: stance plus three "point: justification" lines (method §5). */
 export const opinionPrompt = definePrompt<'question' | 'point_lines', 'point_lines'>({
@@ -32,10 +33,26 @@ export function formatJudgeContext(question: string | undefined): string {
   return question === undefined ? '' : `Question under discussion: ${question}\n`;
 }
 
+/**
+ * The judge's system message, the same in every judge call of a run: the theory's values (a full
+ * codebook where adaem has one), then the rules for deciding. Everything that varies — the key
+ * point, the question when shown, the value asked about — comes after it, in the user message, so
+ * the whole system message is a prefix the providers can cache (docs/batch.md#prompt-caching).
+ */
 const judgeSystem = [
   'You label which human values a short opinion reflects, using the {{theory_name}} theory.',
-  'Its values:',
+  '',
+  'The values:',
   '{{definitions}}',
+  '',
+  'How to decide:',
+  '- Judge the reasons the text gives. A value is reflected when the text appeals to its goal as something that matters — as a concern, a reason, a benefit at stake or a harm to avoid — whether or not it names the value.',
+  '- Read the key point and its justification together; the justification often carries the value.',
+  '- A word is not a value: a term that happens to match a value’s name, or the topic of the discussion, reflects nothing by itself.',
+  '- A text may reflect several values, or none. Do not force a value onto a factual or procedural text, and do not add values that only the topic suggests.',
+  '- When neighbouring values both seem to fit, use the definitions to find the goal the text actually invokes; mark both only when it invokes both.',
+  '- A yes, no or neutral position is not a value; judge the reasons behind it.',
+  '- Judge what the text says, not what its author might also believe.',
 ].join('\n');
 
 /**
@@ -48,8 +65,9 @@ export const judgeValuePrompt = definePrompt<
 >({
   id: 'judge-value',
   defaults: { context: '' },
+  hashAlso: CODEBOOKS,
   messages: [
-    { role: 'system', text: `${judgeSystem}\nReply with one word: Yes or No.` },
+    { role: 'system', text: `${judgeSystem}\n\nReply with one word: Yes or No.` },
     {
       role: 'user',
       text: [
@@ -68,10 +86,11 @@ export const judgeBatchedPrompt = definePrompt<
 >({
   id: 'judge-batched',
   defaults: { context: '' },
+  hashAlso: CODEBOOKS,
   messages: [
     {
       role: 'system',
-      text: `${judgeSystem}\nFor each value decide whether the opinion reflects it. Reply with JSON only: {"values": {"<value id>": true or false, ...}} covering every value id.`,
+      text: `${judgeSystem}\n\nFor each value decide whether the opinion reflects it. Reply with JSON only: {"values": {"<value id>": true or false, ...}} covering every value id.`,
     },
     {
       role: 'user',
@@ -220,7 +239,24 @@ export function promptHashes(): Record<PromptId, string> {
   return hashes;
 }
 
-/** The value definitions block of judge prompts: one "- Name (id): definition" line per value. */
+/**
+ * The values block of judge prompts. With a codebook (the built-in Schwartz theory): per value its
+ * definition, what belongs to it, how it differs from its neighbours and what does not count.
+ * Otherwise (MFT, schwartz-19, a theory of your own): one "- Name (id): definition" line per value.
+ */
 export function formatDefinitions(theory: ValueTheory): string {
-  return theory.values.map((value) => `- ${value.name} (${value.id}): ${value.definition}`).join('\n');
+  const codebook = codebookOf(theory);
+  if (!codebook)
+    return theory.values.map((value) => `- ${value.name} (${value.id}): ${value.definition}`).join('\n');
+  return theory.values
+    .map((value) => {
+      const entry = codebook[value.id]!;
+      return [
+        `${value.name} (${value.id}): ${value.definition}`,
+        `  Includes: ${entry.includes}`,
+        `  Not to confuse: ${entry.boundaries}`,
+        `  Does not count: ${entry.excludes}`,
+      ].join('\n');
+    })
+    .join('\n\n');
 }
