@@ -1,14 +1,28 @@
 import type { ValueTheory } from '../core/value-theory.js';
-import { ACTION_FRAMES, type ActionFrame } from './frames.js';
+import type { ActionFrame } from './frames.js';
 import { hashString } from './hash.js';
 import { JudgeReading } from './judge-reading.js';
 import { wordsFor } from './lexicon.js';
 import { BoundedMemo } from './memo.js';
 import { loadReader, type ReadToken, readTokens } from './nlp.js';
-import { objectSense } from './object-sense.js';
 import { PRACTICE_BY_KEY, type Practice } from './practices.js';
+import {
+  actionIn,
+  actorOf,
+  clamp,
+  coherenceOf,
+  concretenessOf,
+  contentTags,
+  deonticWords,
+  judgementWords,
+  selfFocusOf,
+  startsAt,
+  stuffingOf,
+  topicOf,
+  tradeoffStart,
+  vagueNouns,
+} from './question-signals.js';
 import { TOPICS_BY_FIRST } from './topics.js';
-import { wordList } from './word-list.js';
 
 /** What the sandbox reads from a question. */
 export interface QuestionReading {
@@ -49,54 +63,39 @@ export interface QuestionReading {
   words: number;
 }
 
-const selfWords = new Set(wordList('i me my myself mine'));
-const youWords = new Set(wordList('you your yourself'));
-const valuingWords = new Set(wordList('important importance valuable worthwhile'));
-const actorWords = new Set(
-  wordList(
-    'government state country nation city council school university company employer parent court parliament hospital society authority ministry region province union platform police',
-  ),
-);
-const vagueNouns = new Set(
-  wordList(
-    'people person thing way world life lot time idea other others one everyone anyone something anything everything kind part sort matter fact case question',
-  ),
-);
-const judgementWords = new Set(
-  wordList(
-    'good bad wrong right acceptable unacceptable justified justifiable moral immoral ethical unethical irrational necessary worth harmful beneficial better worse responsible scam legitimate excessive',
-  ),
-);
-const questionWords = new Set(
-  wordList('what which who whom whose when where why how do does did can could would will'),
-);
-const deonticWords = new Set(wordList('should must ought'));
-const contentTags = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV']);
+/** How much each signal adds to a value's relevance (clamped to 0..1 at the end). */
+const RELEVANCE = Object.freeze({
+  /** Per word of the value the question names… */
+  perNamedWord: 0.6,
+  /** …counting at most this many words per value. */
+  namedWordsCounted: 2,
+  /** Per known subject that brings the value into play. */
+  perSubject: 0.45,
+  /** When the asked action's frame serves or costs the value. */
+  perFramedValue: 0.3,
+  /** Per unlisted content word whose hash lands on the value (an association). */
+  perAssociation: 0.05,
+  /** Shorter lemmas than this carry no association. */
+  associationMinLetters: 4,
+});
 
-/** Lemma runs that open a trade-off clause: what follows is the price of the asked action. */
-const TRADEOFF_OPENERS = [
-  ['even', 'if'],
-  ['even', 'when'],
-  ['at', 'the', 'cost'],
-  ['at', 'the', 'expense'],
-  ['despite'],
-  ['rather', 'than'],
-  ['instead', 'of'],
-];
+/** What makes a question contested, 0..1 (combined as independent chances). */
+const CONTEST = Object.freeze({
+  /** A policy action with what it serves and costs. */
+  action: 0.6,
+  /** A verdict on a concrete subject ("Is X wrong?"). */
+  verdict: 0.4,
+  /** Weight of how far apart the values it names lie (its subjects' values count in full). */
+  namedSpread: 0.7,
+  /** Values within this many steps on the circle do not contest each other. */
+  agreeingSteps: 2,
+});
 
-/** Where the first trade-off clause starts among `lemmas`, or -1. */
-function tradeoffStart(lemmas: readonly string[]): number {
-  for (let at = 0; at < lemmas.length; at++) {
-    for (const opener of TRADEOFF_OPENERS) {
-      if (opener.every((word, offset) => lemmas[at + offset] === word)) return at;
-    }
-  }
-  return -1;
-}
+/** Served and costed values this many steps apart (neighbours) are a debate of tension 0. */
+const TENSION_NEIGHBOUR_STEPS = 1;
 
-function clamp(value: number, low = 0, high = 1): number {
-  return Math.min(high, Math.max(low, value));
-}
+/** Specificity lost, as a share, on a question wholly about the asker (times `SELF_FOCUS`). */
+const SPECIFICITY = Object.freeze({ selfFocusPenalty: 0.85 });
 
 /** Reads texts against a theory; results are memoised by text (at most 50,000 readings, 100,000 value sets). */
 export class TextReader {
@@ -153,15 +152,90 @@ export class TextReader {
     const lemmas = tokens.map((token) => token.lemma);
     const counts = this.hits(tokens);
     const named = counts.map((count) => count > 0);
-    const relevance = counts.map((count) => 0.6 * Math.min(2, count));
-
+    const relevance = counts.map(
+      (count) => RELEVANCE.perNamedWord * Math.min(RELEVANCE.namedWordsCounted, count),
+    );
     // Subject knowledge and the asked action (Schwartz only; other theories rely on their words).
+    const subjects = this.subjectsIn(lemmas, relevance);
+    const action = actionIn(lemmas);
+    const side = this.frameSides(action.frame, relevance);
+    this.addAssociations(tokens, relevance);
+
+    const content = tokens.filter((token) => contentTags.has(token.pos) && !token.quantity);
+    const coherence = coherenceOf(tokens, content, action.at);
+    const names = tokens
+      .filter((token) => token.pos === 'PROPN' && !token.unknown)
+      .map((token) => token.text);
+    const namedIndices: number[] = [];
+    for (let index = 0; index < named.length; index++) if (named[index]) namedIndices.push(index);
+    const concrete = this.concreteNouns(content);
+    // A verdict on a concrete subject ("Is X wrong?") is contested; "Is it good to be kind?" is not.
+    const judgement =
+      lemmas.some((lemma) => judgementWords.has(lemma)) && (concrete > 0 || subjects.known > 0) ? 1 : 0;
+    const contest = this.contestOf({
+      framed: action.frame !== undefined,
+      judgement,
+      evoked: [...subjects.evoked],
+      named: namedIndices,
+    });
+    const specificity =
+      coherence *
+      (1 - SPECIFICITY.selfFocusPenalty * selfFocusOf(lemmas)) *
+      stuffingOf(namedIndices.length) *
+      concretenessOf({
+        framed: action.frame !== undefined,
+        known: subjects.known,
+        judgement,
+        deontic: deonticWords.has(lemmas[0] ?? '') ? 1 : 0,
+        concrete,
+        actor: actorOf(names, lemmas),
+        quantity: tokens.some((token) => token.quantity) ? 1 : 0,
+        contest,
+      });
+    const stake = subjects.practice ? this.stakeOf(subjects.practice) : undefined;
+    const debate = this.debateOf(stake?.side ?? side, tokens, lemmas);
+    return {
+      relevance: relevance.map((value) => clamp(value)),
+      named,
+      polarity: action.frame?.polarity ?? 1,
+      specificity,
+      coherence,
+      contest,
+      side,
+      topic: topicOf(tokens, this.wordValue),
+      ...(subjects.subject ? { subject: subjects.subject } : {}),
+      ...(stake ? { stake } : {}),
+      ...(debate ? { debate } : {}),
+      ...(action.lemma ? { action: action.lemma } : {}),
+      names,
+      words: tokens.length,
+    };
+  }
+
+  /** How many of the `content` words are concrete nouns: not vague, not value words, known. */
+  private concreteNouns(content: ReadToken[]): number {
+    return content.filter(
+      (token) =>
+        token.pos === 'NOUN' &&
+        !vagueNouns.has(token.lemma) &&
+        !this.wordValue.has(token.lemma) &&
+        !token.unknown,
+    ).length;
+  }
+
+  /**
+   * The subjects the question names that the models know: every one-, two- and three-word lemma run,
+   * looked up by first lemma, shortest first (the same matches in the same order as looking up each
+   * run). Adds the values each brings into play to `relevance`.
+   */
+  private subjectsIn(
+    lemmas: string[],
+    relevance: number[],
+  ): { evoked: Set<number>; known: number; subject?: string; practice?: Practice } {
     const evoked = new Set<number>();
     let known = 0;
     let subject: string | undefined;
     let practice: Practice | undefined;
-    // Every one-, two- and three-word lemma run, looked up in what the model knows of subjects.
-    // (Indexed by first lemma, shortest first: the same matches in the same order as looking up each run.)
     for (let start = 0; start < lemmas.length; start++) {
       for (const { words, ids } of TOPICS_BY_FIRST.get(lemmas[start]!) ?? []) {
         if (!startsAt(lemmas, start, words)) continue;
@@ -172,21 +246,15 @@ export class TextReader {
           const index = this.indexOf(id);
           if (index === undefined) continue;
           evoked.add(index);
-          relevance[index]! += 0.45;
+          relevance[index]! += RELEVANCE.perSubject;
         }
       }
     }
-    let frame: ActionFrame | undefined;
-    let action: string | undefined;
-    let actionAt = -1;
-    for (const [at, lemma] of lemmas.entries()) {
-      frame = ACTION_FRAMES.get(lemma);
-      if (frame) {
-        action = lemma;
-        actionAt = at;
-        break;
-      }
-    }
+    return { evoked, known, ...(subject ? { subject } : {}), ...(practice ? { practice } : {}) };
+  }
+
+  /** Side per value of the asked action's frame (+1 served, -1 costed); adds what it puts at stake to `relevance`. */
+  private frameSides(frame: ActionFrame | undefined, relevance: number[]): number[] {
     const side = new Array<number>(this.size).fill(0);
     for (const [ids, sign] of [
       [frame?.serves ?? [], 1],
@@ -196,97 +264,46 @@ export class TextReader {
         const index = this.indexOf(id);
         if (index === undefined) continue;
         side[index] = sign;
-        relevance[index]! += 0.3;
+        relevance[index]! += RELEVANCE.perFramedValue;
       }
     }
-    // Words nobody listed still pull a little towards some value, as associations do.
+    return side;
+  }
+
+  /** Words nobody listed still pull a little towards some value, as associations do. */
+  private addAssociations(tokens: ReadToken[], relevance: number[]): void {
     for (const token of tokens) {
-      if (!contentTags.has(token.pos) || token.lemma.length < 4 || this.wordValue.has(token.lemma)) continue;
-      relevance[hashString(token.lemma) % this.size]! += 0.05;
+      if (
+        !contentTags.has(token.pos) ||
+        token.lemma.length < RELEVANCE.associationMinLetters ||
+        this.wordValue.has(token.lemma)
+      )
+        continue;
+      relevance[hashString(token.lemma) % this.size]! += RELEVANCE.perAssociation;
     }
+  }
 
-    const content = tokens.filter((token) => contentTags.has(token.pos) && !token.quantity);
-    // Unknown capitalised words may be names the model has not heard of; unknown lower-case words are gibberish.
-    const strangeness = content.reduce((sum, t) => sum + (t.unknown ? (t.capitalised ? 0.5 : 1) : 0), 0);
-    const unknownShare = content.length === 0 ? 1 : strangeness / content.length;
-    // A question opens with an auxiliary, modal or wh-word, or at least has a verb the model knows.
-    const opener = tokens[0];
-    const predicate =
-      (opener !== undefined && (opener.pos === 'AUX' || questionWords.has(opener.lemma))) ||
-      tokens.some((token) => token.pos === 'VERB' && !token.unknown);
-    // A policy verb needs a sensible object: "legalise authority" and "restrict own beliefs" do not read.
-    const coherence =
-      clamp(1 - 2.5 * Math.max(0, unknownShare - 0.2)) *
-      (predicate ? 1 : 0.4) *
-      (actionAt >= 0 && tokens[actionAt]!.pos === 'VERB' ? objectSense(tokens, actionAt) : 1);
-
-    const selfFocus = Math.max(
-      lemmas.some((lemma) => selfWords.has(lemma)) ? 1 : 0,
-      lemmas.some((lemma) => youWords.has(lemma)) ? 0.7 : 0,
-      lemmas.some((lemma) => valuingWords.has(lemma)) ? 0.5 : 0,
-    );
-    const names = tokens
-      .filter((token) => token.pos === 'PROPN' && !token.unknown)
-      .map((token) => token.text);
-    const actor =
-      names.length > 0 || lemmas.some((lemma) => actorWords.has(lemma)) ? 1 : lemmas.includes('we') ? 0.5 : 0;
-    const quantity = tokens.some((token) => token.quantity) ? 1 : 0;
-
-    const namedIndices: number[] = [];
-    for (let index = 0; index < named.length; index++) if (named[index]) namedIndices.push(index);
-    const spread = (indices: number[]) => {
-      let widest = 0;
-      for (const a of indices) for (const b of indices) widest = Math.max(widest, this.distance(a, b));
-      return clamp((widest - 2) / (this.size / 2 - 2));
-    };
-    const concrete = content.filter(
-      (token) =>
-        token.pos === 'NOUN' &&
-        !vagueNouns.has(token.lemma) &&
-        !this.wordValue.has(token.lemma) &&
-        !token.unknown,
-    ).length;
-    // A verdict on a concrete subject ("Is X wrong?") is contested; "Is it good to be kind?" is not.
-    const judgement =
-      lemmas.some((lemma) => judgementWords.has(lemma)) && (concrete > 0 || known > 0) ? 1 : 0;
-    const deontic = deonticWords.has(lemmas[0] ?? '') ? 1 : 0;
-    const contest =
+  /** How contested the question is, 0..1: a policy action, a verdict, and values far apart on the circle. */
+  private contestOf(signals: {
+    framed: boolean;
+    judgement: number;
+    evoked: number[];
+    named: number[];
+  }): number {
+    return (
       1 -
-      (1 - (frame ? 0.6 : 0)) *
-        (1 - 0.4 * judgement) *
-        (1 - spread([...evoked])) *
-        (1 - 0.7 * spread(namedIndices));
-    const stuffing = clamp(1 - 0.15 * Math.max(0, namedIndices.length - 3), 0.3);
-    const concreteness = clamp(
-      0.1 +
-        (frame ? 0.25 : 0) +
-        (known > 0 ? 0.15 : 0) +
-        0.1 * Math.max(judgement, deontic) +
-        0.05 * Math.min(2, concrete) +
-        0.15 * actor +
-        0.1 * quantity +
-        0.35 * contest,
+      (1 - (signals.framed ? CONTEST.action : 0)) *
+        (1 - CONTEST.verdict * signals.judgement) *
+        (1 - this.spread(signals.evoked)) *
+        (1 - CONTEST.namedSpread * this.spread(signals.named))
     );
-    const specificity = coherence * (1 - 0.85 * selfFocus) * stuffing * concreteness;
-    const topic = topicOf(tokens, this.wordValue);
-    const stake = practice ? this.stakeOf(practice) : undefined;
-    const debate = this.debateOf(stake?.side ?? side, tokens, lemmas);
-    return {
-      relevance: relevance.map((value) => clamp(value)),
-      named,
-      polarity: frame?.polarity ?? 1,
-      specificity,
-      coherence,
-      contest,
-      side,
-      topic,
-      ...(subject ? { subject } : {}),
-      ...(stake ? { stake } : {}),
-      ...(debate ? { debate } : {}),
-      ...(action ? { action } : {}),
-      names,
-      words: tokens.length,
-    };
+  }
+
+  /** How far apart on the circle the widest pair of `indices` lies, 0..1 (values within two steps: 0). */
+  private spread(indices: number[]): number {
+    let widest = 0;
+    for (const a of indices) for (const b of indices) widest = Math.max(widest, this.distance(a, b));
+    return clamp((widest - CONTEST.agreeingSteps) / (this.size / 2 - CONTEST.agreeingSteps));
   }
 
   private stakeOf(practice: Practice): QuestionReading['stake'] {
@@ -321,7 +338,10 @@ export class TextReader {
       for (const [b, sb] of side.entries()) if (sb < 0) widest = Math.max(widest, this.distance(a, b));
     }
     if (widest < 0) return undefined;
-    return { side, tension: clamp((widest - 1) / (this.size / 2 - 1)) };
+    return {
+      side,
+      tension: clamp((widest - TENSION_NEIGHBOUR_STEPS) / (this.size / 2 - TENSION_NEIGHBOUR_STEPS)),
+    };
   }
 
   /** Steps between two values on the theory's circle (or list). */
@@ -329,37 +349,4 @@ export class TextReader {
     const gap = Math.abs(a - b);
     return Math.min(gap, this.size - gap);
   }
-}
-
-/** Whether `words` occur in `lemmas` from `start` on. */
-function startsAt(lemmas: string[], start: number, words: string[]): boolean {
-  if (start + words.length > lemmas.length) return false;
-  for (let offset = 1; offset < words.length; offset++)
-    if (lemmas[start + offset] !== words[offset]) return false;
-  return true;
-}
-
-/** The question's subject: its longest run of nouns and adjectives ending in a noun, else its last content word. */
-function topicOf(tokens: ReadToken[], valueWords: Map<string, number>): string {
-  let best: ReadToken[] = [];
-  let run: ReadToken[] = [];
-  const flush = () => {
-    while (run.length > 0 && run.at(-1)!.pos === 'ADJ') run.pop();
-    if (run.length > best.length) best = run;
-    run = [];
-  };
-  for (const token of tokens) {
-    const nominal =
-      token.pos === 'NOUN' ||
-      token.pos === 'PROPN' ||
-      (token.pos === 'VERB' && token.lemma.endsWith('ing') && run.length === 0) ||
-      (token.pos === 'ADJ' && run.length < 3);
-    if (nominal && !ACTION_FRAMES.has(token.lemma) && !vagueNouns.has(token.lemma) && !token.quantity)
-      run.push(token);
-    else flush();
-  }
-  flush();
-  if (best.length > 0) return best.map((token) => token.text).join(' ');
-  const last = tokens.filter((token) => contentTags.has(token.pos) && !valueWords.has(token.lemma)).at(-1);
-  return last?.text ?? 'this';
 }
