@@ -22,7 +22,9 @@ export interface VendorDiscounts {
  * tokens or more) costs half of fresh input for gpt-4o and the o1 family, a quarter for gpt-4.1,
  * o3 and o4-mini, a tenth for gpt-5; older models cache nothing. Anthropic: Message Batches cost
  * 50 %; a cache read costs a tenth of fresh input and a 5-minute cache write 1.25 times; prefixes
- * of at least 1,024 tokens (2,048 for Haiku models) are cached. Batch and cache discounts stack.
+ * of at least 1,024 tokens are cached (2,048 for Claude 3 Haiku and 3.5 Haiku, 4,096 for Haiku 4.5
+ * and Opus 4.5). Batch and cache discounts stack; in a batch, Anthropic serves cache hits on a
+ * best-effort basis (it quotes typical hit rates of 30–98 %).
  */
 export const VENDOR_DISCOUNTS: Record<'openai' | 'anthropic', VendorDiscounts> = {
   openai: {
@@ -57,7 +59,8 @@ export const VENDOR_DISCOUNTS: Record<'openai' | 'anthropic', VendorDiscounts> =
       default: 1024,
       'claude-3-haiku': 2048,
       'claude-3-5-haiku': 2048,
-      'claude-haiku-4-5': 2048,
+      'claude-haiku-4-5': 4096,
+      'claude-opus-4-5': 4096,
     },
     sources: [
       'https://docs.anthropic.com/en/docs/build-with-claude/batch-processing',
