@@ -10,20 +10,21 @@ import {
 import { applyProtocol } from '../../core/protocol-preset.js';
 import type { Question } from '../../core/question.js';
 import { seededRandom } from '../../core/seeded-random.js';
+import { nextTurn } from '../../core/steps.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import type { Engine } from '../../providers/engine.js';
 import { type BonusSettings, chooseArm, randomArm } from '../../stages/generate/bandit.js';
 import { dedupRule, QuestionPool } from '../../stages/generate/dedup.js';
 import type { GrowContext } from '../../stages/generate/grow-candidate.js';
 import { bonusScale, onP1Scale, type RewardCalibration } from '../../stages/generate/reward-scale.js';
-import type { Store } from '../../store/index.js';
+import type { CandidateRecord, Store } from '../../store/index.js';
 import { asStoreFault, markRun } from '../mark-run.js';
 import { similarityBackendOf } from '../similarity-of.js';
 import type { GenerateManifest } from './manifest.js';
 import { createGeneration, panelsOf, reopenGeneration } from './open-generation.js';
 import { type PullContext, runPull } from './pull.js';
 import { calibrateRewards, scoreSeeds } from './seeds.js';
-import { type SearchCounters, SearchState } from './state.js';
+import { type PullScratch, type SearchCounters, SearchState } from './state.js';
 
 /** Live counters of a generation, for the progress display. */
 export interface GenerateProgress extends SearchCounters {
@@ -78,8 +79,6 @@ export interface GenerateRunOptions {
   onStart?: (runId: string, manifest: GenerateManifest) => void;
   onProgress?: (progress: GenerateProgress) => void;
 }
-
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function openGeneration(options: GenerateRunOptions) {
   const { engine } = options;
@@ -140,48 +139,34 @@ export async function runGeneration(options: GenerateRunOptions): Promise<Genera
   });
 }
 
+/** What one search needs while it runs: its context, the state rebuilt from the store, its progress callback. */
+interface Search {
+  options: GenerateRunOptions;
+  runId: string;
+  manifest: GenerateManifest;
+  seeds: Question[];
+  grow: GrowContext;
+  state: SearchState;
+  progress: (phase: GenerateProgress['phase'], seedsScored: number) => void;
+}
+
 async function search(
   options: GenerateRunOptions,
   runId: string,
   manifest: GenerateManifest,
   seeds: Question[],
 ): Promise<GenerateSummary> {
-  const { store, engine, signal } = options;
-  const settings = manifest.config.generate;
+  const { store, engine } = options;
   const similarity = similarityBackendOf(manifest.config, engine);
-  const provider = (id: string, role: 'generator' | 'scorer') => engine.provider(id, role);
-  const grow: GrowContext = {
-    theory: manifest.theory,
-    explorers: manifest.explorers.map((id) => provider(id, 'generator')),
-    scorers: manifest.scorers.map((id) => provider(id, 'scorer')),
-    judge: engine.provider(manifest.judge, 'judge'),
-    ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
-    // The safety model's own maxTokens (models[]) wins over the short default, for reasoning guards.
-    ...safetyLimit(manifest),
-    similarity,
-    panel: {
-      variant: manifest.score.used,
-      // The exact score reads the judge's P(yes) per value.
-      judgeMode: manifest.score.used === 'exact' ? 'logprob' : settings.judgeMode,
-      pointsPerAnswer: settings.pointsPerAnswer,
-      weights: settings.weights,
-      params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
-    },
-    params: { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed },
-    refineGain: settings.refineGain,
-    refineDepth: settings.refineDepth,
-    reflectionContext: settings.reflectionContext,
-    signal,
-  };
+  const grow = growContextOf(manifest, engine, similarity, options.signal);
   const spentBefore = store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
   engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
-  const rule = dedupRule(settings, similarity.id);
+  const rule = dedupRule(manifest.config.generate, similarity.id);
   const state = new SearchState(seeds, new QuestionPool(rule.threshold, rule.topK), similarity);
-  const prior = priorOf(store, manifest);
   const unscored = await state.replay(
     store.generation.candidates(runId, { detail: 'none' }),
     store.generation.pulls(runId),
-    prior,
+    priorOf(store, manifest),
   );
   options.onStart?.(runId, manifest);
   const progress = (phase: GenerateProgress['phase'], seedsScored: number): void =>
@@ -193,34 +178,102 @@ async function search(
       budget: manifest.budget,
       ...state.counters,
     });
+  const run: Search = { options, runId, manifest, seeds, grow, state, progress };
+  await scoreUnscoredSeeds(run, unscored);
+  const scaling = await scaleRewards(run);
+  progress('search', seeds.length);
+  await spendBudget(run, scaling);
+  return finishSearch(run, similarity.id, scaling);
+}
 
-  // Each arm starts from its seed's S under P1 (method §4 decision), committed in batches.
-  const batch = options.concurrency ?? 16;
-  const scoring = { runId, grow, state, attempts: settings.seedAttempts, signal };
-  for (let start = 0; start < unscored.length; start += batch) {
-    const chunk = unscored.slice(start, start + batch);
+/** The context every pull grows its candidates in: the panels' providers and the search settings. */
+function growContextOf(
+  manifest: GenerateManifest,
+  engine: Engine,
+  similarity: GrowContext['similarity'],
+  signal: AbortSignal | undefined,
+): GrowContext {
+  const settings = manifest.config.generate;
+  const params = { temperature: settings.temperature, topP: settings.topP, seed: manifest.seed };
+  return {
+    theory: manifest.theory,
+    explorers: manifest.explorers.map((id) => engine.provider(id, 'generator')),
+    scorers: manifest.scorers.map((id) => engine.provider(id, 'scorer')),
+    judge: engine.provider(manifest.judge, 'judge'),
+    ...(manifest.safety ? { safety: engine.provider(manifest.safety, 'safety') } : {}),
+    // The safety model's own maxTokens (models[]) wins over the short default, for reasoning guards.
+    ...safetyLimit(manifest),
+    similarity,
+    panel: {
+      variant: manifest.score.used,
+      // The exact score reads the judge's P(yes) per value.
+      judgeMode: manifest.score.used === 'exact' ? 'logprob' : settings.judgeMode,
+      pointsPerAnswer: settings.pointsPerAnswer,
+      weights: settings.weights,
+      params,
+    },
+    params,
+    refineGain: settings.refineGain,
+    refineDepth: settings.refineDepth,
+    reflectionContext: settings.reflectionContext,
+    signal,
+  };
+}
+
+/** Each arm starts from its seed's S under P1 (method §4 decision), committed in chunks. */
+async function scoreUnscoredSeeds(run: Search, unscored: Question[]): Promise<void> {
+  const { options, runId, grow, state, seeds } = run;
+  const { store, engine, signal } = options;
+  const chunkSize = options.concurrency ?? 16;
+  const scoring = { runId, grow, state, attempts: run.manifest.config.generate.seedAttempts, signal };
+  for (let start = 0; start < unscored.length; start += chunkSize) {
+    const chunk = unscored.slice(start, start + chunkSize);
     store.generation.commit(await scoreSeeds(chunk, scoring));
-    failIfMostCallsFail(engine, runId);
-    failIfAModelIsDead(engine, store, runId);
-    progress('seeds', seeds.length - unscored.length + start + chunk.length);
-    await yieldToEvents();
+    stopIfCallsFail(engine, store, runId);
+    run.progress('seeds', seeds.length - unscored.length + start + chunk.length);
+    await nextTurn();
   }
-  // σ: the unit of the UCB bonus and of τ; P2 rewards mapped onto the P1 scale of the arms' Q.
+}
+
+/** How rewards are scaled for the search. */
+interface Scaling {
+  /** σ: the unit of the UCB bonus and of τ. */
+  scale: number;
+  refineGain: number;
+  calibration: RewardCalibration | null;
+}
+
+/** σ from the seeds' scores (τ in its units), and the mapping of P2 rewards onto the P1 scale of the arms' Q. */
+async function scaleRewards(run: Search): Promise<Scaling> {
+  const { options, grow, state, manifest } = run;
+  const settings = manifest.config.generate;
   const scale = bonusScale(settings.scale, [...state.seedScores.values()]);
   grow.refineGain = settings.refineGain * scale;
   const calibration = await calibrateRewards({
-    ...scoring,
-    store,
+    runId: run.runId,
+    grow,
+    state,
+    attempts: settings.seedAttempts,
+    signal: options.signal,
+    store: options.store,
     scorers: grow.scorers,
     count: settings.calibrationSeeds,
     seed: manifest.seed,
   });
-  const bonus = { exploration: settings.exploration, scale };
-  progress('search', seeds.length);
+  return { scale, refineGain: grow.refineGain, calibration };
+}
 
-  const bySeed = new Map(seeds.map((seed) => [seed.id, seed]));
+/**
+ * Spends the budget in batches of `parallelPulls` (1: the method's sequential search); resumed runs
+ * restart at a batch boundary.
+ */
+async function spendBudget(run: Search, scaling: Scaling): Promise<void> {
+  const { options, runId, manifest, grow, state } = run;
+  const { engine, store, signal } = options;
+  const settings = manifest.config.generate;
+  const bonus = { exploration: settings.exploration, scale: scaling.scale };
+  const bySeed = new Map(run.seeds.map((seed) => [seed.id, seed]));
   const context = { runId, grow, explorers: grow.explorers, rounds: settings.rounds, shots: settings.shots };
-  // Batches of `parallelPulls` (1: the method's sequential search); resumed runs restart at a batch boundary.
   for (let first = state.counters.pullsDone + 1; first <= manifest.budget; ) {
     if (signal?.aborted) throw new CancelledError();
     const usage = engine.usage().total;
@@ -234,46 +287,69 @@ async function search(
     const found = await runBatch(context, signal, (batchContext) =>
       arms.map((arm, at) => runPull(batchContext, scratches[at]!, bySeed.get(arm.id)!, pulls[at]!)),
     );
-    const batch = [];
-    for (const [at, records] of found.entries()) {
-      const { reward: meanP2, failed } = await state.absorb(records, scratches[at]!, at > 0, signal);
-      // The reward that moves Q, on the P1 scale the arm started from.
-      const reward = failed ? meanP2 : onP1Scale(meanP2, calibration);
-      const accepted = records.filter((record) => record.status === 'accepted').length;
-      const finished = {
-        runId,
-        pull: pulls[at]!,
-        armId: arms[at]!.id,
-        reward,
-        accepted,
-        rejected: records.length - accepted,
-        finishedAt: Date.now(),
-        failed,
-      };
-      state.finishPull(finished);
-      batch.push({ candidates: records, pull: finished });
-    }
-    store.generation.commitPulls(batch);
-    failIfMostCallsFail(engine, runId);
-    failIfAModelIsDead(engine, store, runId);
-    progress('search', seeds.length);
+    const finished = [];
+    for (const [at, records] of found.entries())
+      finished.push(
+        await finishPull(run, scaling, {
+          records,
+          scratch: scratches[at]!,
+          arm: arms[at]!,
+          pull: pulls[at]!,
+          at,
+        }),
+      );
+    store.generation.commitPulls(finished);
+    stopIfCallsFail(engine, store, runId);
+    run.progress('search', run.seeds.length);
     first += pulls.length;
-    await yieldToEvents();
+    await nextTurn();
   }
-  const usage = engine.usage();
-  const scaling = { scale, refineGain: grow.refineGain, calibration };
-  const calls = failedCallsOf(store, runId);
-  const status = calls.rate > settings.maxErrorRate ? 'failed' : 'done';
-  store.runs.setStatus(runId, status, { ...state.counters, ...scaling, usage, calls });
-  return {
-    runId,
-    status,
-    calls,
-    budget: manifest.budget,
-    similarity: similarity.id,
-    ...scaling,
-    ...state.counters,
+}
+
+/** One pull's candidates absorbed into the state, its reward computed and the pull record made. */
+async function finishPull(
+  run: Search,
+  scaling: Scaling,
+  done: { records: CandidateRecord[]; scratch: PullScratch; arm: { id: string }; pull: number; at: number },
+) {
+  const { records } = done;
+  const { reward: meanP2, failed } = await run.state.absorb(
+    records,
+    done.scratch,
+    done.at > 0,
+    run.options.signal,
+  );
+  // The reward that moves Q, on the P1 scale the arm started from.
+  const reward = failed ? meanP2 : onP1Scale(meanP2, scaling.calibration);
+  const accepted = records.filter((record) => record.status === 'accepted').length;
+  const pull = {
+    runId: run.runId,
+    pull: done.pull,
+    armId: done.arm.id,
+    reward,
+    accepted,
+    rejected: records.length - accepted,
+    finishedAt: Date.now(),
+    failed,
   };
+  run.state.finishPull(pull);
+  return { candidates: records, pull };
+}
+
+/** Records how the run ended: failed when more calls failed than `maxErrorRate` allows. */
+function finishSearch(run: Search, similarity: string, scaling: Scaling): GenerateSummary {
+  const { options, runId, manifest, state } = run;
+  const usage = options.engine.usage();
+  const calls = failedCallsOf(options.store, runId);
+  const status = calls.rate > manifest.config.generate.maxErrorRate ? 'failed' : 'done';
+  options.store.runs.setStatus(runId, status, { ...state.counters, ...scaling, usage, calls });
+  return { runId, status, calls, budget: manifest.budget, similarity, ...scaling, ...state.counters };
+}
+
+/** Stops the run when most of its calls fail or a model of a panel answers none. */
+function stopIfCallsFail(engine: Engine, store: Store, runId: string): void {
+  failIfMostCallsFail(engine, runId);
+  failIfAModelIsDead(engine, store, runId);
 }
 
 /**
