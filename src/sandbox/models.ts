@@ -21,15 +21,37 @@ export interface SandboxModel {
   craft: number;
 }
 
+/** The range each answering habit is drawn from, per model (low, high). */
+const HABIT_RANGES = Object.freeze({
+  /** Chance that a later key point repeats the main value. */
+  consistency: [0.05, 0.5],
+  /** Chance that a key point carries a second value. */
+  elaboration: [0.15, 0.5],
+  /** Chance that a key point is a hedge. */
+  vagueness: [0.03, 0.15],
+  /** How well the model writes questions. */
+  craft: [0.55, 0.92],
+} as const);
+
+/** Planted weights and habits are rounded to this many steps per unit (two decimals). */
+const ROUNDING = 100;
+
+/** A value rounded to `ROUNDING` steps. */
+function rounded(value: number): number {
+  return Math.round(value * ROUNDING) / ROUNDING;
+}
+
 /** Answering habits that vary by model, drawn from its name so they are stable. */
 function habitsOf(name: string): Pick<SandboxModel, 'consistency' | 'elaboration' | 'vagueness' | 'craft'> {
-  const draw = (what: string, low: number, high: number) =>
-    Math.round((low + (high - low) * unitHash('habit', what, name)) * 100) / 100;
+  const draw = (what: keyof typeof HABIT_RANGES) => {
+    const [low, high] = HABIT_RANGES[what];
+    return rounded(low + (high - low) * unitHash('habit', what, name));
+  };
   return {
-    consistency: draw('consistency', 0.05, 0.5),
-    elaboration: draw('elaboration', 0.15, 0.5),
-    vagueness: draw('vagueness', 0.03, 0.15),
-    craft: draw('craft', 0.55, 0.92),
+    consistency: draw('consistency'),
+    elaboration: draw('elaboration'),
+    vagueness: draw('vagueness'),
+    craft: draw('craft'),
   };
 }
 
@@ -146,13 +168,29 @@ export const BUILT_IN_MODELS: BuiltInModel[] = [
   },
 ];
 
+/** The shape of a built-in Schwartz profile: a cosine around the circle plus the safe boost. */
+const PROFILE = Object.freeze({
+  /** Weight of a value a quarter of the circle from the peak (before the safe boost). */
+  midline: 0.42,
+  /** No planted weight is lower than this… */
+  lowest: 0.03,
+  /** …or higher than this. */
+  highest: 0.97,
+});
+
+/** Weight of a value a profile does not mention: `low` plus up to `range`, drawn from the model's name. */
+const UNLISTED_WEIGHT = Object.freeze({ low: 0.2, range: 0.6 });
+
+/** Weight of a value a model defined in config does not list. */
+const CONFIGURED_DEFAULT_WEIGHT = 0.3;
+
 function schwartzWeights(model: BuiltInModel): Record<SchwartzValueId, number> {
   const centerIndex = SCHWARTZ_VALUE_IDS.indexOf(model.center);
   const weights = {} as Record<SchwartzValueId, number>;
   for (const [index, id] of SCHWARTZ_VALUE_IDS.entries()) {
     const angle = (2 * Math.PI * (index - centerIndex)) / SCHWARTZ_VALUE_IDS.length;
-    const value = 0.42 + model.amplitude * Math.cos(angle) + (SAFE_BOOST[id] ?? 0);
-    weights[id] = Math.round(Math.min(0.97, Math.max(0.03, value)) * 100) / 100;
+    const value = PROFILE.midline + model.amplitude * Math.cos(angle) + (SAFE_BOOST[id] ?? 0);
+    weights[id] = rounded(Math.min(PROFILE.highest, Math.max(PROFILE.lowest, value)));
   }
   return weights;
 }
@@ -169,7 +207,10 @@ function mftWeights(schwartz: Record<SchwartzValueId, number>): Record<string, n
 }
 
 function weightsFor(theory: ValueTheory, byId: Record<string, number>, name: string): number[] {
-  return theory.values.map((value) => byId[value.id] ?? 0.2 + 0.6 * unitHash('weight', name, value.id));
+  return theory.values.map(
+    (value) =>
+      byId[value.id] ?? UNLISTED_WEIGHT.low + UNLISTED_WEIGHT.range * unitHash('weight', name, value.id),
+  );
 }
 
 /** The planted profile of a built-in model under a theory. */
@@ -195,7 +236,7 @@ export function sandboxModels(
       cutoffYear: model.cutoffYear,
       style: model.style,
       ...habitsOf(model.name),
-      weights: theory.values.map((value) => model.weights[value.id] ?? 0.3),
+      weights: theory.values.map((value) => model.weights[value.id] ?? CONFIGURED_DEFAULT_WEIGHT),
     });
   }
   return [...models.values()];

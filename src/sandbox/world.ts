@@ -21,6 +21,14 @@ export interface SandboxWorld {
   consensus: number[];
 }
 
+/** How the consensus (the safe answer on generic questions) is made from the panel's mean weights. */
+const CONSENSUS = Object.freeze({
+  /** Mean weights are raised to this power, so the strongest values stand out… */
+  sharpening: 3,
+  /** …and scaled so the strongest gets this utility. */
+  strongest: 4,
+});
+
 /** Builds the world: models, lexicon reader and key-point bank. */
 export function createWorld(options: {
   theory: ValueTheory;
@@ -30,11 +38,11 @@ export function createWorld(options: {
   const models = sandboxModels(options.theory, options.sandbox.models);
   const cubes = options.theory.values.map((_, index) => {
     const mean = models.reduce((sum, model) => sum + model.weights[index]!, 0) / models.length;
-    return mean ** 3;
+    return mean ** CONSENSUS.sharpening;
   });
   const strongest = Math.max(...cubes);
   // Sharpened and scaled so that, on generic questions, every model picks the same safe values.
-  const consensus = cubes.map((cube) => (4 * cube) / strongest);
+  const consensus = cubes.map((cube) => (CONSENSUS.strongest * cube) / strongest);
   const points = pointsFor(options.theory);
   return {
     theory: options.theory,
@@ -48,6 +56,14 @@ export function createWorld(options: {
     consensus,
   };
 }
+
+/** What a priming system message shifts: the primed value, its group neighbours and the opposite values. */
+const PRIMING = Object.freeze({
+  /** Added to the model's weights (then held within 0..1). */
+  weight: Object.freeze({ target: 0.5, neighbour: 0.15, opposite: -0.35 }),
+  /** Added to every value's utility when ranking, on any question. */
+  bias: Object.freeze({ target: 2, neighbour: 0.4, opposite: -1 }),
+});
 
 /**
  * What a priming system message does: the model's weights shift (target up, its group neighbours a
@@ -63,13 +79,13 @@ export function primed(
   const ids = world.theory.values.map((value) => value.id);
   const neighbours = new Set(groupNeighbours(world.theory, target.id));
   const opposites = new Set(opposingValues(world.theory, target.id));
-  const shift = (id: string, up: number, near: number, away: number) =>
-    id === target.id ? up : neighbours.has(id) ? near : opposites.has(id) ? away : 0;
+  const shift = (id: string, by: { target: number; neighbour: number; opposite: number }) =>
+    id === target.id ? by.target : neighbours.has(id) ? by.neighbour : opposites.has(id) ? by.opposite : 0;
   return {
     weights: weights.map((weight, index) =>
-      Math.min(1, Math.max(0, weight + shift(ids[index]!, 0.5, 0.15, -0.35))),
+      Math.min(1, Math.max(0, weight + shift(ids[index]!, PRIMING.weight))),
     ),
-    bias: ids.map((id) => shift(id, 2, 0.4, -1)),
+    bias: ids.map((id) => shift(id, PRIMING.bias)),
   };
 }
 
