@@ -38,3 +38,14 @@ export function htmlTable(options: { head: string[]; rows: string[][]; className
   const className = options.className ? ` class="${escapeHtml(options.className)}"` : '';
   return `<table${className}><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
+
+/** A model's label as one unbreakable, escaped element (cut with an ellipsis where space is short; full name on hover). */
+export function modelNameHtml(label: string): string {
+  const text = escapeHtml(label);
+  return `<span class="model-name" title="${text}">${text}</span>`;
+}
+
+/** Several model labels, each unbreakable, separated by commas (lines break only between names). */
+export function modelNamesHtml(labels: readonly string[]): string {
+  return labels.map(modelNameHtml).join(', ');
+}

@@ -102,6 +102,8 @@ describe('renderReport', () => {
     }
     const { html } = renderReport(data);
     const splits = html.slice(html.indexOf('id="splits"'));
-    expect(splits.match(/<article class="question"><h3>([^<]*)<\/h3>/)?.[1]).toBe(data.questions[6]!.text);
+    expect(splits.match(/<article class="question"><details><summary><h3>([^<]*)<\/h3>/)?.[1]).toBe(
+      data.questions[6]!.text,
+    );
   });
 });

@@ -52,7 +52,9 @@ export const CHART_SCRIPT = `(() => {
       const row = Math.floor(dataIndex / columns);
       const column = dataIndex % columns;
       if (row >= data.rows.length) return null;
-      return [data.rows[row], data.columns[column] + ': ' + data.labels[row][column]];
+      const label = data.labels[row][column];
+      if (data.transposed) return [data.columns[column], data.rows[row] + ': ' + label];
+      return [data.rows[row], data.columns[column] + ': ' + label];
     }
     return null;
   }

@@ -20,6 +20,8 @@ export interface HeatmapTooltipData {
   columns: string[];
   /** labels[row][column], as written in the cell. */
   labels: string[][];
+  /** Rows are the values and columns the models (the narrow layout); the tooltip still names the model first. */
+  transposed?: boolean;
 }
 
 export type ChartTooltipData = RadarTooltipData | HeatmapTooltipData;

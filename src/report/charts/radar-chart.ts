@@ -19,21 +19,27 @@ export function renderRadarSvg(options: {
   max: number;
   width: number;
   height: number;
+  /** Size of the axis names in SVG units (the SVG scales with its container). @default 10 */
+  fontSize?: number;
+  /** Radius as a share of half the chart's smaller side, leaving the rest to the axis names. @default '56%' */
+  radius?: string;
+  /** Diameter of the points, in SVG units. @default 3 */
+  symbolSize?: number;
 }): ChartSvg & { data: RadarTooltipData } {
   const rounded = (value: number | null) => (value === null ? null : Number(value.toFixed(2)));
   const option: ChartOption = {
     color: options.series.map((series) => seriesColor(series.colorIndex)),
     radar: {
       indicator: options.axes.map((name) => ({ name, max: options.max, min: 0 })),
-      radius: '56%',
+      radius: options.radius ?? '56%',
       center: ['50%', `${CENTRE_Y * 100}%`],
-      axisName: { fontSize: 10, color: '#333' },
+      axisName: { fontSize: options.fontSize ?? 10, color: '#333' },
       splitNumber: 4,
     },
     series: [
       {
         type: 'radar',
-        symbolSize: 3,
+        symbolSize: options.symbolSize ?? 3,
         lineStyle: { width: 1.5 },
         areaStyle: { opacity: options.series.length === 1 ? 0.25 : 0.04 },
         data: options.series.map((series) => ({

@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { escapeHtml } from '../html.js';
+import { escapeHtml, modelNameHtml } from '../html.js';
 
 /** The option object of one echarts chart (kept loose: echarts' own option type is very wide). */
 export type ChartOption = Record<string, unknown>;
@@ -75,7 +75,7 @@ export function legendHtml(
 ): string {
   const items = entries.map(
     (entry) =>
-      `<span class="legend-item" data-series="${entry.colorIndex}"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${escapeHtml(entry.name)}</span>`,
+      `<span class="legend-item" data-series="${entry.colorIndex}"><span class="swatch" style="background:${seriesColor(entry.colorIndex)}"></span>${modelNameHtml(entry.name)}</span>`,
   );
   const forTarget = target === undefined ? '' : ` data-legend-for="${escapeHtml(target)}"`;
   return `<div class="legend"${forTarget}>${items.join('')}</div>`;

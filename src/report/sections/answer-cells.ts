@@ -22,3 +22,10 @@ export function valuesHtml(answer: ReportAnswer, valueName: (id: string) => stri
   if (answer.values === undefined) return '<span class="meta">not fully judged</span>';
   return escapeHtml(answer.values.map(valueName).join(', ') || 'none');
 }
+
+/** Every model's answer to one question: cells (escaped HTML) are model, stance, values, key points; on a narrow screen the rows stack. */
+export function answersTableHtml(rows: readonly string[][]): string {
+  const head = ['model', 'stance', 'values', 'key points (values read by the judge)'];
+  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
+  return `<table class="answers"><thead><tr>${head.map((name) => `<th>${name}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+}

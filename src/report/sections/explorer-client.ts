@@ -75,9 +75,19 @@ export const EXPLORER_SCRIPT = `(() => {
     root.dataset.matches = String(matches.length);
   }
 
+  function modelCell(answer) {
+    const node = el('td');
+    const name = detail.models[answer[0]];
+    const span = el('span', name, 'model-name');
+    span.title = name;
+    node.append(span);
+    if (answer[1] > 0) node.append(document.createTextNode(' #' + (answer[1] + 1)));
+    return node;
+  }
+
   function answerRow(answer) {
     const row = el('tr');
-    row.append(el('td', detail.models[answer[0]] + (answer[1] > 0 ? ' #' + (answer[1] + 1) : '')));
+    row.append(modelCell(answer));
     if (answer[2] !== 0) {
       row.append(el('td', STATUSES[answer[2]], 'bad'), el('td', ''));
       row.append(el('td', answer[5] || ''));
@@ -106,17 +116,24 @@ export const EXPLORER_SCRIPT = `(() => {
     const question = detail.questions[index];
     const card = el('article', undefined, 'question');
     card.dataset.questionId = question[0];
-    card.append(el('h3', question[1]));
+    // Collapsed: the question and its facts; every answer when opened.
+    const details = el('details');
+    const summary = el('summary');
     const meta = detail.categories[question[2]] || 'no category';
-    card.append(el('p', question[0] + ' · ' + meta + ' · split ' + question[3].toFixed(3), 'meta'));
+    summary.append(el('h3', question[1]), el('span', question[0] + ' · ' + meta + ' · split ' + question[3].toFixed(3), 'meta'));
+    details.append(summary);
     if (detail.level === 'top' && question[4] >= detail.textQuestions)
-      card.append(el('p', 'Key point text left out of this file for size (adaem export has it).', 'meta'));
-    const table = el('table');
+      details.append(el('p', 'Key point text left out of this file for size (adaem export has it).', 'meta'));
+    const table = el('table', undefined, 'answers');
     const head = el('tr');
     for (const name of ['model', 'stance', 'values', 'key points']) head.append(el('th', name));
-    table.append(head);
-    for (const answer of detail.answers[index]) table.append(answerRow(answer));
-    card.append(table);
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const answer of detail.answers[index]) body.append(answerRow(answer));
+    table.append(thead, body);
+    details.append(table);
+    card.append(details);
     return card;
   }
 

@@ -1,10 +1,21 @@
 import { renderChartSvg } from '../charts/render-svg.js';
-import { escapeHtml, formatNumber, htmlTable } from '../html.js';
+import { escapeHtml, formatNumber, htmlTable, modelNameHtml, modelNamesHtml } from '../html.js';
 import type { ReportGeneration } from '../report-data.js';
 import type { ReportSection } from './section.js';
 
+const SERIES = [
+  { name: 'pull reward (mean S under P2)', color: '#4e79a7' },
+  { name: 'best pull so far', color: '#e15759' },
+] as const;
+
+/** The chart's legend in HTML, where it flows with the page and cannot overlap the chart's own text. */
+const LEGEND = `<div class="legend">${SERIES.map(
+  (series) =>
+    `<span class="legend-item"><span class="swatch" style="background:${series.color}"></span>${escapeHtml(series.name)}</span>`,
+).join('')}</div>`;
+
 /** S under P2 of each pull's additions and the best so far, over the budget. */
-function trajectoryChart(generation: ReportGeneration) {
+function trajectoryChart(generation: ReportGeneration, size: { width: number; height: number }) {
   let best = Number.NEGATIVE_INFINITY;
   const rewards = generation.pulls.map((pull) => [pull.pull, Number(pull.reward.toFixed(3))]);
   const bestSoFar = generation.pulls.map((pull) => {
@@ -12,11 +23,9 @@ function trajectoryChart(generation: ReportGeneration) {
     return [pull.pull, Number.isFinite(best) ? Number(best.toFixed(3)) : null];
   });
   return renderChartSvg({
-    width: 760,
-    height: 260,
+    ...size,
     option: {
       grid: { left: 50, right: 20, top: 30, bottom: 40 },
-      legend: { data: ['pull reward (mean S under P2)', 'best pull so far'], top: 0 },
       xAxis: {
         type: 'value',
         name: 'pull',
@@ -27,24 +36,26 @@ function trajectoryChart(generation: ReportGeneration) {
       },
       yAxis: { type: 'value', name: 'S', scale: true },
       series: [
+        { name: SERIES[0].name, type: 'scatter', symbolSize: 5, data: rewards, color: SERIES[0].color },
         {
-          name: 'pull reward (mean S under P2)',
-          type: 'scatter',
-          symbolSize: 5,
-          data: rewards,
-          color: '#4e79a7',
-        },
-        {
-          name: 'best pull so far',
+          name: SERIES[1].name,
           type: 'line',
           step: 'end',
           showSymbol: false,
           data: bestSoFar,
-          color: '#e15759',
+          color: SERIES[1].color,
         },
       ],
     },
   });
+}
+
+/** The chart at two sizes: the narrow one replaces the wide one in a narrow container. */
+function trajectoryFigure(generation: ReportGeneration): { html: string; css: string[] } {
+  const wide = trajectoryChart(generation, { width: 760, height: 260 });
+  const narrow = trajectoryChart(generation, { width: 360, height: 240 });
+  const html = `<figure class="chart">${LEGEND}<div class="chart-variants"><div class="variant-wide chart-wide">${wide.svg}</div><div class="variant-narrow">${narrow.svg}</div></div><figcaption>Each pull's reward (the mean S under P2 of the questions it added; 0 when it added none) and the best so far.</figcaption></figure>`;
+  return { html, css: [wide.css, narrow.css].filter(Boolean) };
 }
 
 function lineageHtml(question: ReportGeneration['questions'][number]): string {
@@ -53,7 +64,7 @@ function lineageHtml(question: ReportGeneration['questions'][number]): string {
       step.step === 'seed' ? 'seed' : step.step === 'explore' ? 'explored' : `refined ${step.depth}`;
     return `<li><span class="muted">${label} · S(P1) ${formatNumber(step.sP1, 2)}</span> ${escapeHtml(step.text)}</li>`;
   });
-  return `<ol class="lineage">${steps.join('')}</ol>`;
+  return `<details><summary class="meta">where it came from (${steps.length} steps)</summary><ol class="lineage">${steps.join('')}</ol></details>`;
 }
 
 /** The question search: S over the budget, pulls per arm, accepted vs rejected, lineage of the best questions. */
@@ -63,7 +74,7 @@ export const generationSection: ReportSection = {
   render({ data }) {
     const generation = data.generation;
     if (!generation) return undefined;
-    const chart = trajectoryChart(generation);
+    const chart = trajectoryFigure(generation);
     const rejectedTotal = Object.values(generation.rejected).reduce((sum, count) => sum + count, 0);
     const reasons = htmlTable({
       head: ['outcome', 'candidate versions'],
@@ -99,12 +110,12 @@ export const generationSection: ReportSection = {
       );
     const m = generation.manifest;
     const html = [
-      `<p>Run ${escapeHtml(generation.runId)} (${escapeHtml(generation.status)}): ${generation.pullsDone} of ${m.budget} pulls over ${generation.seeds.length} seed topics; ${generation.accepted} questions accepted, ${rejectedTotal} candidate versions rejected. P1 (explorers): ${escapeHtml(m.explorers.join(', '))}. P2 (final scorers): ${escapeHtml(m.scorers.join(', '))}. Judge ${escapeHtml(m.judge)}; similarity ${escapeHtml(m.similarity)}; ${escapeHtml(m.score.used)} score.</p>`,
-      `<figure class="chart">${chart.svg}<figcaption>Each pull's reward (the mean S under P2 of the questions it added; 0 when it added none) and the best so far.</figcaption></figure>`,
+      `<p>Run ${escapeHtml(generation.runId)} (${escapeHtml(generation.status)}): ${generation.pullsDone} of ${m.budget} pulls over ${generation.seeds.length} seed topics; ${generation.accepted} questions accepted, ${rejectedTotal} candidate versions rejected. P1 (explorers): ${modelNamesHtml(m.explorers)}. P2 (final scorers): ${modelNamesHtml(m.scorers)}. Judge ${modelNameHtml(m.judge)}; similarity ${escapeHtml(m.similarity)}; ${escapeHtml(m.score.used)} score.</p>`,
+      chart.html,
       `<h3>Accepted and rejected</h3><div class="scroll">${reasons}</div>`,
       `<h3>Pulls per seed topic (most pulled)</h3><div class="scroll">${armsTable}</div>`,
       `<h3>The best questions and where they came from</h3><ol class="best-questions">${best.join('')}</ol>`,
     ].join('\n');
-    return { html, styles: chart.css ? [chart.css] : [] };
+    return { html, styles: chart.css };
   },
 };

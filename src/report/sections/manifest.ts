@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html.js';
+import { escapeHtml, modelNameHtml, modelNamesHtml } from '../html.js';
 import type { ReportSection } from './section.js';
 
 /** What the run recorded before its first call: models, judge, settings, seeds, prompt hashes, versions. */
@@ -37,13 +37,21 @@ export const manifestSection: ReportSection = {
       ['simulated models', data.simulatedModels.join(', ') || 'none'],
       ...(data.generatedAt ? [['report rendered', data.generatedAt] as [string, string]] : []),
     ];
-    const list = facts.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`);
+    // Model ids as unbreakable elements; every other fact as escaped text.
+    const asHtml: Record<string, string> = {
+      examinees: modelNamesHtml(manifest.examinees),
+      judge: `${modelNameHtml(manifest.judge)} (${escapeHtml(manifest.judgeMode)})`,
+      'simulated models': data.simulatedModels.length > 0 ? modelNamesHtml(data.simulatedModels) : 'none',
+    };
+    const list = facts.map(
+      ([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${asHtml[name] ?? escapeHtml(value)}</dd>`,
+    );
     const hashes = Object.entries(manifest.promptHashes)
       .map(([name, hash]) => `<dt>${escapeHtml(name)}</dt><dd><code>${escapeHtml(hash)}</code></dd>`)
       .join('');
     const html = `<dl class="facts">${list.join('')}</dl>
 <h3>Prompt template hashes</h3><dl class="facts">${hashes}</dl>
-<h3>Settings</h3><pre>${escapeHtml(JSON.stringify(manifest.settings, null, 2))}</pre>`;
+<details><summary><h3>Settings</h3></summary><pre>${escapeHtml(JSON.stringify(manifest.settings, null, 2))}</pre></details>`;
     return { html };
   },
 };

@@ -1,4 +1,4 @@
-import { escapeHtml, formatPercent } from '../html.js';
+import { escapeHtml, formatPercent, modelNameHtml, modelNamesHtml } from '../html.js';
 import type { ReportSection } from './section.js';
 
 /** What was measured, how, and whether any model is simulated. */
@@ -12,9 +12,7 @@ export const overviewSection: ReportSection = {
     const banner =
       simulated.length === 0
         ? ''
-        : `<p class="simulated"><strong>Simulated:</strong> ${escapeHtml(
-            simulated.map(labelOf).join(', '),
-          )} ${simulated.length === 1 ? 'is a' : 'are'} sandbox model${simulated.length === 1 ? '' : 's'} with planted value profiles, not real language models.</p>`;
+        : `<p class="simulated"><strong>Simulated:</strong> ${modelNamesHtml(simulated.map(labelOf))} ${simulated.length === 1 ? 'is a' : 'are'} sandbox model${simulated.length === 1 ? '' : 's'} with planted value profiles, not real language models.</p>`;
     const facts: [string, string][] = [
       ['run', results.runId],
       ['status', results.stoppedBy ? `${results.status} (stopped by ${results.stoppedBy})` : results.status],
@@ -43,8 +41,13 @@ export const overviewSection: ReportSection = {
             ] as [string, string],
           ]),
     ];
+    // Model names as unbreakable elements; every other fact as escaped text.
+    const asHtml: Record<string, string> = {
+      examinees: modelNamesHtml(results.models.map((model) => model.label)),
+      judge: `${modelNameHtml(labelOf(results.judge))} (${escapeHtml(results.judgeMode)})`,
+    };
     const list = facts
-      .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`)
+      .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${asHtml[name] ?? escapeHtml(value)}</dd>`)
       .join('');
     const note = `<p class="meta">Scores are TrueSkill win probabilities × 100 against the other models in this run
 (relative: 50 is the panel's middle); expression rates are absolute shares of answers expressing a value.</p>`;

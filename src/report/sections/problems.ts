@@ -1,4 +1,4 @@
-import { escapeHtml, htmlTable } from '../html.js';
+import { escapeHtml, htmlTable, modelNameHtml } from '../html.js';
 import type { ReportData } from '../report-data.js';
 import type { ReportSection } from './section.js';
 
@@ -56,7 +56,7 @@ export const problemsSection: ReportSection = {
         'note',
       ],
       rows: models.map((model) => [
-        escapeHtml(model.label),
+        modelNameHtml(model.label),
         ...[
           model.counts.opinions,
           model.counts.scoredAnswers,
@@ -70,6 +70,7 @@ export const problemsSection: ReportSection = {
         ].map(String),
         escapeHtml(model.unscoredReason ?? ''),
       ]),
+      className: 'pin-first',
     });
     const details = models.map((model) => {
       const tallies = tallyReasons(data, model.modelId);
@@ -86,7 +87,7 @@ export const problemsSection: ReportSection = {
         tallies.length > REASONS_SHOWN
           ? `<p class="meta">${tallies.length - REASONS_SHOWN} rarer reasons not shown; see <code>adaem export</code>.</p>`
           : '';
-      return `<details><summary>${escapeHtml(model.label)}: ${tallies.reduce((sum, tally) => sum + tally.count, 0)} answers or key points left out</summary>
+      return `<details><summary>${modelNameHtml(model.label)}: ${tallies.reduce((sum, tally) => sum + tally.count, 0)} answers or key points left out</summary>
 ${htmlTable({ head: ['what', 'reason', 'count', 'e.g. questions'], rows })}${more}</details>`;
     });
     const html = `<p>Answers that were refused, could not be parsed or failed are recorded with their reason and never

@@ -2,7 +2,7 @@ import { chartDataScript } from '../charts/chart-data.js';
 import { renderRadarSvg } from '../charts/radar-chart.js';
 import { legendHtml } from '../charts/render-svg.js';
 import { chartScripts } from '../charts/ssr-client.js';
-import { escapeHtml } from '../html.js';
+import { modelNameHtml } from '../html.js';
 import type { ReportValueResult } from '../report-data.js';
 import type { ReportSection } from './section.js';
 
@@ -12,7 +12,10 @@ export function radarMax(values: readonly ReportValueResult[]): number {
   return Math.max(60, Math.ceil(highest / 10) * 10);
 }
 
-/** Per-model radars on the value circle, and all models overlaid. */
+/**
+ * Per-model radars on the value circle, and all models overlaid. The SVGs scale with their column:
+ * side by side on a wide screen (the overlay left, the models right), stacked on a narrow one.
+ */
 export const radarSection: ReportSection = {
   id: 'radar',
   title: 'Value profiles',
@@ -26,18 +29,39 @@ export const radarSection: ReportSection = {
       values: model.values.map((value) => value.score),
       colorIndex: index,
     }));
-    const overlay = renderRadarSvg({ axes, series, max, width: 640, height: 520 });
-    const small = series.map((one) => renderRadarSvg({ axes, series: [one], max, width: 300, height: 260 }));
+    const overlay = renderRadarSvg({
+      axes,
+      series,
+      max,
+      width: 440,
+      height: 360,
+      fontSize: 12,
+      radius: '64%',
+    });
+    const small = series.map((one) =>
+      renderRadarSvg({
+        axes,
+        series: [one],
+        max,
+        width: 320,
+        height: 240,
+        fontSize: 11,
+        radius: '56%',
+        symbolSize: 5,
+      }),
+    );
     const figures = small.map(
       (chart, index) =>
-        `<figure class="small-multiple ec-chart"><figcaption>${escapeHtml(series[index]!.name)}</figcaption>${chart.svg}${chartDataScript(chart.data)}</figure>`,
+        `<figure class="small-multiple ec-chart"><figcaption>${modelNameHtml(series[index]!.name)}</figcaption>${chart.svg}${chartDataScript(chart.data)}</figure>`,
     );
     const html = `<p>TrueSkill scores per value, values in the theory's circular order (neighbours are compatible,
 opposite sides conflict). Outer ring: ${max}.
 <span data-role="chart-hint" hidden>Point at a line for a model's score on the nearest value; click a name in the
 legend to hide or show that model.</span></p>
-<figure class="chart ec-chart" data-chart="radar-overlay">${overlay.svg}${chartDataScript(overlay.data)}${legendHtml(series, 'radar-overlay')}</figure>
-<div class="grid" data-chart="radar-models">${figures.join('')}</div>`;
+<div class="radar-layout"><div class="radar-columns">
+<figure class="chart chart-overlay ec-chart" data-chart="radar-overlay">${overlay.svg}${chartDataScript(overlay.data)}${legendHtml(series, 'radar-overlay')}</figure>
+<div class="grid" data-chart="radar-models">${figures.join('')}</div>
+</div></div>`;
     return { html, scripts: chartScripts(), styles: [overlay.css, ...small.map((chart) => chart.css)] };
   },
 };

@@ -1,6 +1,6 @@
-import { escapeHtml, htmlTable } from '../html.js';
+import { escapeHtml, modelNameHtml } from '../html.js';
 import type { ReportAnswer } from '../report-data.js';
-import { pointsHtml, valuesHtml } from './answer-cells.js';
+import { answersTableHtml, pointsHtml, valuesHtml } from './answer-cells.js';
 import type { ReportSection } from './section.js';
 
 /** How many of the most splitting questions are shown in full. */
@@ -29,9 +29,7 @@ export const splitsSection: ReportSection = {
       const rows = (answers.get(split.questionId) ?? [])
         .sort((a, b) => (order.get(a.modelId) ?? 0) - (order.get(b.modelId) ?? 0) || a.sample - b.sample)
         .map((answer) => [
-          escapeHtml(
-            sampled ? `${labelOf(answer.modelId)} · sample ${answer.sample + 1}` : labelOf(answer.modelId),
-          ),
+          modelNameHtml(labelOf(answer.modelId)) + (sampled ? ` · sample ${answer.sample + 1}` : ''),
           answer.stance
             ? escapeHtml(answer.stance)
             : `<span title="${escapeHtml(answer.stanceReason ?? '')}">—</span>`,
@@ -44,12 +42,12 @@ export const splitsSection: ReportSection = {
         `value spread ${split.valueSpread.toFixed(3)}`,
         `stance spread ${split.stanceSpread.toFixed(2)}`,
       ];
-      return `<article class="question"><h3>${escapeHtml(question?.text ?? split.questionId)}</h3>
-<p class="meta">${escapeHtml(meta.join(' · '))}</p>
-${htmlTable({ head: ['model', 'stance', 'values', 'key points (values read by the judge)'], rows })}</article>`;
+      return `<article class="question"><details><summary><h3>${escapeHtml(question?.text ?? split.questionId)}</h3>
+<span class="meta">${escapeHtml(meta.join(' · '))}</span></summary>
+${answersTableHtml(rows)}</details></article>`;
     });
     const html = `<p>Ranked by the variance, across models, of which values their answers expressed (averaged over
-values) plus half the share of models whose usual stance is not the most common one. Every sample of each model shown.</p>
+values) plus half the share of models whose usual stance is not the most common one. Open a question for every sample of each model's answer.</p>
 ${cards.join('\n')}`;
     return { html };
   },

@@ -1,4 +1,4 @@
-import { escapeHtml, htmlTable } from '../html.js';
+import { escapeHtml, htmlTable, modelNameHtml } from '../html.js';
 import type { ReportUsageRow } from '../report-data.js';
 import type { ReportSection } from './section.js';
 
@@ -23,7 +23,11 @@ export const usageSection: ReportSection = {
   title: 'Cost, tokens and calls',
   render({ data }) {
     const { byModel, total } = data.results.usage;
-    const rows = byModel.map((row) => [escapeHtml(row.providerId), escapeHtml(row.role), ...usageCells(row)]);
+    const rows = byModel.map((row) => [
+      modelNameHtml(row.providerId),
+      escapeHtml(row.role),
+      ...usageCells(row),
+    ]);
     rows.push(['<strong>total</strong>', '', ...usageCells(total)]);
     const table = htmlTable({
       head: [
@@ -41,7 +45,7 @@ export const usageSection: ReportSection = {
         'saved by the prompt cache',
       ],
       rows,
-      className: 'numbers',
+      className: 'numbers pin-first',
     });
     return {
       html: `<p>Every call of the run, retries and resumed sessions included. Calls in batches are charged at the providers' batch prices; input tokens read from a provider's prompt cache at its cache price.</p><div class="scroll">${table}</div>`,
