@@ -46,3 +46,14 @@ export function withAnalysisStore<T>(
   store.close();
   return result;
 }
+
+/**
+ * Two runs compared must be two runs: one run against itself agrees perfectly by construction
+ * (ICC 1, an infinite F), which says nothing and would be stored as if it did.
+ */
+export function refuseSameRun(command: string, runs: readonly [{ runId: string }, { runId: string }]): void {
+  if (runs[0].runId === runs[1].runId)
+    throw new ConfigError(
+      `${command} needs two different runs; both name ${runs[0].runId} (for the stability of one run: adaem analyze reliability ${runs[0].runId})`,
+    );
+}

@@ -1,3 +1,4 @@
+import { type Command, Option } from 'commander';
 import { ConfigError } from '../core/errors.js';
 
 /** Same rule as the store's: what a run id may look like. */
@@ -43,4 +44,63 @@ export function numberFlag(flag: string, value: string | undefined, rule: Number
 /** The same check as a commander option parser (`.option('--limit <n>', …, numberParser('--limit', whole(1)))`). */
 export function numberParser(flag: string, rule: NumberRule): (value: string) => number {
   return (value) => numberFlag(flag, value, rule) as number;
+}
+
+/**
+ * The options every command that has them spells the same way (issue 23): `-c, --config` (global,
+ * shown under "Global Options" in every command's help), `-o, --out`, `--json`, `-m, --models`,
+ * `--run-id`, `--seed`. Each takes the command's own description of what it means there.
+ */
+export const sharedOption = {
+  /** Where the command writes its file or folder. */
+  out: (description: string, value = '<file>') => new Option(`-o, --out ${value}`, description),
+  /** Machine-readable output on stdout. */
+  json: (description = 'print JSON') => new Option('--json', description),
+  /** Model ids, comma-separated `provider:model`. */
+  models: (description: string) => new Option('-m, --models <ids>', description),
+  /** The id of a new run. */
+  runId: (description = 'name the run (default: generated)') => new Option('--run-id <name>', description),
+  /** The random seed (a whole number ≥ 0). */
+  seed: (description: string) => new Option('--seed <n>', description),
+} as const;
+
+/** Old spellings typed in this invocation, by command and the attribute they set. */
+const typedAliases = new WeakMap<Command, Map<string, string>>();
+
+/**
+ * Keeps an old spelling working for a release, hidden from help: `--output FILE` sets `out` as
+ * `--out FILE` would (silently, so scripts keep their output as it was).
+ */
+export function hiddenAlias(command: Command, old: string, current: { name: string }): Command {
+  const option = new Option(`${old} <value>`).hideHelp();
+  command.addOption(option);
+  command.on(`option:${option.name()}`, (value: string) => {
+    command.setOptionValueWithSource(current.name, value, 'cli');
+    const typed = typedAliases.get(command) ?? new Map<string, string>();
+    typed.set(current.name, old);
+    typedAliases.set(command, typed);
+  });
+  return command;
+}
+
+/** The flag as the user typed it (`--seeds` for `--seed-topics`), to name it in a message. */
+export function flagAsTyped(command: Command, name: string, flag: string): string {
+  return typedAliases.get(command)?.get(name) ?? flag;
+}
+
+/** Adds "Example:" lines to a command's help (each an `adaem …` command line). */
+export function withExamples(command: Command, ...lines: string[]): Command {
+  const label = lines.length === 1 ? 'Example' : 'Examples';
+  return command.addHelpText('after', `\n${label}:\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
+}
+
+/** `--models a,b` as a list; a usage error when it names none. */
+export function modelList(flag: string, value: string | undefined): string[] | undefined {
+  const models = value
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (models !== undefined && models.length === 0)
+    throw new ConfigError(`${flag} must list provider:model ids, got "${value}"`);
+  return models;
 }

@@ -6,10 +6,12 @@ import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
 import { analyzeInformativeness } from '../../run/analyses/informativeness.js';
 import { loadEvaluation } from '../../run/analyses/load-evaluation.js';
 import { analyzeQuestions } from '../../run/analyses/question-quality.js';
+import { questionSetOf } from '../../run/analyses/question-set-of.js';
 import { analyzeReliability } from '../../run/analyses/reliability.js';
 import { similarityBackendOf } from '../../run/similarity-of.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
-import { integerFlag, sizesFlag, withAnalysisStore } from '../analyze-options.js';
+import { integerFlag, refuseSameRun, sizesFlag, withAnalysisStore } from '../analyze-options.js';
+import { numberFlag, sharedOption, whole, withExamples } from '../options.js';
 import {
   renderAgreement,
   renderInformativeness,
@@ -35,20 +37,21 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
   const analyze = program
     .command('analyze')
     .description('reliability, agreement, informativeness and question-set quality of stored runs');
+  withExamples(analyze, 'adaem analyze reliability run-20260101-120000-ab12 --folds 5');
 
-  analyze
+  const reliability = analyze
     .command('reliability')
     .argument('<runId>', 'an evaluation run')
     .description("Cronbach's α and CV across random question folds; subset-consistency curve")
     .option('--folds <k>', 'number of random question folds', '5')
-    .option('--seed <n>', 'seed of the fold split (default: the run seed)')
+    .addOption(sharedOption.seed('seed of the fold split (default: the run seed)'))
     .option(
       '--sizes <list>',
       'subset sizes for the consistency curve (those below the question count)',
       '200,500,1000',
     )
     .option('--draws <n>', 'random subsets per size', '3')
-    .option('--json', 'print JSON')
+    .addOption(sharedOption.json())
     .action((runId: string, flags: Record<string, string | undefined>, command: Command) => {
       const folds = integerFlag('--folds', flags.folds, 5, 2);
       const sizes = sizesFlag(flags.sizes, [200, 500, 1000]);
@@ -62,29 +65,32 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
         printAnalysis(stored, result, flags, renderReliability);
       });
     });
+  withExamples(reliability, 'adaem analyze reliability run-20260101-120000-ab12 --folds 5 --seed 7 --json');
 
-  analyze
+  const agreement = analyze
     .command('agreement')
     .argument('<runA>', 'an evaluation run')
     .argument('<runB>', 'another evaluation run with some of the same models')
     .description('ICC (Shrout–Fleiss forms), Pearson and Spearman between two runs, with CIs')
-    .option('--json', 'print JSON')
+    .addOption(sharedOption.json())
     .action((runA: string, runB: string, flags: { json?: boolean }, command: Command) => {
       withAnalysisStore(runtime, command, (store) => {
         const runs = [loadEvaluation(store, runA), loadEvaluation(store, runB)] as const;
+        refuseSameRun('analyze agreement', runs);
         const result = analyzeAgreement(runs[0], runs[1]);
         const stored = storeAnalysis({ store, kind: 'agreement', runs, parameters: {}, result });
         printAnalysis(stored, result, flags, renderAgreement);
       });
     });
+  withExamples(agreement, 'adaem analyze agreement eval-monday eval-tuesday   # the same models, two runs');
 
-  analyze
+  const informativeness = analyze
     .command('informativeness')
     .argument('<runId>', 'an evaluation run')
     .description(
       'mean Pearson between model profiles (lower), mean std across values (higher), group structure',
     )
-    .option('--json', 'print JSON')
+    .addOption(sharedOption.json())
     .action((runId: string, flags: { json?: boolean }, command: Command) => {
       withAnalysisStore(runtime, command, (store) => {
         const run = loadEvaluation(store, runId);
@@ -93,16 +99,18 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
         printAnalysis(stored, result, flags, (value) => renderInformativeness([value]));
       });
     });
+  withExamples(informativeness, 'adaem analyze informativeness run-20260101-120000-ab12');
 
-  analyze
+  const questions = analyze
     .command('questions')
-    .argument('<runId>', 'an evaluation run')
+    .argument('<runId>', 'an evaluation run, or a generation run (its accepted bank)')
     .description(
       'count, average length, Self-BLEU and Dist-n of its questions (vs another set at equal size)',
     )
     .option('--against <file>', 'another question set (.jsonl, .csv or .txt)')
-    .option('--seed <n>', 'seed of the equal-size subsets (default: the run seed)')
-    .option('--json', 'print JSON')
+    .option('--top <n>', 'of a generation run: only the n best questions by S under P2')
+    .addOption(sharedOption.seed('seed of the equal-size subsets (default: the run seed)'))
+    .addOption(sharedOption.json())
     .action(async (runId: string, flags: Record<string, string | undefined>, command: Command) => {
       const loaded = runtime.loadConfig(command);
       const against = flags.against
@@ -117,8 +125,8 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
           }
         : undefined;
       await withAnalysisStore(runtime, command, async (store) => {
-        const run = loadEvaluation(store, runId);
-        const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
+        const run = questionSetOf(store, runId, numberFlag('--top', flags.top, whole(1)));
+        const seed = integerFlag('--seed', flags.seed, run.seed, 0);
         const engine = createEngine({
           config: loaded.config,
           theory: loaded.theory,
@@ -139,4 +147,9 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
         printAnalysis(stored, result, flags, renderQuestions);
       });
     });
+  withExamples(
+    questions,
+    'adaem analyze questions gen-20260101-120000-ab12 --against valuebench.csv',
+    'adaem analyze questions run-20260101-120000-ab12 --json',
+  );
 }

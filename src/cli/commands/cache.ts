@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
+import { hiddenAlias, modelList, sharedOption, withExamples } from '../options.js';
 import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
 /** `adaem cache stats | clear`. */
 export function registerCache(program: Command, runtime: CliRuntime): void {
   const cache = program.command('cache').description('inspect or clear the response cache');
-  cache
+  withExamples(cache, 'adaem cache stats');
+  const stats = cache
     .command('stats')
     .description('entries and size of the response cache, per model')
-    .option('--json', 'machine-readable output')
+    .addOption(sharedOption.json('machine-readable output'))
     .action((options: { json?: boolean }, command: Command) => {
       const loaded = runtime.loadConfig(command);
       const store = runtime.readStore(loaded);
@@ -28,19 +30,25 @@ export function registerCache(program: Command, runtime: CliRuntime): void {
         store?.close();
       }
     });
-  cache
+  withExamples(stats, 'adaem cache stats --json');
+  const clear = cache
     .command('clear')
-    .description('delete cached responses (of one model with --model)')
-    .option('--model <id>', 'only this provider:model')
-    .option('--json', 'machine-readable output')
-    .action((options: { model?: string; json?: boolean }, command: Command) => {
+    .description('delete cached responses (of some models only with --models)')
+    .addOption(sharedOption.models('only these provider:model ids, comma-separated'))
+    .addOption(sharedOption.json('machine-readable output'))
+    .action((options: { models?: string; json?: boolean }, command: Command) => {
+      const models = modelList('--models', options.models);
       const store = runtime.openStore(runtime.loadConfig(command));
       try {
-        const removed = store.cache.clear({ providerId: options.model });
+        const removed = models
+          ? models.reduce((sum, providerId) => sum + store.cache.clear({ providerId }), 0)
+          : store.cache.clear({});
         if (options.json) printJson({ removed });
         else process.stdout.write(`removed ${removed} cached responses\n`);
       } finally {
         store.close();
       }
     });
+  hiddenAlias(clear, '--model', { name: 'models' });
+  withExamples(clear, 'adaem cache clear --models openai:gpt-4o-mini');
 }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
 import { type CompareResult, compareRuns } from '../../run/analyses/compare-runs.js';
 import { loadEvaluation } from '../../run/analyses/load-evaluation.js';
-import { withAnalysisStore } from '../analyze-options.js';
+import { refuseSameRun, withAnalysisStore } from '../analyze-options.js';
+import { sharedOption, withExamples } from '../options.js';
 import { renderInformativeness } from '../render/analyses.js';
 import { formatTable, valueAbbreviations } from '../render/results.js';
 import type { CliRuntime } from '../runtime.js';
@@ -28,18 +29,20 @@ function renderCompare(result: CompareResult): string {
 
 /** `adaem compare RUN_A RUN_B`: the same models on two question sets, side by side. */
 export function registerCompare(program: Command, runtime: CliRuntime): void {
-  program
+  const compare = program
     .command('compare')
     .argument('<runA>', 'an evaluation run')
     .argument('<runB>', 'an evaluation run of the same models on another question set')
     .description('the same models on two question sets: scores, rates and informativeness side by side')
-    .option('--json', 'print JSON')
+    .addOption(sharedOption.json())
     .action((runA: string, runB: string, flags: { json?: boolean }, command: Command) => {
       withAnalysisStore(runtime, command, (store) => {
         const runs = [loadEvaluation(store, runA), loadEvaluation(store, runB)] as const;
+        refuseSameRun('compare', runs);
         const result = compareRuns(runs[0], runs[1]);
         const stored = storeAnalysis({ store, kind: 'compare', runs, parameters: {}, result });
         printAnalysis(stored, result, flags, renderCompare);
       });
     });
+  withExamples(compare, 'adaem compare eval-generated eval-valuebench --json');
 }

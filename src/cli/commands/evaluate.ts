@@ -17,6 +17,7 @@ import type { Store } from '../../store/index.js';
 import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from '../batch-flags.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from '../evaluate-flags.js';
 import { EXIT } from '../exit-codes.js';
+import { sharedOption, withExamples } from '../options.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
@@ -269,7 +270,7 @@ async function execute(
 
 /** `adaem evaluate`: measure the value orientations of a set of models on a question set. */
 export function registerEvaluate(program: Command, runtime: CliRuntime): void {
-  program
+  const evaluate = program
     .command('evaluate')
     .description('measure the value orientations of a set of LLMs on a question set')
     .option('-q, --questions <file>', 'question file: .jsonl, .csv (incl. ValueBench), .txt')
@@ -279,9 +280,10 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
       'score answers recorded elsewhere: rows {model, question, answer} (.jsonl or .csv); only the judge is called',
     )
     .option('--top <n>', 'with --questions-from: only the n best questions by S under P2')
-    .option(
-      '-m, --models <ids>',
-      'examinees, comma-separated provider:model ids (default: models with role examinee)',
+    .addOption(
+      sharedOption.models(
+        'examinees, comma-separated provider:model ids (default: models with role examinee)',
+      ),
     )
     .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
     .option('--judge-mode <mode>', 'per-value | batched | logprob (default: evaluate.judgeMode)')
@@ -292,13 +294,13 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     )
     .option('--max-cost <usd>', 'never spend more than this (USD); every model needs a price')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
-    .option('--run-id <name>', 'name the run (default: generated)')
+    .addOption(sharedOption.runId())
     .option('--resume <runId>', 'continue a stopped run; asks only what is missing')
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
     .option('--no-cache', 'do not read or write the response cache')
     .option('--no-retry', 'do not retry failed calls')
     .option('--concurrency <n>', 'work items in flight (default 64; providers have their own limits)')
-    .option('--json', 'print results as JSON')
+    .addOption(sharedOption.json('print results as JSON'))
     .option('--protocol <name>', PROTOCOL_HELP)
     .option('--batch', BATCH_HELP.batch)
     .option('--batch-file <file>', BATCH_HELP.batchFile)
@@ -321,4 +323,9 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
         store.close();
       }
     });
+  withExamples(
+    evaluate,
+    'adaem evaluate -q questions.jsonl --models openai:gpt-4o-mini,sandbox:atlas --judge openai:gpt-4o --dry-run',
+    'adaem evaluate --questions-from gen-20260101-120000-ab12 --top 100 --max-cost 5',
+  );
 }

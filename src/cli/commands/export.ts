@@ -5,6 +5,7 @@ import { ConfigError } from '../../core/errors.js';
 import { buildExportTables } from '../../run/export-tables.js';
 import { toCsv, toJsonl } from '../../run/table-formats.js';
 import { openEvaluationRun } from '../open-evaluation-run.js';
+import { sharedOption, withExamples } from '../options.js';
 import { ensureDirectory, fileErrorReason } from '../output-files.js';
 import type { CliRuntime } from '../runtime.js';
 
@@ -21,14 +22,14 @@ const writers: Record<Format, (rows: Record<string, unknown>[]) => string> = {
 
 /** `adaem export RUN_ID --format jsonl|csv --out dir/`: questions, responses, judgements, scores, manifest. */
 export function registerExport(program: Command, runtime: CliRuntime): void {
-  program
+  const command = program
     .command('export')
     .argument('<runId>', 'evaluation run id (see `adaem runs`)')
     .description(
       'export a run: questions, responses, judgements and scores as JSONL or CSV, and its manifest',
     )
     .option('--format <format>', 'jsonl or csv', 'jsonl')
-    .option('--out <dir>', 'directory to write into (default: ./adaem-export-RUN_ID/)')
+    .addOption(sharedOption.out('directory to write into (default: ./adaem-export-RUN_ID/)', '<dir>'))
     .action(async (given: string, options: { format: string; out?: string }, command: Command) => {
       const format = FORMATS.find((known) => known === options.format);
       if (!format) throw new ConfigError(`--format must be jsonl or csv, not "${options.format}"`);
@@ -56,4 +57,5 @@ export function registerExport(program: Command, runtime: CliRuntime): void {
         process.stdout.write(`${join(out, files[index]!.name)}  ${table.rows.length} rows\n`);
       process.stdout.write(`${join(out, 'manifest.json')}\n`);
     });
+  withExamples(command, 'adaem export run-20260101-120000-ab12 --format csv --out data/');
 }

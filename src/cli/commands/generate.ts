@@ -5,7 +5,7 @@ import { collectGeneration } from '../../run/generate/collect-generation.js';
 import type { GenerateSummary } from '../../run/generate/generate.js';
 import { BATCH_HELP } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { checkRunIds, numberFlag } from '../options.js';
+import { checkRunIds, flagAsTyped, hiddenAlias, numberFlag, sharedOption, withExamples } from '../options.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
@@ -20,7 +20,7 @@ import { checkGeneration, requireStoreToResume, runIdOf, seedsOf } from '../stag
 
 interface GenerateFlags {
   maxErrorRate?: string;
-  seeds?: string;
+  seedTopics?: string;
   budget?: string;
   maxCost?: string;
   allowUnpriced?: boolean;
@@ -64,12 +64,12 @@ function reportFailedCalls(summary: GenerateSummary, limit: number): void {
   process.exitCode = EXIT.failed;
 }
 
-function parseFlags(flags: GenerateFlags) {
+function parseFlags(flags: GenerateFlags, command: Command) {
   checkRunIds({ '--run-id': flags.runId, '--resume': flags.resume, '--extend': flags.extend });
   if (flags.resume !== undefined) {
     const fixed = (
       [
-        ['seeds', '--seeds'],
+        ['seedTopics', flagAsTyped(command, 'seedTopics', '--seed-topics')],
         ['runId', '--run-id'],
         ['extend', '--extend'],
         ['dryRun', '--dry-run'],
@@ -88,14 +88,17 @@ function parseFlags(flags: GenerateFlags) {
 
 /** `adaem generate`: the AdAEM question search over seed topics with panels P1 and P2. */
 export function registerGenerate(program: Command, runtime: CliRuntime): void {
-  program
+  const generate = program
     .command('generate')
     .description('grow value-eliciting, contested questions from seed topics by probing panels of LLMs')
-    .option('--seeds <file>', 'seed questions (default: generate.seeds)')
+    .option(
+      '--seed-topics <file>',
+      'seed topics: a file or builtin, builtin:mft (default: generate.seeds; was --seeds)',
+    )
     .option('--budget <pulls>', 'arm pulls B (default: generate.budget, 1500)')
     .option('--max-cost <usd>', 'stop before spending more than this (USD); resumable')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
-    .option('--run-id <name>', 'name the run (default: generated)')
+    .addOption(sharedOption.runId())
     .option('--resume <runId>', 'continue a stopped run from its last finished pull')
     .option('--extend <runId>', 'new panel models: keep only questions that do not overlap that run’s bank')
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
@@ -105,13 +108,13 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
       '--max-error-rate <share>',
       'fail the run above this share of failed model calls (0–1; default generate.maxErrorRate)',
     )
-    .option('--json', 'print the summary as JSON')
+    .addOption(sharedOption.json('print the summary as JSON'))
     .option('--protocol <name>', PROTOCOL_HELP)
     .option('--batch', BATCH_HELP.batch)
     .action(async (flags: GenerateFlags, command: Command) => {
-      const settings = parseFlags(flags);
+      const settings = parseFlags(flags, command);
       const { loaded, setAside } = withProtocol(withMaxErrorRate(runtime.loadConfig(command), flags), flags);
-      const fresh = flags.resume === undefined ? await seedsOf(flags.seeds, loaded) : undefined;
+      const fresh = flags.resume === undefined ? await seedsOf(flags.seedTopics, loaded) : undefined;
       if (fresh) {
         requireEmbedder(loaded);
         if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['generate.']));
@@ -149,4 +152,10 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
         store.close();
       }
     });
+  hiddenAlias(generate, '--seeds', { name: 'seedTopics' });
+  withExamples(
+    generate,
+    'adaem generate --budget 30 --dry-run   # calls, tokens and cost, no call made',
+    'adaem generate --seed-topics seeds.jsonl --budget 300 --max-cost 5 --run-id bank1',
+  );
 }

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
+import { hiddenAlias, sharedOption, withExamples } from '../options.js';
 
 /** The commented starter config `adaem init` writes. */
 export const STARTER_CONFIG = `# adaem configuration. Full reference: npx adaem schema > adaem.schema.json
@@ -48,18 +49,18 @@ evaluate:
 
 /** `adaem init`: writes a commented starter adaem.yaml. */
 export function registerInit(program: Command): void {
-  program
+  const init = program
     .command('init')
     .description('write a commented adaem.yaml starter config')
-    .option('-o, --output <file>', 'where to write', 'adaem.yaml')
+    .addOption(sharedOption.out('where to write').default('adaem.yaml'))
     .option('--force', 'overwrite an existing file')
-    .action((options: { output: string; force?: boolean }) => {
-      if (existsSync(options.output) && !options.force) {
-        throw new ConfigError(`${options.output} already exists; use --force to overwrite it`);
+    .action((options: { out: string; force?: boolean }) => {
+      if (existsSync(options.out) && !options.force) {
+        throw new ConfigError(`${options.out} already exists; use --force to overwrite it`);
       }
-      writeFileSync(options.output, STARTER_CONFIG);
-      process.stderr.write(
-        `Wrote ${options.output}. Check it with: npx adaem models check -c ${options.output}\n`,
-      );
+      writeFileSync(options.out, STARTER_CONFIG);
+      process.stderr.write(`Wrote ${options.out}. Check it with: npx adaem models check -c ${options.out}\n`);
     });
+  hiddenAlias(init, '--output', { name: 'out' });
+  withExamples(init, 'adaem init --out adaem.yaml   # then edit models and keys');
 }

@@ -4,6 +4,7 @@ import { createEngine } from '../../providers/engine.js';
 import { describeProtocol, modelProtocol } from '../../providers/model-protocol.js';
 import { resolveModel } from '../../providers/registry.js';
 import { EXIT } from '../exit-codes.js';
+import { sharedOption, withExamples } from '../options.js';
 import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
@@ -22,10 +23,11 @@ interface CheckRow {
 /** `adaem models check`: calls every configured model once and reports latency, capabilities, errors. */
 export function registerModels(program: Command, runtime: CliRuntime): void {
   const models = program.command('models').description('inspect the configured models');
-  models
+  withExamples(models, 'adaem models check -c adaem.yaml');
+  const check = models
     .command('check')
     .description('call each configured model once: latency, capabilities, errors')
-    .option('--json', 'machine-readable output')
+    .addOption(sharedOption.json('machine-readable output'))
     .action(async (options: { json?: boolean }, command: Command) => {
       const loaded = runtime.loadConfig(command);
       const engine = createEngine({
@@ -99,4 +101,5 @@ export function registerModels(program: Command, runtime: CliRuntime): void {
       }
       if (rows.some((row) => !row.ok)) process.exitCode = EXIT.failed;
     });
+  withExamples(check, 'adaem models check -c adaem.yaml --json');
 }

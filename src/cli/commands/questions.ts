@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { bankOf, collectGeneration } from '../../run/generate/collect-generation.js';
-import { numberFlag } from '../options.js';
+import { numberFlag, sharedOption, withExamples } from '../options.js';
 import { formatTable } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
@@ -11,12 +11,12 @@ function fixed(value: number | null | undefined): string {
 
 /** `adaem questions RUN_ID`: a generated bank with S under both panels, its terms and lineage. */
 export function registerQuestions(program: Command, runtime: CliRuntime): void {
-  program
+  const command = program
     .command('questions')
     .argument('<runId>', 'a generation run')
     .description('the questions a generation run accepted: S (P2 and P1), its terms, and lineage')
     .option('--top <n>', 'only the n best by S under P2')
-    .option('--json', 'print questions with scores, terms and lineage as JSON')
+    .addOption(sharedOption.json('print questions with scores, terms and lineage as JSON'))
     .option('--jsonl', 'print the bank as JSONL, ready for adaem evaluate --questions (lineage kept)')
     .action((runId: string, flags: { top?: string; json?: boolean; jsonl?: boolean }, command: Command) => {
       const top = numberFlag('--top', flags.top, { min: 1, integer: true, what: 'a whole number ≥ 1' });
@@ -52,4 +52,5 @@ export function registerQuestions(program: Command, runtime: CliRuntime): void {
         store.close();
       }
     });
+  withExamples(command, 'adaem questions gen-20260101-120000-ab12 --top 100 --jsonl > bank.jsonl');
 }

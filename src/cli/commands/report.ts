@@ -4,16 +4,17 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { collectReportData } from '../../run/collect-report-data.js';
 import { openEvaluationRun } from '../open-evaluation-run.js';
+import { sharedOption, withExamples } from '../options.js';
 import { ensureDirectory, fileErrorReason } from '../output-files.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** `adaem report RUN_ID [--out file]`: the run's self-contained HTML report. */
 export function registerReport(program: Command, runtime: CliRuntime): void {
-  program
+  const report = program
     .command('report')
     .argument('<runId>', 'evaluation run id (see `adaem runs`)')
     .description('write the HTML report of an evaluation run (one self-contained file)')
-    .option('--out <file>', 'where to write it (default: ./adaem-report-RUN_ID.html)')
+    .addOption(sharedOption.out('where to write it (default: ./adaem-report-RUN_ID.html)'))
     .action(async (given: string, options: { out?: string }, command: Command) => {
       // Loaded on use: echarts is large, and every other command starts faster without it.
       const { renderReport } = await import('../../report/index.js');
@@ -39,4 +40,5 @@ export function registerReport(program: Command, runtime: CliRuntime): void {
       }
       process.stdout.write(`${out}\n`);
     });
+  withExamples(report, 'adaem report run-20260101-120000-ab12 --out report.html');
 }

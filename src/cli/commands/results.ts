@@ -1,24 +1,27 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import { valueAt } from '../../core/protocol-preset.js';
+import { isAnalysisRun } from '../../run/analyses/analysis-runs.js';
 import { collectResults } from '../../run/evaluate/collect-results.js';
 import { evaluationIdOf } from '../../run/evaluate/evaluation-id.js';
 import { EvaluateManifestSchema } from '../../run/evaluate/manifest.js';
+import { sharedOption, withExamples } from '../options.js';
 import { formatTable, renderResults } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
 /** `adaem results [RUN_ID]` and `adaem runs`: stored results and the list of runs. */
 export function registerResults(program: Command, runtime: CliRuntime): void {
-  program
+  const results = program
     .command('results')
-    .argument('[runId]', 'run id (default: the newest evaluation)')
+    .argument('[runId]', 'run id (default: the newest evaluation you ran)')
     .description('show the results of an evaluation run: per model × value, with CIs')
     .option('--by-category', 'add expression rates per question category')
-    .option('--json', 'print results as JSON')
+    .option('--all', 'without a run id: the newest evaluation, also one an analysis made (validate priming)')
+    .addOption(sharedOption.json('print results as JSON'))
     .action(
       async (
         runId: string | undefined,
-        options: { json?: boolean; byCategory?: boolean },
+        options: { json?: boolean; byCategory?: boolean; all?: boolean },
         command: Command,
       ) => {
         const loaded = runtime.loadConfig(command);
@@ -34,7 +37,11 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
           if (resolved?.note) process.stderr.write(`${resolved.note}\n`);
           const run = resolved
             ? store.runs.get(resolved.runId)
-            : store.runs.list().find((candidate) => candidate.kind === 'evaluate');
+            : store.runs
+                .list()
+                .find(
+                  (candidate) => candidate.kind === 'evaluate' && (options.all || !isAnalysisRun(candidate)),
+                );
           if (!run)
             throw new ConfigError(
               runId ? `no run "${runId}" in ${store.path}` : `no evaluation runs in ${store.path}`,
@@ -54,14 +61,18 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
         }
       },
     );
-  program
+  withExamples(results, 'adaem results', 'adaem results run-20260101-120000-ab12 --json > results.json');
+  const runs = program
     .command('runs')
-    .description('list stored runs')
-    .option('--json', 'machine-readable output')
-    .action((options: { json?: boolean }, command: Command) => {
+    .description('list stored runs (without the runs analyses make for themselves; --all shows them)')
+    .option('--all', 'also the runs analyses made (the arms of validate priming)')
+    .addOption(sharedOption.json('machine-readable output'))
+    .action((options: { json?: boolean; all?: boolean }, command: Command) => {
       const store = runtime.readStore(runtime.loadConfig(command));
       try {
-        const runs = (store?.runs.list() ?? []).map((run) => ({
+        const stored = store?.runs.list() ?? [];
+        const shown = options.all ? stored : stored.filter((run) => !isAnalysisRun(run));
+        const runs = shown.map((run) => ({
           id: run.id,
           kind: run.kind,
           status: run.status,
@@ -82,12 +93,20 @@ export function registerResults(program: Command, runtime: CliRuntime): void {
                 run.protocol ?? '',
                 run.failure ?? '',
               ]),
-            )}\n`,
+            )}\n${hiddenNote(stored.length - shown.length)}`,
           );
       } finally {
         store?.close();
       }
     });
+  withExamples(runs, 'adaem runs --all --json');
+}
+
+/** Says how many runs analyses made were left out, and how to see them. */
+function hiddenNote(hidden: number): string {
+  return hidden === 0
+    ? ''
+    : `(${hidden} run${hidden === 1 ? '' : 's'} made by analyses not shown: adaem runs --all)\n`;
 }
 
 /**

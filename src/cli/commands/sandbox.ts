@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { sandboxModels } from '../../sandbox/models.js';
 import { startSandboxServer } from '../../sandbox/server.js';
-import { numberParser, whole } from '../options.js';
+import { numberParser, sharedOption, whole, withExamples } from '../options.js';
 import { formatTable, valueAbbreviations } from '../render/results.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 
@@ -24,10 +24,11 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
   const sandbox = program
     .command('sandbox')
     .description('the offline panel of simulated models with known value profiles');
-  sandbox
+  withExamples(sandbox, 'adaem sandbox truth   # the planted value profiles');
+  const list = sandbox
     .command('list')
     .description('the simulated models: region, knowledge cut-off, style, strongest values')
-    .option('--json', 'machine-readable output')
+    .addOption(sharedOption.json('machine-readable output'))
     .action((options: { json?: boolean }, command: Command) => {
       const { config, theory } = runtime.loadConfig(command);
       const models = sandboxModels(theory, config.sandbox.models);
@@ -62,10 +63,11 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
         `${formatTable(['model', 'region', 'cut-off', 'style', 'profile', 'strongest values'], rows)}\nSimulated models (not real LLMs); sandbox:judge judges with the same lexicon.\n`,
       );
     });
-  sandbox
+  withExamples(list, 'adaem sandbox list --json');
+  const truth = sandbox
     .command('truth')
     .description('the planted value profile of every simulated model (ground truth)')
-    .option('--json', 'machine-readable output')
+    .addOption(sharedOption.json('machine-readable output'))
     .action((options: { json?: boolean }, command: Command) => {
       const { config, theory } = runtime.loadConfig(command);
       const models = sandboxModels(theory, config.sandbox.models);
@@ -92,7 +94,8 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
         )}\nPlanted weights (0–1) of the simulated models.\n`,
       );
     });
-  sandbox
+  withExamples(truth, 'adaem sandbox truth --json > truth.json');
+  const serve = sandbox
     .command('serve')
     .description('serve the sandbox as an OpenAI-compatible API on 127.0.0.1 (chat, embeddings)')
     .option('--port <port>', 'port (0 = any free port)', port, 8787)
@@ -126,4 +129,5 @@ export function registerSandbox(program: Command, runtime: CliRuntime): void {
       );
       await server.close();
     });
+  withExamples(serve, 'adaem sandbox serve --port 8787 --fault-429 0.05');
 }

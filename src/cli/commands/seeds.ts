@@ -7,7 +7,7 @@ import { valueIds } from '../../core/value-theory.js';
 import { BUILTIN_SEED_POOLS, isBuiltinPool } from '../../stages/seeds/builtin-pools.js';
 import { SEED_CATEGORY_NAMES } from '../../stages/seeds/categories.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
-import { numberParser, whole } from '../options.js';
+import { numberParser, sharedOption, whole, withExamples } from '../options.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
 
@@ -15,6 +15,7 @@ interface ListFlags {
   category?: string[];
   theory?: string;
   limit?: number;
+  seed?: number;
   json?: boolean;
 }
 
@@ -48,7 +49,8 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
   const seeds = program
     .command('seeds')
     .description('seed topics for adaem generate: list the built-in pool, import others');
-  seeds
+  withExamples(seeds, 'adaem seeds list --category economics');
+  const list = seeds
     .command('list')
     .description('the built-in seed topics, with counts per category and value')
     .option('--category <name>', 'only this category: its name or id, e.g. economics (repeatable)', collect)
@@ -58,7 +60,12 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
       'at most N, balanced across categories (seeded by the config seed)',
       numberParser('--limit', whole(1)),
     )
-    .option('--json', 'print the seeds as JSON')
+    .addOption(
+      sharedOption
+        .seed('seed of the balanced --limit sample (default: seed in the config)')
+        .argParser(numberParser('--seed', whole(0))),
+    )
+    .addOption(sharedOption.json('print the seeds as JSON'))
     .action(async (flags: ListFlags, command: Command) => {
       const loaded = runtime.loadConfig(command);
       if (flags.theory && !isBuiltinPool(flags.theory))
@@ -71,7 +78,7 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
         theory,
         categories: flags.category,
         limit: flags.limit,
-        seed: loaded.config.seed,
+        seed: flags.seed ?? loaded.config.seed,
       });
       if (flags.json) return printJson(list);
       const rows = list.map((seed) => [seed.id, seed.category ?? '-', seed.targetValue ?? '-', seed.text]);
@@ -81,12 +88,13 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
       );
       process.stdout.write(`per value: ${counts(list, 'targetValue', valueIds(theory))}\n`);
     });
-  seeds
+  withExamples(list, 'adaem seeds list --theory mft --limit 20 --seed 7 --json');
+  const importer = seeds
     .command('import')
     .description(`turn a seed source into seed JSONL: ${IMPORT_FORMATS.join(' | ')} FILE`)
     .argument('<format>', IMPORT_FORMATS.join(' | '))
     .argument('<file>', 'the file to import')
-    .option('-o, --out <file>', 'write the seeds here instead of stdout')
+    .addOption(sharedOption.out('write the seeds here instead of stdout'))
     .option(
       '--limit <n>',
       'at most N seeds (touche: the first N distinct conclusions)',
@@ -97,9 +105,10 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
       'valuebench: the first N items of each value',
       numberParser('--per-value', whole(1)),
     )
-    .option('-m, --models <ids>', 'touche: generator models, comma-separated (default: role generator)')
+    .addOption(sharedOption.models('touche: generator models, comma-separated (default: role generator)'))
     .option('--no-cache', 'touche: do not read or write the response cache')
     .action((format: string, file: string, flags: ImportFlags, command: Command) =>
       runSeedsImport(format, file, flags, command, runtime),
     );
+  withExamples(importer, 'adaem seeds import valuebench valuebench.csv --per-value 20 --out seeds.jsonl');
 }

@@ -11,6 +11,7 @@ import { ViolatedAsSchema } from '../../stages/questions/labels-to-booleans.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { readLabelled } from '../../stages/questions/read-labelled.js';
 import { integerFlag } from '../analyze-options.js';
+import { hiddenAlias, modelList, sharedOption, withExamples } from '../options.js';
 import { renderJudgeValidity } from '../render/judge-validity.js';
 import { renderPriming } from '../render/priming.js';
 import type { CliRuntime } from '../runtime.js';
@@ -18,7 +19,7 @@ import { questionFileOf } from '../stage/stage-inputs.js';
 import { printAnalysis } from './analyze.js';
 
 interface PrimingFlags {
-  model?: string;
+  models?: string;
   values: string;
   questions?: string;
   judge?: string;
@@ -39,7 +40,7 @@ interface JudgeFlags {
 
 /** `adaem validate judge`: how well the judge agrees with human value labels. */
 function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
-  validate
+  const judge = validate
     .command('judge')
     .description('run the judge on texts labelled with values by people and measure how well it agrees')
     .requiredOption(
@@ -58,13 +59,9 @@ function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
       'a value a text argues against counts as: expressed, absent or skip',
       'expressed',
     )
-    .option('--seed <n>', 'seed of the sample and the bootstrap (default: the config seed)')
+    .addOption(sharedOption.seed('seed of the sample and the bootstrap (default: the config seed)'))
     .option('--draws <n>', 'bootstrap draws of every interval', '1000')
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      '\nExample:\n  adaem validate judge --data labelled.jsonl --judge openai:gpt-4o-mini --limit 300',
-    )
+    .addOption(sharedOption.json())
     .action(async (flags: JudgeFlags, command: Command) => {
       const loaded = runtime.loadConfig(command);
       const { theory, config } = loaded;
@@ -118,21 +115,34 @@ function registerValidateJudge(validate: Command, runtime: CliRuntime): void {
         store.close();
       }
     });
+  withExamples(judge, 'adaem validate judge --data labelled.jsonl --judge openai:gpt-4o-mini --limit 300');
+}
+
+/** The one model `validate priming --models` primes. */
+function primedModel(flag: string | undefined): string {
+  const models = modelList('--models', flag) ?? [];
+  if (models.length !== 1)
+    throw new ConfigError(
+      `validate priming primes one model at a time; --models names ${models.length} (${models.join(', ')})`,
+    );
+  return models[0]!;
 }
 
 /** `adaem validate priming | judge`: construct validity by priming, and the judge against human labels. */
 export function registerValidate(program: Command, runtime: CliRuntime): void {
   const validate = program.command('validate').description('construct validity of the measurement');
+  withExamples(validate, 'adaem validate priming --models sandbox:atlas --values power,benevolence');
   registerValidateJudge(validate, runtime);
-  validate
+  const priming = validate
     .command('priming')
     .description('prime a model towards each value with a system message and measure the change')
-    .requiredOption('--model <id>', 'the model to prime (provider:model)')
+    .addOption(sharedOption.models('the model to prime (one provider:model id)').makeOptionMandatory())
     .option('--values <list>', 'values to prime: all, or comma-separated ids', 'all')
     .option('-q, --questions <file>', 'question file (default: evaluate.questions in the config)')
     .option('-j, --judge <id>', 'judge model (default: the model with role judge)')
-    .option('--json', 'print JSON')
+    .addOption(sharedOption.json())
     .action(async (flags: PrimingFlags, command: Command) => {
+      const model = primedModel(flags.models);
       const loaded = runtime.loadConfig(command);
       const { theory, config } = loaded;
       const values =
@@ -163,7 +173,7 @@ export function registerValidate(program: Command, runtime: CliRuntime): void {
           store,
           questions,
           questionSource: flags.questions ?? config.evaluate.questions ?? path,
-          model: flags.model!,
+          model,
           judge,
           judgeMode: config.evaluate.judgeMode,
           values,
@@ -171,11 +181,13 @@ export function registerValidate(program: Command, runtime: CliRuntime): void {
           signal: runtime.signal,
           onArm: (runId) => process.stderr.write(`run ${runId}\n`),
         });
-        const parameters = { model: flags.model, judge, values };
+        const parameters = { model, judge, values };
         const stored = storeAnalysis({ store, kind: 'priming', runs, parameters, result, id });
         printAnalysis(stored, result, flags, renderPriming);
       } finally {
         store.close();
       }
     });
+  hiddenAlias(priming, '--model', { name: 'models' });
+  withExamples(priming, 'adaem validate priming --models openai:gpt-4o-mini --values all -q questions.jsonl');
 }

@@ -3,6 +3,11 @@ import { gitRevision } from '../git-revision.js';
 import { packageVersion } from '../package-version.js';
 import type { LoadedEvaluation } from './load-evaluation.js';
 
+/** What an analysis records of a run it read: its id, status and question set (an evaluation run fits). */
+export type AnalysedRun = Pick<LoadedEvaluation, 'runId' | 'status' | 'questions'> & {
+  manifest: { questions: { hash: string } };
+};
+
 /** What an analysis was computed from and with: enough to compute it again. */
 export interface AnalysisManifest {
   kind: string;
@@ -19,7 +24,7 @@ export interface AnalysisManifest {
 export function storeAnalysis(options: {
   store: Store;
   kind: string;
-  runs: readonly LoadedEvaluation[];
+  runs: readonly AnalysedRun[];
   parameters: Record<string, unknown>;
   result: unknown;
   /** @default a new `analyze-…` id */

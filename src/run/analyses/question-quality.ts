@@ -41,7 +41,8 @@ const texts = (questions: readonly Question[]) => questions.map((question) => qu
  * novelty of the run's set against the other, so sizes do not decide the comparison.
  */
 export async function analyzeQuestions(
-  run: LoadedEvaluation,
+  /** An evaluation run, or any question set with an id (e.g. a generated bank). */
+  run: Pick<LoadedEvaluation, 'runId' | 'questions'>,
   options: {
     against?: { source: string; questions: Question[] };
     seed: number;
