@@ -76,6 +76,17 @@ export function isAdaemError(error: unknown): error is AdaemError {
   return error instanceof AdaemError;
 }
 
+/**
+ * The reason a model call failed, to be recorded with it and counted — or the error rethrown when it
+ * must stop the run instead: cancellation, what the user must fix (a refused key, a bad config), and
+ * anything that is not one of adaem's errors (a bug).
+ */
+export function failureReason(error: unknown, signal: AbortSignal | undefined): string {
+  if (error instanceof CancelledError || error instanceof ConfigError || signal?.aborted) throw error;
+  if (!isAdaemError(error)) throw error;
+  return error.message;
+}
+
 export function isProviderError(error: unknown): error is ProviderError {
   return error instanceof ProviderError;
 }

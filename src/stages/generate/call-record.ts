@@ -1,4 +1,4 @@
-import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
+import { failureReason } from '../../core/errors.js';
 
 /**
  * Runs one generation-side model call; a provider failure becomes `{ error }` (recorded, counted)
@@ -11,8 +11,6 @@ export async function recordFailure<T>(
   try {
     return { value: await call() };
   } catch (error) {
-    if (error instanceof CancelledError || error instanceof ConfigError || signal?.aborted) throw error;
-    if (!isAdaemError(error)) throw error;
-    return { error: error.message };
+    return { error: failureReason(error, signal) };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
+import { ConfigError, failureReason } from '../../core/errors.js';
 import { formatPointLines, opinionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams, TokenUsage } from '../../core/provider.js';
 import type { OpinionOutcome, Question } from '../../core/question.js';
@@ -60,9 +60,6 @@ export async function askOpinion(options: {
     return { outcome: parseOpinion(result, { points }), raw, usage: result.usage };
   } catch (error) {
     // Cancellation and what the user must fix (a refused API key) stop the run instead of becoming records.
-    if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)
-      throw error;
-    if (!isAdaemError(error)) throw error;
-    return { outcome: { status: 'error', reason: error.message }, raw: null };
+    return { outcome: { status: 'error', reason: failureReason(error, options.signal) }, raw: null };
   }
 }

@@ -1,4 +1,4 @@
-import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
+import { ConfigError, failureReason } from '../../core/errors.js';
 import { statementToQuestionPrompt } from '../../core/prompts/templates.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
 import type { Question } from '../../core/question.js';
@@ -73,10 +73,7 @@ export async function conclusionsToSeeds(options: {
       const parsed = parseQuestionReply(result);
       return parsed.status === 'ok' ? seed(parsed.question) : failure(parsed.reason);
     } catch (error) {
-      if (error instanceof CancelledError || error instanceof ConfigError || options.signal?.aborted)
-        throw error;
-      if (!isAdaemError(error)) throw error;
-      return failure(error.message);
+      return failure(failureReason(error, options.signal));
     }
   };
   const worker = async (): Promise<void> => {
