@@ -21,16 +21,16 @@ async function openAt(page: Page, path: string, width: number): Promise<void> {
 
 /** Every shown chart whose SVG leaves its figure, or whose figure leaves the viewport (a description each). */
 function clippedCharts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.locator('figure.chart, figure.ec-chart').evaluateAll((figures) => {
     const found: string[] = [];
-    const inside = (inner: DOMRect, outer: { left: number; right: number }) =>
+    const inside = (inner: { left: number; right: number }, outer: { left: number; right: number }) =>
       inner.left >= outer.left - 1 && inner.right <= outer.right + 1;
-    for (const figure of document.querySelectorAll('figure.chart, figure.ec-chart')) {
+    for (const figure of figures) {
       if (!figure.checkVisibility()) continue;
       const box = figure.getBoundingClientRect();
+      const viewport = { left: 0, right: figure.ownerDocument.documentElement.clientWidth };
       const where = `${figure.closest('section')?.id} ${figure.getAttribute('data-chart') ?? ''}`;
-      if (!inside(box, { left: 0, right: window.innerWidth }))
-        found.push(`${where}: figure ${box.left}–${box.right}`);
+      if (!inside(box, viewport)) found.push(`${where}: figure ${box.left}–${box.right}`);
       for (const svg of figure.querySelectorAll('svg')) {
         if (!svg.checkVisibility()) continue;
         const rect = svg.getBoundingClientRect();
@@ -44,16 +44,24 @@ function clippedCharts(page: Page): Promise<string[]> {
 
 /** Every shown model name whose text runs over more than one line. */
 function brokenModelNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.locator('.model-name').evaluateAll((names) => {
     const found: string[] = [];
-    for (const name of document.querySelectorAll('.model-name')) {
+    for (const name of names) {
       if (!name.checkVisibility()) continue;
-      const range = document.createRange();
+      const range = name.ownerDocument.createRange();
       range.selectNodeContents(name);
       const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
       if (lines.size > 1) found.push(`${name.textContent} (${lines.size} lines)`);
     }
     return found;
+  });
+}
+
+/** How wide and tall the page's content is, and how wide its viewport (without a scrollbar). */
+function pageExtent(page: Page): Promise<{ width: number; height: number; viewport: number }> {
+  return page.locator('html').evaluate((root) => {
+    const scrolling = root.ownerDocument.scrollingElement ?? root;
+    return { width: scrolling.scrollWidth, height: scrolling.scrollHeight, viewport: root.clientWidth };
   });
 }
 
@@ -80,11 +88,8 @@ describeWithChromium('the sandbox report on a phone, a tablet and a desktop', ()
     async (width) => {
       const page = await browser.context.newPage();
       await openAt(page, report, width);
-      const scroll = await page.evaluate(() => ({
-        width: document.scrollingElement!.scrollWidth,
-        viewport: window.innerWidth,
-      }));
-      expect(scroll.width).toBeLessThanOrEqual(scroll.viewport);
+      const extent = await pageExtent(page);
+      expect(extent.width).toBeLessThanOrEqual(extent.viewport);
       expect(await page.locator('figure.ec-chart svg:visible').count()).toBeGreaterThan(15);
       expect(await clippedCharts(page)).toEqual([]);
       // Open one question of each list: its answers' model names stay whole too.
@@ -141,8 +146,7 @@ describeWithChromium('the sandbox report on a phone, a tablet and a desktop', ()
   it('at 1,400 px: the page is under 15,000 px tall, and the heatmap shows all ten models', async () => {
     const page = await browser.context.newPage();
     await openAt(page, report, 1400);
-    const height = await page.evaluate(() => document.scrollingElement!.scrollHeight);
-    expect(height).toBeLessThan(MAX_DESKTOP_HEIGHT);
+    expect((await pageExtent(page)).height).toBeLessThan(MAX_DESKTOP_HEIGHT);
     expect(await page.locator('[data-chart="heatmap"]').isVisible()).toBe(true);
     expect(await page.locator('[data-chart="heatmap-narrow"]').isHidden()).toBe(true);
     await page.close();
