@@ -89,7 +89,7 @@ export async function collectReportData(options: {
       maxCost: manifest.maxCost,
       questions: manifest.questions,
       promptHashes: manifest.promptHashes,
-      settings: manifest.config.evaluate,
+      settings: settingsAsRun(manifest),
     },
     simulatedModels: modelIds.filter((id) => isSimulated(manifest, id)),
     questions: store.questions.list(runId),
@@ -110,6 +110,16 @@ export async function collectReportData(options: {
       result,
     })),
   };
+}
+
+/**
+ * The run's `evaluate` settings, with the questions it was given in place of the config's
+ * `evaluate.questions` when that file was not used (a generated bank, `--questions`, recorded answers).
+ */
+function settingsAsRun(manifest: EvaluateManifest): EvaluateManifest['config']['evaluate'] {
+  const settings = manifest.config.evaluate;
+  if (settings.questions === undefined || settings.questions === manifest.questions.source) return settings;
+  return { ...settings, questions: manifest.questions.source };
 }
 
 /** The generation run an evaluation's questions came from (`--questions-from`), when it is in the store. */

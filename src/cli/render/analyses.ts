@@ -5,6 +5,7 @@ import type { FoldConsistency, ReliabilityResult } from '../../run/analyses/reli
 import type { CorrelationEstimate } from '../../stages/analyze/correlation-interval.js';
 import type { IccEstimate } from '../../stages/analyze/icc.js';
 import { formatTable } from './results.js';
+import { counted } from './wording.js';
 
 const NONE = '—';
 const fixed = (value: number | null | undefined, digits = 3): string =>
@@ -38,7 +39,7 @@ export function renderReliability(result: ReliabilityResult): string {
     String(figure.cases),
     String(figure.leftOut),
   ];
-  const head = `Reliability of ${result.runId}: ${result.questions} questions in ${result.folds} folds (${result.questionsPerFold.join(' / ')}), seed ${result.seed}, ${result.models.length} models × ${result.values.length} values`;
+  const head = `Reliability of ${result.runId}: ${counted(result.questions, 'question')} in ${counted(result.folds, 'fold')} (${result.questionsPerFold.join(' / ')}), seed ${result.seed}, ${counted(result.models.length, 'model')} × ${counted(result.values.length, 'value')}`;
   const folds = formatTable(
     ['figure', "Cronbach's α", 'mean CV', 'cells', 'left out'],
     [row('TrueSkill score', result.scores), row('expression rate', result.rates)],
@@ -74,7 +75,7 @@ function iccRows(name: string, figure: FigureAgreement, notes: string[]): string
 /** ICC forms, Pearson and Spearman between two runs. */
 export function renderAgreement(result: AgreementResult): string {
   const notes: string[] = [];
-  const head = `Agreement of ${result.runs[0]} and ${result.runs[1]} on ${result.models.length} shared models × ${result.values.length} values`;
+  const head = `Agreement of ${result.runs[0]} and ${result.runs[1]} on ${counted(result.models.length, 'shared model')} × ${counted(result.values.length, 'value')}`;
   const icc = formatTable(
     ['statistic', 'value [95% CI]', 'F', 'df'],
     [...iccRows('score', result.scores, notes), ...iccRows('rate', result.rates, notes)],
@@ -134,7 +135,7 @@ export function renderInformativeness(results: InformativenessResult[]): string 
       )
     : `Group structure: ${groups.reason}`;
   return withNotes(
-    `Informativeness (${first.models.length} models; score std on a 0–1 scale)\n\n${table}\n\n${structure}`,
+    `Informativeness (${counted(first.models.length, 'model')}; score std on a 0–1 scale)\n\n${table}\n\n${structure}`,
     notes,
   );
 }
@@ -163,6 +164,6 @@ export function renderQuestions(result: QuestionsResult): string {
   const novelty =
     result.novelty === undefined
       ? ''
-      : `\nNovelty: mean similarity of the run's questions to ${result.sets[1]!.source} at ${result.comparedAt} questions each: ${fixed(result.novelty)} (lower = more novel)`;
+      : `\nNovelty: mean similarity of the run's questions to ${result.sets[1]!.source} at ${counted(result.comparedAt ?? 0, 'question')} each: ${fixed(result.novelty)} (lower = more novel)`;
   return `${table}\n${novelty}\nSimilarity: ${result.similarity} (on at most ${result.similaritySample} questions per set).`;
 }

@@ -1,9 +1,14 @@
 import type { GenerationResults } from '../../run/generate/collect-generation.js';
 import { formatTable } from './results.js';
+import { counted, runName } from './wording.js';
 
 function fixed(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toFixed(2);
 }
+
+/** What the generation summary's abbreviations mean (docs/method.md, "S(x)"). */
+const GENERATION_LEGEND =
+  "S = a question's informativeness, scored by P2 (the scorers) or P1 (the explorers): the weighted sum (generate.weights) of R_VC, the variety of values within a model's answer; R_VD, the difference of values between models; R_OD, the difference of their opinions; R_Dis, the distance of the answers' values from the question's own";
 
 /** The terminal summary of a generation run: counts, rejection reasons and the top questions with S under both panels. */
 export function renderGeneration(results: GenerationResults, top = 10): string {
@@ -15,16 +20,18 @@ export function renderGeneration(results: GenerationResults, top = 10): string {
   const meanSeed = seedScores.length === 0 ? null : seedScores.reduce((a, b) => a + b, 0) / seedScores.length;
   const failedPulls = results.pulls.filter((pull) => pull.failed !== null).length;
   const lines = [
-    `run ${results.runId} (${results.status}): ${results.pullsDone}/${results.manifest.budget} pulls over ${results.seeds.length} seed topics`,
+    `${runName(results.runId)} (${results.status}): ${results.pullsDone}/${counted(results.manifest.budget, 'pull')} over ${counted(results.seeds.length, 'seed topic')}`,
     `P1 ${results.manifest.explorers.join(', ')} | P2 ${results.manifest.scorers.join(', ')} | judge ${results.manifest.judge} | similarity ${results.manifest.similarity}`,
     `accepted ${results.accepted}; rejected ${rejected || 'none'}`,
     ...(failedPulls > 0
       ? [
-          `${failedPulls} pulls were no reward: every candidate failed for an infrastructure reason (the arms kept their Q)`,
+          `${counted(failedPulls, 'pull was', 'pulls were')} no reward: every candidate failed for an infrastructure reason (the arms kept their Q)`,
         ]
       : []),
     ...(results.excludedSeeds > 0
-      ? [`${results.excludedSeeds} seed topics could not be scored and were left out (resume to try again)`]
+      ? [
+          `${counted(results.excludedSeeds, 'seed topic')} could not be scored and were left out (resume to try again)`,
+        ]
       : []),
     `mean S of the seeds under P1 ${fixed(meanSeed)}`,
     '',
@@ -44,6 +51,7 @@ export function renderGeneration(results: GenerationResults, top = 10): string {
         ]),
     ),
   ];
+  if (results.questions.length > 0) lines.push(GENERATION_LEGEND);
   if (results.questions.length > top)
     lines.push(`… ${results.questions.length - top} more: adaem questions ${results.runId} --top N`);
   return lines.join('\n');

@@ -2,6 +2,7 @@ import type { JudgeValidityResult } from '../../run/analyses/judge-validity.js';
 import type { BootstrapInterval } from '../../stages/analyze/bootstrap-interval.js';
 import type { Statistic } from '../../stages/analyze/confusion-counts.js';
 import { formatTable } from './results.js';
+import { counted } from './wording.js';
 
 const figure = (statistic: Statistic): string =>
   statistic.value === undefined ? '—' : statistic.value.toFixed(2);
@@ -44,7 +45,7 @@ export function renderJudgeValidity(result: JudgeValidityResult, valueNames: Rec
     '',
     table,
     '',
-    `Macro-F1 ${withInterval(macroF1.f1, macroF1.interval)} (over ${macroF1.averaged.length} values) · micro-F1 ${withInterval(microF1.f1, microF1.interval)} · value set equal to the labels on ${figure(exactMatch.share)} of ${exactMatch.compared} texts`,
+    `Macro-F1 ${withInterval(macroF1.f1, macroF1.interval)} (over ${counted(macroF1.averaged.length, 'value')}) · micro-F1 ${withInterval(microF1.f1, microF1.interval)} · value set equal to the labels on ${figure(exactMatch.share)} of ${counted(exactMatch.compared, 'text')}`,
     `Intervals: percentile bootstrap over texts, ${agreement.bootstrap.draws} draws, seed ${agreement.bootstrap.seed}. "rate judge / labels" shows a judge that marks a value too often or too rarely.`,
   ];
   if (result.unreadable.count > 0)
@@ -53,6 +54,6 @@ export function renderJudgeValidity(result: JudgeValidityResult, valueNames: Rec
     );
   if (result.failed.count > 0)
     lines.push(`Failed judge calls (left out): ${result.failed.count} — ${reasons(result.failed.reasons)}`);
-  lines.push(`Usage: ${result.usage.calls} calls, $${result.usage.costUsd.toFixed(4)}`);
+  lines.push(`Usage: ${counted(result.usage.calls, 'call')}, $${result.usage.costUsd.toFixed(4)}`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import type { PrimingResult } from '../../run/analyses/priming.js';
 import type { PrimingEffect } from '../../run/analyses/priming-effects.js';
 import { formatTable } from './results.js';
+import { counted } from './wording.js';
 
 const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}`);
 const signed = (value: number | null): string =>
@@ -16,7 +17,7 @@ function effectCell(effect: PrimingEffect | null): string {
 
 /** Per primed value: expression (%) before → after for the target, its group and the opposite group, with paired tests. */
 export function renderPriming(result: PrimingResult): string {
-  const head = `Priming ${result.model} (judge ${result.judge}) on ${result.questions} questions; baseline run ${result.baselineRunId}`;
+  const head = `Priming ${result.model} (judge ${result.judge}) on ${counted(result.questions, 'question')}; baseline run ${result.baselineRunId}`;
   const table = formatTable(
     ['primed value', 'target % (paired t, d_z)', 'same group %', 'opposite group %'],
     result.values.map((value) => [

@@ -1,4 +1,5 @@
-import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
+import type { DominantFailure, EvaluateResults } from '../../run/evaluate/collect-results.js';
+import { counted, runName } from './wording.js';
 
 /** Short column labels for values: initials of multi-word names, else the first two letters. */
 export function valueAbbreviations(values: { id: string; name: string }[]): string[] {
@@ -81,15 +82,54 @@ function savingsLine(total: EvaluateResults['usage']['total']): string {
   return `\n${batched} calls in batches (batch prices); ${cached} input tokens from prompt caches, saving $${(total.savedUsd ?? 0).toFixed(4)}`;
 }
 
-/** Expression rates per question category, one table per category. */
 /**
  * The run's two error rates, each with its counts: failed answers over answers (what
- * `--max-error-rate` checks) and failed judgements over judgements.
+ * `--max-error-rate` checks) and failed judgements over judgements; with the failure most of them
+ * share (model, endpoint, error) when any failed.
  */
-export function errorRates(results: Pick<EvaluateResults, 'answers' | 'judgements'>): string {
+export function errorRates(
+  results: Pick<EvaluateResults, 'answers' | 'judgements'> & { failure?: DominantFailure },
+): string {
   const rate = (tally: { recorded: number; failed: number }): string =>
     `${tally.recorded === 0 ? '0.00' : ((tally.failed / tally.recorded) * 100).toFixed(2)}% (${tally.failed.toLocaleString('en-US')} of ${tally.recorded.toLocaleString('en-US')})`;
-  return `failed answers ${rate(results.answers)} · failed judgements ${rate(results.judgements)}`;
+  const rates = `failed answers ${rate(results.answers)} · failed judgements ${rate(results.judgements)}`;
+  return results.failure ? `${rates}; ${describeFailure(results.failure)}` : rates;
+}
+
+/** "most failures (9 of 12): broken:m (examinee) at http://…/v1 — HTTP 404 model not found". */
+export function describeFailure(failure: DominantFailure): string {
+  const share =
+    failure.count === failure.failed ? `all ${failure.failed}` : `${failure.count} of ${failure.failed}`;
+  const where = failure.endpoint ? ` at ${failure.endpoint}` : '';
+  return `${failure.count === 1 ? 'the failure' : `most failures (${share})`}: ${failure.modelId} (${failure.role})${where} — ${failure.reason}`;
+}
+
+/** Fewer scored answers than this behind a rate or score earn a small-sample note. */
+const SMALL_SAMPLE = 30;
+
+/**
+ * A note when intervals rest on few answers: the rate intervals are then wide and the scores' ±
+ * (a spread over match orders) says nothing about sampling error.
+ */
+function smallSampleNote(results: EvaluateResults): string[] {
+  const few = results.models
+    .map((model) => ({
+      label: model.label,
+      answers: Math.min(...model.values.map((value) => value.observations)),
+    }))
+    .filter((model) => model.answers > 0 && model.answers < SMALL_SAMPLE);
+  if (few.length === 0) return [];
+  const same =
+    few.length === results.models.length && few.every((model) => model.answers === few[0]!.answers);
+  const who = same
+    ? `${results.models.length === 1 ? 'the model' : 'each model'} rests on ${counted(few[0]!.answers, 'scored answer')}`
+    : `${few
+        .slice(0, 3)
+        .map((model) => `${model.label} rests on ${counted(model.answers, 'scored answer')}`)
+        .join(', ')}${few.length > 3 ? ` (and ${few.length - 3} more models)` : ''}`;
+  return [
+    `Small sample: ${who} for some values (fewer than ${SMALL_SAMPLE}): the rates are rough, see their intervals; a score's ± is only its spread over match orders, not the uncertainty of so few answers.`,
+  ];
 }
 
 function capitalise(text: string): string {
@@ -167,7 +207,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     ? '\nNote: sandbox:* models are simulated (adaem sandbox truth shows their planted profiles).'
     : '';
   return [
-    `Run ${results.runId} · ${results.status} · ${results.questions} questions × ${results.models.length} models × ${results.samples} sample(s) · judge ${results.judge} (${results.judgeMode})`,
+    `${runName(results.runId)} · ${results.status} · ${counted(results.questions, 'question')} × ${counted(results.models.length, 'model')} × ${counted(results.samples, 'sample')} · judge ${results.judge} (${results.judgeMode})`,
     '',
     ...findingLines(results),
     `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
@@ -175,6 +215,7 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     '',
     'Expression rate % [95% CI] (share of scored answers, question × sample, that expressed the value)',
     formatTable(['model', ...abbreviations], rateRows),
+    ...smallSampleNote(results),
     '',
     'Answers',
     formatTable(

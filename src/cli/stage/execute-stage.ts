@@ -2,11 +2,13 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import type { Question } from '../../core/question.js';
 import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
 import { runEvaluation } from '../../run/evaluate/evaluate.js';
-import { type GenerateSummary, runGeneration } from '../../run/generate/generate.js';
+import { type GenerateProgress, type GenerateSummary, runGeneration } from '../../run/generate/generate.js';
 import type { Store } from '../../store/index.js';
 import { batching } from '../batch-flags.js';
+import { runName } from '../render/wording.js';
 import type { CliRuntime } from '../runtime.js';
 import { type CallSwitches, stageEngine, stageProgress } from './stage-engine.js';
+import { completeRunNote } from './stage-inputs.js';
 
 /** Runs (or resumes) a generation with its progress line; returns the summary. */
 export async function executeGeneration(options: {
@@ -25,6 +27,8 @@ export async function executeGeneration(options: {
   const { loaded, store, runId } = options;
   const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
   const progress = stageProgress('generate', engine);
+  // A finished run resumed by `adaem generate` was already said to be complete (runIdOf).
+  const complete = options.resume && completeRunNote(store, runId) !== undefined;
   try {
     const summary = await runGeneration({
       config: loaded.config,
@@ -41,32 +45,39 @@ export async function executeGeneration(options: {
       extend: options.extend,
       signal: options.runtime.signal,
       onStart: (id, manifest) => {
-        process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`);
+        if (!complete) process.stderr.write(`${runName(id)}${options.resume ? ' (resumed)' : ''}\n`);
         if (manifest.score.fallback)
           process.stderr.write(
             `note: the exact score is unavailable (${manifest.score.fallback}); using the practical score\n`,
           );
       },
-      onProgress: (state) => {
-        const rejected = Object.values(state.rejected).reduce((sum, count) => sum + count, 0);
-        const best = state.bestScore === null ? '–' : state.bestScore.toFixed(2);
-        const mean = state.meanScore === null ? '–' : state.meanScore.toFixed(2);
-        progress.update(
-          state.phase === 'seeds'
-            ? { done: state.seedsScored, total: state.seedsTotal, note: 'scoring seeds' }
-            : {
-                done: state.pullsDone,
-                total: state.budget,
-                note: `S best ${best} mean ${mean} | accepted ${state.accepted}, rejected ${rejected}`,
-              },
-        );
-      },
+      onProgress: (state) => progress.update(generateProgressOf(state)),
     });
     progress.finish();
     return summary;
   } finally {
     await engine.close();
   }
+}
+
+/** The progress line's counters of a generation: seeds scored, then pulls with the bank's S. */
+function generateProgressOf(state: GenerateProgress): {
+  done: number;
+  total: number;
+  unit: string;
+  note?: string;
+} {
+  if (state.phase === 'seeds')
+    return { done: state.seedsScored, total: state.seedsTotal, unit: 'seeds scored' };
+  const rejected = Object.values(state.rejected).reduce((sum, count) => sum + count, 0);
+  const best = state.bestScore === null ? '–' : state.bestScore.toFixed(2);
+  const mean = state.meanScore === null ? '–' : state.meanScore.toFixed(2);
+  return {
+    done: state.pullsDone,
+    total: state.budget,
+    unit: 'pulls',
+    note: `S best ${best}, mean ${mean} | accepted ${state.accepted}, rejected ${rejected}`,
+  };
 }
 
 /** Runs (or resumes) an evaluation with its progress line; returns its results. */
@@ -84,6 +95,8 @@ export async function executeEvaluation(options: {
   const { loaded, store, runId } = options;
   const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
   const progress = stageProgress('evaluate', engine);
+  // Read before the run reopens (and is marked running again).
+  const complete = options.resume ? completeRunNote(store, runId) : undefined;
   try {
     const results = await runEvaluation({
       config: loaded.config,
@@ -99,7 +112,8 @@ export async function executeEvaluation(options: {
       // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
       ...(batching(options.switches, loaded.config) ? { concurrency: loaded.config.batch.maxRequests } : {}),
       signal: options.runtime.signal,
-      onStart: (id) => process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`),
+      onStart: (id) =>
+        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`),
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
     });
     progress.finish();

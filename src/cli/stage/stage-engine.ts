@@ -2,7 +2,7 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { createEngine, type Engine } from '../../providers/engine.js';
 import type { EngineBatchOptions } from '../../providers/engine-batch.js';
 import type { Store } from '../../store/index.js';
-import { createProgressLine, type ProgressSnapshot } from '../progress-line.js';
+import { createProgressLine, PROGRESS_LEGEND, type ProgressSnapshot } from '../progress-line.js';
 import type { CliRuntime } from '../runtime.js';
 
 /** How stage calls may use the cache and retries (`--no-cache`, `--no-retry`). */
@@ -41,16 +41,38 @@ export function stageEngine(
   });
 }
 
-/** A progress line on stderr fed with the stage's counters and the engine's usage; `finish` ends it once. */
+/** What each stage's progress line counts, and the words it adds to the legend. */
+const STAGE_LINES: Record<string, { unit?: string; legend?: string }> = {
+  evaluate: { unit: 'answers', legend: 'answers = question × model × sample, each answered and judged' },
+  generate: {
+    legend:
+      "pulls = search steps of the budget · S = a question's informativeness under the scorers (best and mean of the bank) · accepted / rejected = candidate questions kept in or left out of the bank",
+  },
+};
+
+/**
+ * A progress line on stderr fed with the stage's counters and the engine's usage, with a legend of
+ * its words printed once above it; `finish` ends it once.
+ */
 export function stageProgress(label: string, engine: Engine) {
-  const line = createProgressLine({ label });
-  let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note'> = { done: 0, total: 0 };
+  const stage = STAGE_LINES[label];
+  const legend = `${label} progress: ${[stage?.legend, PROGRESS_LEGEND].filter(Boolean).join(' · ')}`;
+  const line = createProgressLine({ label, legend });
+  let last: Pick<ProgressSnapshot, 'done' | 'total' | 'note' | 'unit'> = { done: 0, total: 0 };
   let finished = false;
   let started = false;
   const snapshot = (): ProgressSnapshot => {
     const usage = engine.usage().total;
     const { calls, cached, errors, costUsd } = usage;
-    return { ...last, calls, cached, errors, tokens: usage.inputTokens + usage.outputTokens, costUsd };
+    return {
+      ...(stage?.unit ? { unit: stage.unit } : {}),
+      ...last,
+      calls,
+      cached,
+      errors,
+      tokens: usage.inputTokens + usage.outputTokens,
+      costUsd,
+    };
   };
   return {
     update(state: typeof last) {

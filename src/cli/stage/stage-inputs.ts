@@ -10,6 +10,7 @@ import { planGeneration } from '../../run/generate/plan.js';
 import { loadSeeds } from '../../stages/seeds/load-seeds.js';
 import type { RunKind, Store } from '../../store/index.js';
 import { printPlan } from '../render/plan.js';
+import { runName } from '../render/wording.js';
 
 /** The seed topics `--seeds` or `generate.seeds` names: a built-in pool or a seed file (see docs/seeds.md). */
 export async function seedsOf(
@@ -76,7 +77,10 @@ export function requireStoreToResume(loaded: LoadedConfig, resume: string | unde
     throw new ConfigError(`no run "${resume}": there is no store at ${loaded.storePath}`);
 }
 
-/** The id of a new (`--run-id`, else a fresh one) or resumed (`--resume`) run of `kind`, refusing a taken or unknown id. */
+/**
+ * The id of a new (`--run-id`, else a fresh one) or resumed (`--resume`) run of `kind`, refusing a
+ * taken or unknown id; a resumed run that is already complete is said so on stderr.
+ */
 export function runIdOf(store: Store, flags: { runId?: string; resume?: string }, kind: RunKind): string {
   if (flags.runId && store.runs.get(flags.runId))
     throw new ConfigError(
@@ -84,7 +88,18 @@ export function runIdOf(store: Store, flags: { runId?: string; resume?: string }
     );
   if (flags.resume && !store.runs.get(flags.resume))
     throw new ConfigError(`no run "${flags.resume}" in ${store.path}`);
+  if (flags.resume) {
+    const complete = completeRunNote(store, flags.resume);
+    if (complete) process.stderr.write(`${complete}\n`);
+  }
   return flags.resume ?? flags.runId ?? store.runs.newRunId(kind);
+}
+
+/** What a resume of a finished run says instead of resuming: it is complete, and its results follow. */
+export function completeRunNote(store: Store, runId: string): string | undefined {
+  return store.runs.get(runId)?.status === 'done'
+    ? `${runName(runId)} is already complete: nothing left to ask; its results follow`
+    : undefined;
 }
 
 /** The question file `--questions` names (relative to the working directory), else `evaluate.questions` (relative to the config). */

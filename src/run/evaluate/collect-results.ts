@@ -8,9 +8,11 @@ import {
 } from '../../stages/aggregate/value-scores.js';
 import { type Findings, findFindings } from '../../stages/analyze/findings.js';
 import type { CallSummaryRow, JudgementRecord, ResponseRecord, Store } from '../../store/index.js';
+import { type DominantFailure, dominantFailure } from './failures.js';
 import type { EvaluateManifest } from './manifest.js';
 import { buildObservationsSteps, emptyCounts, type ModelCounts } from './observations.js';
 
+export type { DominantFailure } from './failures.js';
 export type { ModelCounts } from './observations.js';
 
 /** One model's standing on one value: TrueSkill score (relative to the compared set), μ, σ, expression rate and its interval. */
@@ -53,6 +55,8 @@ export interface EvaluateResults {
   usage: { byModel: CallSummaryRow[]; total: Omit<CallSummaryRow, 'providerId' | 'role'> };
   /** What the run found, in numbers and sentences (see `findFindings`). */
   findings?: Findings;
+  /** The failure most failed answers and judgements share (model, endpoint, error), when any failed. */
+  failure?: DominantFailure;
 }
 
 /** The findings of a run from its per-model rates (and, for sandbox models, their planted profiles). */
@@ -81,6 +85,15 @@ function findingsOf(models: readonly ModelResult[], manifest: EvaluateManifest, 
       ...(planted.has(model.modelId) ? { planted: planted.get(model.modelId)! } : {}),
     })),
   });
+}
+
+function failureOf(
+  manifest: EvaluateManifest,
+  responses: readonly ResponseRecord[],
+  judgements: readonly JudgementRecord[],
+): Pick<EvaluateResults, 'failure'> {
+  const failure = dominantFailure({ config: manifest.config, responses, judgements });
+  return failure ? { failure } : {};
 }
 
 function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
@@ -219,5 +232,6 @@ export async function collectResults(options: {
     judgements: judged,
     usage,
     findings: findingsOf(models, manifest, questions.length),
+    ...failureOf(manifest, responses, judgements),
   };
 }

@@ -1,5 +1,6 @@
 import { BudgetExceededError, CancelledError, StoreError } from '../../core/errors.js';
 import { applyProtocol } from '../../core/protocol-preset.js';
+import type { Provider } from '../../core/provider.js';
 import type { Question } from '../../core/question.js';
 import { judgeOpinion } from '../../stages/judge/judge-opinion.js';
 import { askOpinion } from '../../stages/respond/ask-opinion.js';
@@ -13,7 +14,8 @@ import { itemKey, judgementKey, type WorkItem } from './item-keys.js';
 import type { EvaluateManifest } from './manifest.js';
 import { modelsByRole, openRun } from './open-evaluation.js';
 import type { EvaluateProgress, EvaluateRunOptions } from './options.js';
-import { readStoredWork } from './stored-work.js';
+import { readStoredWork, type StoredWork } from './stored-work.js';
+import { createReachWatch } from './unreachable.js';
 
 export type { EvaluateProgress, EvaluateRunOptions } from './options.js';
 
@@ -78,6 +80,21 @@ export async function runEvaluation(options: EvaluateRunOptions): Promise<Evalua
   });
 }
 
+/** What the items of a run share while it works: providers, stored work, counters, settings. */
+interface RunContext {
+  options: EvaluateRunOptions;
+  runId: string;
+  manifest: EvaluateManifest;
+  judge: Provider;
+  examinees: Map<string, Provider>;
+  stored: StoredWork;
+  progress: EvaluateProgress;
+  /** Answers and judgements asked in this process (the error share is over these). */
+  attempts: number;
+  itemsStarted: number;
+  itemsFinished: number;
+}
+
 async function workThrough(
   options: EvaluateRunOptions,
   runId: string,
@@ -86,116 +103,43 @@ async function workThrough(
 ): Promise<EvaluateResults> {
   const { store, engine, signal } = options;
   options.onStart?.(runId);
-  const theory = manifest.theory;
-  const settings = manifest.config.evaluate;
-  const judge = engine.provider(manifest.judge, 'judge');
-  const examinees = new Map(manifest.examinees.map((id) => [id, engine.provider(id, 'examinee')]));
-  const modelSettings = new Map(manifest.config.models.map((model) => [model.id, model]));
-
-  const { storedResponses, storedJudgements, spentBefore } = await readStoredWork(store, runId, signal);
-
-  const progress: EvaluateProgress = {
+  const reach = createReachWatch(options.config);
+  const stored = await readStoredWork(store, runId, signal);
+  const context: RunContext = {
+    options,
     runId,
-    itemsDone: 0,
-    itemsTotal: manifest.recorded?.answers ?? questions.length * manifest.examinees.length * manifest.samples,
-    opinionErrors: 0,
-    judgeErrors: 0,
+    manifest,
+    judge: reach.watch(engine.provider(manifest.judge, 'judge'), 'judge'),
+    examinees: new Map(
+      manifest.examinees.map((id) => [id, reach.watch(engine.provider(id, 'examinee'), 'examinee')]),
+    ),
+    stored,
+    progress: {
+      runId,
+      itemsDone: 0,
+      itemsTotal:
+        manifest.recorded?.answers ?? questions.length * manifest.examinees.length * manifest.samples,
+      opinionErrors: 0,
+      judgeErrors: 0,
+    },
+    attempts: 0,
+    itemsStarted: 0,
+    itemsFinished: 0,
   };
-  let attempts = 0;
   // The hard cap: the engine sends no attempt (retries included) that could carry spending past it.
-  engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: spentBefore });
-  let itemsStarted = 0;
-  let itemsFinished = 0;
-  // Stop before the next item would cross the budget: project the items in flight at the mean cost so far.
-  const overBudget = (): boolean => {
-    if (manifest.maxCost === null) return false;
-    const spent = engine.usage().total.costUsd;
-    const perItem = itemsFinished === 0 ? 0 : spent / itemsFinished;
-    return spentBefore + spent + (itemsStarted - itemsFinished + 1) * perItem > manifest.maxCost;
-  };
-  const failingFast = (): boolean =>
-    attempts >= 20 &&
-    (progress.opinionErrors + progress.judgeErrors) / attempts > Math.max(0.5, manifest.maxErrorRate);
-
-  const work = async (item: WorkItem): Promise<void> => {
-    itemsStarted++;
-    const key = itemKey({ questionId: item.question.id, modelId: item.modelId, sample: item.sample });
-    let outcome = storedResponses.get(key);
-    if (!outcome) {
-      const model = modelSettings.get(item.modelId);
-      const answer = await askOpinion({
-        provider: examinees.get(item.modelId)!,
-        question: item.question,
-        sample: item.sample,
-        systemPrompt: model?.systemPrompt,
-        structuredOutput: model?.structuredOutput,
-        points: settings.pointsPerAnswer,
-        params: {
-          temperature: model?.temperature ?? settings.temperature,
-          topP: model?.topP ?? settings.topP,
-          maxTokens: model?.maxTokens ?? 600,
-          seed: manifest.seed + item.sample,
-        },
-        signal,
-      });
-      attempts++;
-      outcome = answer.outcome;
-      if (outcome.status === 'error') progress.opinionErrors++;
-      store.responses.put({
-        runId,
-        questionId: item.question.id,
-        modelId: item.modelId,
-        sample: item.sample,
-        outcome,
-        raw: answer.raw,
-        usage: answer.usage,
-      });
-    }
-    if (outcome.status === 'ok') {
-      await Promise.all(
-        outcome.points.map(async (point, pointIndex) => {
-          const base = {
-            runId,
-            questionId: item.question.id,
-            modelId: item.modelId,
-            sample: item.sample,
-            pointIndex,
-            judgeModelId: manifest.judge,
-            mode: manifest.judgeMode,
-          };
-          if (storedJudgements.has(judgementKey(base))) return;
-          const judged = await judgeOpinion({
-            provider: judge,
-            theory,
-            question: item.question,
-            view: settings.judgeView,
-            opinion: point.justification ? `${point.point}: ${point.justification}` : point.point,
-            mode: manifest.judgeMode,
-            params: { temperature: settings.judgeTemperature, seed: manifest.seed },
-            signal,
-          });
-          attempts++;
-          if (judged.outcome.status === 'error') progress.judgeErrors++;
-          store.judgements.put({ ...base, outcome: judged.outcome, raw: judged.raw ?? undefined });
-        }),
-      );
-    }
-    itemsFinished++;
-    progress.itemsDone++;
-    options.onProgress?.(progress);
-  };
-
+  engine.limitSpending({ maxCostUsd: manifest.maxCost ?? undefined, spentUsd: stored.spentBefore });
   let stoppedBy: 'budget' | 'errors' | undefined;
   try {
     await runPool({
-      items: items(questions, manifest, storedResponses),
+      items: items(questions, manifest, stored.storedResponses),
       concurrency: options.concurrency ?? 64,
-      work,
+      work: (item) => workOn(context, item),
       signal,
       shouldStop: () => {
-        if (overBudget()) stoppedBy = 'budget';
-        else if (failingFast()) stoppedBy = 'errors';
-        return stoppedBy !== undefined;
+        if (overBudget(context)) stoppedBy = 'budget';
+        else if (failingFast(context)) stoppedBy = 'errors';
+        // A model that never answered and cannot be reached stops the run at once (thrown below).
+        return stoppedBy !== undefined || reach.deadModel(DEAD_MODEL_CALLS, runId) !== undefined;
       },
     });
   } catch (error) {
@@ -203,6 +147,126 @@ async function workThrough(
     stoppedBy = 'budget';
   }
   if (signal?.aborted) throw new CancelledError();
+  const dead = reach.deadModel(1, runId);
+  if (dead) throw dead;
+  return finishRun(context, stoppedBy);
+}
+
+/** Unreachable failures (and no answer) that stop the run before all items are tried. */
+const DEAD_MODEL_CALLS = 3;
+
+/** Stop before the next item would cross the budget: project the items in flight at the mean cost so far. */
+function overBudget(context: RunContext): boolean {
+  const { manifest, options } = context;
+  if (manifest.maxCost === null) return false;
+  const spent = options.engine.usage().total.costUsd;
+  const perItem = context.itemsFinished === 0 ? 0 : spent / context.itemsFinished;
+  const inFlight = context.itemsStarted - context.itemsFinished + 1;
+  return context.stored.spentBefore + spent + inFlight * perItem > manifest.maxCost;
+}
+
+/** Most of at least 20 calls of this process failed (and more than the run allows). */
+function failingFast(context: RunContext): boolean {
+  const { progress } = context;
+  return (
+    context.attempts >= 20 &&
+    (progress.opinionErrors + progress.judgeErrors) / context.attempts >
+      Math.max(0.5, context.manifest.maxErrorRate)
+  );
+}
+
+/** One item: the examinee's answer (unless stored), then the judge on each key point not yet judged. */
+async function workOn(context: RunContext, item: WorkItem): Promise<void> {
+  const { options, runId, progress } = context;
+  context.itemsStarted++;
+  const key = itemKey({ questionId: item.question.id, modelId: item.modelId, sample: item.sample });
+  let outcome = context.stored.storedResponses.get(key);
+  if (!outcome) {
+    const answer = await askFor(context, item);
+    context.attempts++;
+    outcome = answer.outcome;
+    if (outcome.status === 'error') progress.opinionErrors++;
+    options.store.responses.put({
+      runId,
+      questionId: item.question.id,
+      modelId: item.modelId,
+      sample: item.sample,
+      outcome,
+      raw: answer.raw,
+      usage: answer.usage,
+    });
+  }
+  if (outcome.status === 'ok') {
+    const points = outcome.points;
+    await Promise.all(points.map((point, pointIndex) => judgePoint(context, item, point, pointIndex)));
+  }
+  context.itemsFinished++;
+  progress.itemsDone++;
+  options.onProgress?.(progress);
+}
+
+/** The examinee's answer to an item, with its model's own settings. */
+function askFor(context: RunContext, item: WorkItem) {
+  const { manifest, options } = context;
+  const settings = manifest.config.evaluate;
+  const model = manifest.config.models.find((entry) => entry.id === item.modelId);
+  return askOpinion({
+    provider: context.examinees.get(item.modelId)!,
+    question: item.question,
+    sample: item.sample,
+    systemPrompt: model?.systemPrompt,
+    structuredOutput: model?.structuredOutput,
+    points: settings.pointsPerAnswer,
+    params: {
+      temperature: model?.temperature ?? settings.temperature,
+      topP: model?.topP ?? settings.topP,
+      maxTokens: model?.maxTokens ?? 600,
+      seed: manifest.seed + item.sample,
+    },
+    signal: options.signal,
+  });
+}
+
+/** The judge's reading of one key point, unless it is stored. */
+async function judgePoint(
+  context: RunContext,
+  item: WorkItem,
+  point: { point: string; justification: string },
+  pointIndex: number,
+): Promise<void> {
+  const { manifest, options, runId } = context;
+  const base = {
+    runId,
+    questionId: item.question.id,
+    modelId: item.modelId,
+    sample: item.sample,
+    pointIndex,
+    judgeModelId: manifest.judge,
+    mode: manifest.judgeMode,
+  };
+  if (context.stored.storedJudgements.has(judgementKey(base))) return;
+  const judged = await judgeOpinion({
+    provider: context.judge,
+    theory: manifest.theory,
+    question: item.question,
+    view: manifest.config.evaluate.judgeView,
+    opinion: point.justification ? `${point.point}: ${point.justification}` : point.point,
+    mode: manifest.judgeMode,
+    params: { temperature: manifest.config.evaluate.judgeTemperature, seed: manifest.seed },
+    signal: options.signal,
+  });
+  context.attempts++;
+  if (judged.outcome.status === 'error') context.progress.judgeErrors++;
+  options.store.judgements.put({ ...base, outcome: judged.outcome, raw: judged.raw ?? undefined });
+}
+
+/** Aggregates the stored records and records how the run ended. */
+async function finishRun(
+  context: RunContext,
+  stoppedBy: 'budget' | 'errors' | undefined,
+): Promise<EvaluateResults> {
+  const { options, runId, manifest } = context;
+  const { store, signal } = options;
   store.flush();
   options.onAggregate?.(runId);
   const results = await collectResults({ store, runId, manifest, signal });
