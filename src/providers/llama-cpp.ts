@@ -10,6 +10,7 @@ import {
   type LlamaGrammar,
   type LlamaGrammarEvaluationState,
   type LlamaModel,
+  type LlamaTokenOutput,
   type NodeLlamaCpp,
   type Token,
 } from './llama-cpp-binding.js';
@@ -24,6 +25,94 @@ interface Loaded {
   llama: Llama;
   model: LlamaModel;
   sequence: LlamaContextSequence;
+}
+
+/** Loads the model once: the library, one CPU context with one thread, and its one sequence. */
+async function loadModel(id: string, path: string): Promise<Loaded> {
+  const library = await importNodeLlamaCpp(id);
+  const llama = await library.getLlama({ gpu: false, build: 'never' });
+  const model = await llama.loadModel({ modelPath: path });
+  const context = await model.createContext({
+    threads: 1,
+    contextSize: Math.min(4096, model.trainContextSize),
+  });
+  return { library, llama, model, sequence: context.getSequence() };
+}
+
+/** The grammar state that keeps sampling inside a request's JSON schema; grammars built once per schema. */
+async function grammarStateOf(
+  loaded: Loaded,
+  grammars: Map<string, Promise<LlamaGrammar>>,
+  request: ChatRequest,
+): Promise<LlamaGrammarEvaluationState | undefined> {
+  if (!request.jsonSchema) return undefined;
+  const { library, llama, model } = loaded;
+  const key = JSON.stringify(request.jsonSchema.schema);
+  let grammar = grammars.get(key);
+  if (!grammar) {
+    // The schema is validated again with zod by the caller; the grammar only shapes sampling.
+    grammar = llama.createGrammarForJsonSchema(request.jsonSchema.schema);
+    grammars.set(key, grammar);
+  }
+  return new library.LlamaGrammarEvaluationState({ model, grammar: await grammar });
+}
+
+/** A generated token's log-probability with the request's top alternatives. */
+function logprobOf(
+  model: LlamaModel,
+  output: LlamaTokenOutput,
+  probabilities: Map<Token, number>,
+  topLogprobs: number | undefined,
+): TokenLogprob {
+  const top = [...probabilities.entries()].slice(0, topLogprobs).map(([token, probability]) => ({
+    token: model.detokenize([token]),
+    logprob: Math.log(probability),
+  }));
+  return { token: model.detokenize([output.token]), logprob: Math.log(output.confidence), top };
+}
+
+/** One reply of a loaded model: the sequence cleared, the prompt evaluated, tokens sampled to the end. */
+async function generateReply(
+  loaded: Loaded,
+  grammars: Map<string, Promise<LlamaGrammar>>,
+  request: ChatRequest,
+  modelPath: string,
+): Promise<ChatResult> {
+  const { model, sequence } = loaded;
+  const params = request.params ?? {};
+  const grammarState = await grammarStateOf(loaded, grammars, request);
+  await sequence.clearHistory();
+  const promptTokens = model.tokenize(formatPrompt(request.messages));
+  const maxTokens = params.maxTokens ?? 256;
+  const wantLogprobs = (request.topLogprobs ?? 0) > 0;
+  const generated: Token[] = [];
+  const logprobs: TokenLogprob[] = [];
+  const iterator = sequence.evaluateWithMetadata(
+    promptTokens,
+    { probabilities: wantLogprobs, confidence: true },
+    {
+      temperature: params.temperature ?? 0,
+      topP: params.topP,
+      seed: params.seed ?? 0,
+      grammarEvaluationState: grammarState,
+    },
+  );
+  for await (const output of iterator) {
+    if (request.signal?.aborted) throw new CancelledError();
+    if (model.isEogToken(output.token)) break;
+    generated.push(output.token);
+    if (wantLogprobs && output.probabilities instanceof Map)
+      logprobs.push(logprobOf(model, output, output.probabilities, request.topLogprobs));
+    if (generated.length >= maxTokens) break;
+    if (grammarState && isCompleteJson(model.detokenize(generated))) break;
+  }
+  return {
+    text: model.detokenize(generated),
+    usage: { inputTokens: promptTokens.length, outputTokens: generated.length },
+    model: modelPath,
+    finishReason: generated.length >= maxTokens ? 'length' : 'stop',
+    ...(wantLogprobs ? { logprobs } : {}),
+  };
 }
 
 /**
@@ -41,74 +130,9 @@ export function createLlamaCppProvider(options: {
   let loading: Promise<Loaded> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const grammars = new Map<string, Promise<LlamaGrammar>>();
-
-  const load = (): Promise<Loaded> => {
-    loading ??= (async () => {
-      const library = await importNodeLlamaCpp(options.id);
-      const llama = await library.getLlama({ gpu: false, build: 'never' });
-      const model = await llama.loadModel({ modelPath: path });
-      const context = await model.createContext({
-        threads: 1,
-        contextSize: Math.min(4096, model.trainContextSize),
-      });
-      return { library, llama, model, sequence: context.getSequence() };
-    })();
-    return loading;
-  };
-
   const generate = async (request: ChatRequest): Promise<ChatResult> => {
-    const { library, llama, model, sequence } = await load();
-    const params = request.params ?? {};
-    let grammarState: LlamaGrammarEvaluationState | undefined;
-    if (request.jsonSchema) {
-      const key = JSON.stringify(request.jsonSchema.schema);
-      let grammar = grammars.get(key);
-      if (!grammar) {
-        // The schema is validated again with zod by the caller; the grammar only shapes sampling.
-        grammar = llama.createGrammarForJsonSchema(request.jsonSchema.schema);
-        grammars.set(key, grammar);
-      }
-      grammarState = new library.LlamaGrammarEvaluationState({ model, grammar: await grammar });
-    }
-    await sequence.clearHistory();
-    const promptTokens = model.tokenize(formatPrompt(request.messages));
-    const maxTokens = params.maxTokens ?? 256;
-    const wantLogprobs = (request.topLogprobs ?? 0) > 0;
-    const generated: Token[] = [];
-    const logprobs: TokenLogprob[] = [];
-    const iterator = sequence.evaluateWithMetadata(
-      promptTokens,
-      { probabilities: wantLogprobs, confidence: true },
-      {
-        temperature: params.temperature ?? 0,
-        topP: params.topP,
-        seed: params.seed ?? 0,
-        grammarEvaluationState: grammarState,
-      },
-    );
-    for await (const output of iterator) {
-      if (request.signal?.aborted) throw new CancelledError();
-      if (model.isEogToken(output.token)) break;
-      generated.push(output.token);
-      if (wantLogprobs && output.probabilities instanceof Map) {
-        const top = [...output.probabilities.entries()]
-          .slice(0, request.topLogprobs)
-          .map(([token, probability]) => ({
-            token: model.detokenize([token]),
-            logprob: Math.log(probability),
-          }));
-        logprobs.push({ token: model.detokenize([output.token]), logprob: Math.log(output.confidence), top });
-      }
-      if (generated.length >= maxTokens) break;
-      if (grammarState && isCompleteJson(model.detokenize(generated))) break;
-    }
-    return {
-      text: model.detokenize(generated),
-      usage: { inputTokens: promptTokens.length, outputTokens: generated.length },
-      model: options.modelPath,
-      finishReason: generated.length >= maxTokens ? 'length' : 'stop',
-      ...(wantLogprobs ? { logprobs } : {}),
-    };
+    loading ??= loadModel(options.id, path);
+    return generateReply(await loading, grammars, request, options.modelPath);
   };
 
   return {

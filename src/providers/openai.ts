@@ -150,6 +150,136 @@ function endpointOf(baseURL: string): { urlOf: (path: string) => string; basic: 
   return { urlOf: (path) => `${url.origin}${pathname}${path}${url.search}`, basic };
 }
 
+/** Where and how one adapter posts: the endpoint, the headers, the timeout, its scrubbed first lines. */
+interface Connection {
+  id: string;
+  urlOf: (path: string) => string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** The first line of a text, scrubbed of the provider's secrets, cut at `limit` characters. */
+  firstLine: (text: string, limit: number) => string;
+}
+
+function connectionOf(
+  id: string,
+  config: Pick<ProviderConfig, 'apiKey' | 'baseURL' | 'headers' | 'timeoutMs'>,
+): Connection {
+  const { urlOf, basic } = endpointOf(config.baseURL ?? 'https://api.openai.com/v1');
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...(basic ? { authorization: `Basic ${basic}` } : {}),
+    ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}),
+    ...config.headers,
+  };
+  const secrets = secretsOfConfig({ providers: { [id]: config } });
+  // Scrub the whole text first: cutting it first could split a key so it no longer matches.
+  const firstLine = (text: string, limit: number): string =>
+    (scrubSecrets(text, secrets).split('\n')[0] ?? '').slice(0, limit);
+  return { id, urlOf, headers, timeoutMs: config.timeoutMs, firstLine };
+}
+
+/** The ProviderError of an answer that is not 2xx: its status, the error message it carries, Retry-After. */
+function httpError(connection: Connection, response: Response, text: string): ProviderError {
+  let detail = text;
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
+    if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
+  } catch {
+    // keep the raw text as the detail
+  }
+  const line = connection.firstLine(detail, 200);
+  return new ProviderError(`${connection.id}: HTTP ${response.status} ${line}`, {
+    providerId: connection.id,
+    status: response.status,
+    isRetryable: isRetryableStatus(response.status),
+    retryAfterMs: parseRetryAfter(response.headers),
+  });
+}
+
+function jsonObjectOf(id: string, text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw malformed(id, 'body is not JSON');
+  }
+}
+
+/** What a post that got no answer ends with: cancelled, timed out, or the connection failed. */
+function unansweredError(
+  connection: Connection,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  timedOut: boolean,
+): Error {
+  if (error instanceof ProviderError) return error;
+  if (signal?.aborted) return new CancelledError();
+  const { id } = connection;
+  if (timedOut) {
+    return new ProviderError(`${id}: no answer within ${connection.timeoutMs} ms`, {
+      providerId: id,
+      isRetryable: true,
+      code: 'timeout',
+    });
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  return new ProviderError(`${id}: connection failed (${connection.firstLine(cause, 300)})`, {
+    providerId: id,
+    isRetryable: true,
+    code: 'connection',
+    cause: error,
+  });
+}
+
+/** Posts a JSON body and reads the JSON object answered, within the timeout, stopped by `signal`. */
+async function postJson(
+  connection: Connection,
+  path: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Record<string, unknown>> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, connection.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await fetch(connection.urlOf(path), {
+      method: 'POST',
+      headers: connection.headers,
+      body: JSON.stringify(body),
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    if (!response.ok) throw httpError(connection, response, text);
+    return jsonObjectOf(connection.id, text);
+  } catch (error) {
+    throw unansweredError(connection, error, signal, timedOut);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The vectors of an embeddings answer, in the order of the texts asked. */
+function readEmbeddings(id: string, body: Record<string, unknown>): EmbedResult {
+  if (!Array.isArray(body.data)) throw malformed(id, 'no data in the embeddings response');
+  const items = (body.data as { index?: unknown; embedding?: unknown }[]).map((item, position) => ({
+    index: typeof item.index === 'number' ? item.index : position,
+    embedding: Array.isArray(item.embedding) ? item.embedding.map(Number) : [],
+  }));
+  const usage = body.usage as { prompt_tokens?: unknown } | undefined;
+  return {
+    vectors: items.sort((a, b) => a.index - b.index).map((item) => item.embedding),
+    usage: { inputTokens: Number(usage?.prompt_tokens ?? 0), outputTokens: 0 },
+  };
+}
+
 /**
  * An adapter for any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama `/v1`, LM Studio, llama.cpp
  * server, OpenRouter, DeepSeek…). It speaks the chat-completions and embeddings protocol over
@@ -165,93 +295,14 @@ export function createOpenAIProvider(options: {
 }): Provider {
   const { id, model } = options;
   const protocol = modelProtocol(model, options.protocol);
-  const { urlOf, basic } = endpointOf(options.config.baseURL ?? 'https://api.openai.com/v1');
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json',
-    ...(basic ? { authorization: `Basic ${basic}` } : {}),
-    ...(options.config.apiKey ? { authorization: `Bearer ${options.config.apiKey}` } : {}),
-    ...options.config.headers,
-  };
-  const secrets = secretsOfConfig({ providers: { [id]: options.config } });
-  // Scrub the whole text first: cutting it first could split a key so it no longer matches.
-  const firstLine = (text: string, limit: number): string =>
-    (scrubSecrets(text, secrets).split('\n')[0] ?? '').slice(0, limit);
-
-  const post = async (
-    path: string,
-    body: unknown,
-    signal: AbortSignal | undefined,
-  ): Promise<Record<string, unknown>> => {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, options.config.timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const response = await fetch(urlOf(path), {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      });
-      const text = await response.text();
-      if (!response.ok) {
-        let detail = text;
-        try {
-          const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-          if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
-        } catch {
-          // keep the raw text as the detail
-        }
-        const line = firstLine(detail, 200);
-        throw new ProviderError(`${id}: HTTP ${response.status} ${line}`, {
-          providerId: id,
-          status: response.status,
-          isRetryable: isRetryableStatus(response.status),
-          retryAfterMs: parseRetryAfter(response.headers),
-        });
-      }
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
-        return parsed as Record<string, unknown>;
-      } catch {
-        throw malformed(id, 'body is not JSON');
-      }
-    } catch (error) {
-      if (error instanceof ProviderError) throw error;
-      if (signal?.aborted) throw new CancelledError();
-      if (timedOut) {
-        throw new ProviderError(`${id}: no answer within ${options.config.timeoutMs} ms`, {
-          providerId: id,
-          isRetryable: true,
-          code: 'timeout',
-        });
-      }
-      const cause =
-        error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new ProviderError(`${id}: connection failed (${firstLine(cause, 300)})`, {
-        providerId: id,
-        isRetryable: true,
-        code: 'connection',
-        cause: error,
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  };
-
+  const connection = connectionOf(id, options.config);
   return {
     id,
     capabilities: { chat: true, embeddings: true, logprobs: protocol.logprobs, jsonSchema: true },
     async chat(request: ChatRequest): Promise<ChatResult> {
       const started = performance.now();
-      const body = await post(
+      const body = await postJson(
+        connection,
         '/chat/completions',
         chatCompletionBody(model, protocol, request),
         request.signal,
@@ -259,21 +310,13 @@ export function createOpenAIProvider(options: {
       return { ...readChatCompletion(id, model, body), latencyMs: performance.now() - started };
     },
     async embed(request: EmbedRequest): Promise<EmbedResult> {
-      const body = await post(
+      const body = await postJson(
+        connection,
         '/embeddings',
         { model, input: request.texts, encoding_format: 'float' },
         request.signal,
       );
-      if (!Array.isArray(body.data)) throw malformed(id, 'no data in the embeddings response');
-      const items = (body.data as { index?: unknown; embedding?: unknown }[]).map((item, position) => ({
-        index: typeof item.index === 'number' ? item.index : position,
-        embedding: Array.isArray(item.embedding) ? item.embedding.map(Number) : [],
-      }));
-      const usage = body.usage as { prompt_tokens?: unknown } | undefined;
-      return {
-        vectors: items.sort((a, b) => a.index - b.index).map((item) => item.embedding),
-        usage: { inputTokens: Number(usage?.prompt_tokens ?? 0), outputTokens: 0 },
-      };
+      return readEmbeddings(id, body);
     },
   };
 }
