@@ -99,9 +99,13 @@ export function errorRates(
 /** "most failures (9 of 12): broken:m (examinee) at http://…/v1 — HTTP 404 model not found". */
 export function describeFailure(failure: DominantFailure): string {
   const share =
-    failure.count === failure.failed ? `all ${failure.failed}` : `${failure.count} of ${failure.failed}`;
+    failure.failed === 1
+      ? 'the failure'
+      : failure.count === failure.failed
+        ? `every failure (${failure.failed})`
+        : `${failure.count * 2 > failure.failed ? 'most failures' : 'the most frequent failure'} (${failure.count} of ${failure.failed})`;
   const where = failure.endpoint ? ` at ${failure.endpoint}` : '';
-  return `${failure.count === 1 ? 'the failure' : `most failures (${share})`}: ${failure.modelId} (${failure.role})${where} — ${failure.reason}`;
+  return `${share}: ${failure.modelId} (${failure.role})${where} — ${failure.reason}`;
 }
 
 /** Fewer scored answers than this behind a rate or score earn a small-sample note. */

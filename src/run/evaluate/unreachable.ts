@@ -20,7 +20,8 @@ export function unreachableCause(error: unknown): string | undefined {
   if (error.status === 404) return reason;
   if (error.code !== 'connection') return undefined;
   const cause = NETWORK_CAUSES[networkErrorCode(error) ?? ''];
-  return cause ? `${cause} (${reason})` : reason;
+  const detail = /^connection failed \((.*)\)$/.exec(reason)?.[1];
+  return cause ? `${cause} (${detail ?? reason})` : reason;
 }
 
 interface Reach {
@@ -69,7 +70,7 @@ export function createReachWatch(config: AdaemConfig) {
         if (reach.answered || reach.failures < minFailures || reach.cause === undefined) continue;
         const endpoint = endpointOf(config, modelId);
         return new AdaemError(
-          `${modelId} (${reach.role}) cannot be reached: ${reach.cause}${endpoint ? ` at ${endpoint}` : ''} — every call to it failed, so the run stopped; fix it (adaem models check) and resume with --resume ${runId}`,
+          `${modelId} (${reach.role}) cannot be reached${endpoint ? ` at ${endpoint}` : ''}: ${reach.cause}; every call to it failed, so the run stopped — fix it (adaem models check) and resume with --resume ${runId}`,
           { code: 'unreachable' },
         );
       }
