@@ -21,8 +21,8 @@ export function renderRadarSvg(options: {
   height: number;
   /** Size of the axis names in SVG units (the SVG scales with its container). @default 10 */
   fontSize?: number;
-  /** Radius as a share of half the chart's smaller side, leaving the rest to the axis names. @default '56%' */
-  radius?: string;
+  /** Radius in SVG units, or as a share of half the chart's smaller side; the rest is for the axis names. @default '56%' */
+  radius?: number | string;
   /** Diameter of the points, in SVG units. @default 3 */
   symbolSize?: number;
 }): ChartSvg & { data: RadarTooltipData } {

@@ -46,9 +46,9 @@ function categoryFigures({ data, valueName }: ReportContext, max: number) {
       })),
       max,
       width: 320,
-      height: 240,
+      height: 220,
       fontSize: 11,
-      radius: '56%',
+      radius: 67,
       symbolSize: 5,
     });
     return {

@@ -34,9 +34,9 @@ export const radarSection: ReportSection = {
       series,
       max,
       width: 440,
-      height: 360,
+      height: 330,
       fontSize: 12,
-      radius: '64%',
+      radius: 115,
     });
     const small = series.map((one) =>
       renderRadarSvg({
@@ -44,9 +44,9 @@ export const radarSection: ReportSection = {
         series: [one],
         max,
         width: 320,
-        height: 240,
+        height: 220,
         fontSize: 11,
-        radius: '56%',
+        radius: 67,
         symbolSize: 5,
       }),
     );
