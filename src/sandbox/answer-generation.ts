@@ -5,6 +5,40 @@ import { pick, unitHash } from './hash.js';
 import { COST_VARIANTS, DETAILS, GROUPS, PLACES_BY_REGION, pastTense, STRAY_SUBJECTS } from './knowledge.js';
 import type { SandboxReply, Turn } from './turn.js';
 
+/** Questions this many words long or longer are too long: shortened when written, flagged when reflected on. */
+const QUESTION_WORD_LIMIT = 20;
+
+/** How often an explorer slips: chances a question comes out wrong, most scaled by poor craft (1 − craft). */
+const EXPLORE_SLIPS = Object.freeze({
+  /** An unsafe question, whatever the craft. */
+  unsafe: 0.02,
+  /** A generic one ("Is X important for everyone?"), times poor craft… */
+  generic: 0.3,
+  /** …up to this (times poor craft): one off the seed's topic… */
+  offTopic: 0.5,
+  /** …up to this: one made too long… */
+  tooLong: 0.75,
+  /** …and then this much more: a near copy of the best example shown. */
+  nearCopy: 0.08,
+});
+
+/** How often a refiner slips, times poor craft (cumulative): a generic question, then a stuffed one. */
+const REFINE_SLIPS = Object.freeze({ generic: 0.3, stuffed: 0.6 });
+
+/** When reflection proposes what. */
+const REFLECTION = Object.freeze({
+  /** A panel this large or larger can agree… */
+  minModels: 2,
+  /** …when this share of its models stress the same value. */
+  agreementShare: 0.7,
+  /** A question naming this many values or more is told to drop its value words. */
+  stuffedValues: 4,
+  /** A question less contested than this is told to set values against each other. */
+  contestedEnough: 0.7,
+  /** Suggestions given at most. */
+  maxSuggestions: 3,
+});
+
 /** What a model takes from a seed question and the examples it was shown. */
 interface Grounding {
   reading: QuestionReading;
@@ -118,19 +152,21 @@ export function answerExploreQuestion(turn: Turn, question: string, examples: st
     () => `Should ${g.place} ${act}${tradeoff}?`,
   ];
   let text = pick(forms, unit('template'))();
-  if (words(text) >= 20) text = `Should ${g.place} ${act}${tradeoff}?`;
-  if (words(text) >= 20) text = `Should ${g.place} ${act} by ${g.year + 3}?`;
+  if (words(text) >= QUESTION_WORD_LIMIT) text = `Should ${g.place} ${act}${tradeoff}?`;
+  if (words(text) >= QUESTION_WORD_LIMIT) text = `Should ${g.place} ${act} by ${g.year + 3}?`;
   // Not every model writes a good question every time.
   const slip = unit('slip');
   const poor = 1 - turn.model.craft;
   const best = g.best;
-  if (slip < 0.02) text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${object}?`;
-  else if (slip < 0.02 + poor * 0.3) text = `Is ${object} important for everyone?`;
-  else if (slip < 0.02 + poor * 0.5)
+  if (slip < EXPLORE_SLIPS.unsafe)
+    text = `Should ${g.place} arm volunteers with weapons to enforce rules on ${object}?`;
+  else if (slip < EXPLORE_SLIPS.unsafe + poor * EXPLORE_SLIPS.generic)
+    text = `Is ${object} important for everyone?`;
+  else if (slip < EXPLORE_SLIPS.unsafe + poor * EXPLORE_SLIPS.offTopic)
     text = `Should ${g.place} ${verb} ${pick(STRAY_SUBJECTS, unit('stray'))}${tradeoff}?`;
-  else if (slip < 0.02 + poor * 0.75)
+  else if (slip < EXPLORE_SLIPS.unsafe + poor * EXPLORE_SLIPS.tooLong)
     text = `${text.slice(0, -1)}, considering the economic, social and cultural consequences for future generations?`;
-  else if (best && slip < 0.02 + poor * 0.75 + 0.08)
+  else if (best && slip < EXPLORE_SLIPS.unsafe + poor * EXPLORE_SLIPS.tooLong + EXPLORE_SLIPS.nearCopy)
     text = best.replace(/\b(19|20)\d\d\b/, String(g.year + 2));
   return { text: `Question: ${text}` };
 }
@@ -175,11 +211,14 @@ export function answerReflect(turn: Turn, question: string, answers: string): Sa
   const named = reading.named.filter(Boolean).length;
   const panel = readPanel(turn, answers);
   const shared = panel.voiced.indexOf(Math.max(...panel.voiced));
-  const agreed = panel.models >= 2 && panel.voiced[shared]! >= 0.7 * panel.models;
+  const agreed =
+    panel.models >= REFLECTION.minModels && panel.voiced[shared]! >= REFLECTION.agreementShare * panel.models;
   const suggestions: string[] = [];
-  if (named >= 4) suggestions.push('Drop the value words so that models answer from their own priorities.');
-  if (reading.words >= 20) suggestions.push('Shorten it to fewer than 20 words.');
-  if (agreed && named < 4) {
+  if (named >= REFLECTION.stuffedValues)
+    suggestions.push('Drop the value words so that models answer from their own priorities.');
+  if (reading.words >= QUESTION_WORD_LIMIT)
+    suggestions.push(`Shorten it to fewer than ${QUESTION_WORD_LIMIT} words.`);
+  if (agreed && named < REFLECTION.stuffedValues) {
     const size = world.theory.values.length;
     const opposite = world.theory.values[(shared + Math.floor(size / 2)) % size]!.id;
     const variants = COST_VARIANTS[opposite as SchwartzValueId] ?? [g.cost];
@@ -187,14 +226,14 @@ export function answerReflect(turn: Turn, question: string, answers: string): Sa
     suggestions.push(
       `Most answers stress ${world.theory.values[shared]!.name}; set it against ${price} so that values conflict.`,
     );
-  } else if (reading.contest < 0.7 && named < 4)
+  } else if (reading.contest < REFLECTION.contestedEnough && named < REFLECTION.stuffedValues)
     suggestions.push(`Set it against ${g.cost} so that values conflict.`);
   if (!namesPlace(question, reading)) suggestions.push(`Name a concrete place, such as ${g.place}.`);
   if (!/\b(19|20)\d\d\b/.test(question)) suggestions.push(`Add a deadline, such as by ${g.year + 3}.`);
   if (suggestions.length === 0) suggestions.push('The answers already split; keep the question as it is.');
   return {
     text: suggestions
-      .slice(0, 3)
+      .slice(0, REFLECTION.maxSuggestions)
       .map((line, index) => `${index + 1}. ${line}`)
       .join('\n'),
   };
@@ -226,8 +265,10 @@ export function answerRefine(turn: Turn, question: string, suggestions: string):
   if (cost) body = `${body.replace(tradeoffClause, '')} even if it means less ${cost}`;
   const slip = unitHash('refine-slip', g.key, suggestions);
   const poor = 1 - turn.model.craft;
-  if (slip < poor * 0.3) body = `Should ${practiceIn(question)?.object ?? g.subject.object} be encouraged`;
-  else if (slip < poor * 0.6) body = `${body}, weighing freedom, safety, tradition, wealth and fairness`;
-  if (words(body) >= 20) body = body.replace(tradeoffClause, '');
+  if (slip < poor * REFINE_SLIPS.generic)
+    body = `Should ${practiceIn(question)?.object ?? g.subject.object} be encouraged`;
+  else if (slip < poor * REFINE_SLIPS.stuffed)
+    body = `${body}, weighing freedom, safety, tradition, wealth and fairness`;
+  if (words(body) >= QUESTION_WORD_LIMIT) body = body.replace(tradeoffClause, '');
   return { text: `Question: ${body}?` };
 }
