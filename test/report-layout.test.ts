@@ -152,6 +152,16 @@ describeWithChromium('the sandbox report on a phone, a tablet and a desktop', ()
     await page.close();
   });
 
+  it('prints every collapsed question with its answers', async () => {
+    const page = await browser.context.newPage();
+    await openAt(page, report, 768);
+    const answers = page.locator('#splits article.question table.answers').first();
+    expect(await answers.isHidden()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await answers.isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('at 390 px: the heatmap turns a column per model, and the category radars show the picked model only', async () => {
     const page = await browser.context.newPage();
     await openAt(page, report, 390);

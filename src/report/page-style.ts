@@ -53,6 +53,7 @@ pre { background: #f6f6f6; padding: 12px; overflow-x: auto; font-size: 12px; }
 details { margin: 8px 0; }
 summary { cursor: pointer; }
 summary h3 { display: inline; margin: 0; }
+@media print { details::details-content { content-visibility: visible; } }
 `;
 
 /**
