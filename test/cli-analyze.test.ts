@@ -183,6 +183,8 @@ describe('adaem analyze: bad input exits 2 with one line', () => {
       /--folds must be a whole number ≥ 2/,
     ],
     ['a bad --sizes', ['analyze', 'reliability', 'a', '--sizes', '10,x'], /--sizes must be whole numbers/],
+    ['the same run twice', ['analyze', 'agreement', 'a', 'a'], /needs two different runs; both name a/],
+    ['the same run twice to compare', ['compare', 'a', 'a'], /compare needs two different runs/],
     [
       'a missing --against file',
       ['analyze', 'questions', 'a', '--against', 'missing.jsonl'],
@@ -244,4 +246,31 @@ describe('adaem analyze: bad input exits 2 with one line', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/no store at .*: evaluate something first/);
   });
+});
+
+describe('adaem analyze questions on a generated bank (CLI)', () => {
+  it('measures the accepted bank of a generation run, its best n with --top', async () => {
+    const project = tmp();
+    writeFileSync(
+      join(project, 'adaem.yaml'),
+      [
+        'store: s.db',
+        'models:',
+        '  - { id: sandbox:atlas, roles: [generator, scorer] }',
+        '  - { id: sandbox:basalt, roles: [generator, scorer] }',
+        '  - { id: sandbox:judge, roles: [judge] }',
+        'generate: { budget: 2, seedLimit: 12, similarity: lexical }',
+      ].join('\n'),
+    );
+    const generated = await runCli(['generate', '--run-id', 'g'], { cwd: project });
+    expect(generated.code, generated.stderr).toBe(0);
+    const whole = await runCli(['analyze', 'questions', 'g', '--json'], { cwd: project });
+    expect(whole.code, whole.stderr).toBe(0);
+    const bank = JSON.parse(whole.stdout);
+    expect(bank.runId).toBe('g');
+    expect(bank.sets[0].full.count).toBeGreaterThan(2);
+    const best = await runCli(['analyze', 'questions', 'g', '--top', '2', '--json'], { cwd: project });
+    expect(best.code, best.stderr).toBe(0);
+    expect(JSON.parse(best.stdout).sets[0].full.count).toBe(2);
+  }, 120_000);
 });

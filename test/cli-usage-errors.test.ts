@@ -158,7 +158,37 @@ const CASES: Case[] = [
   ],
   ['results of an unknown run', ['-c', config(), 'results', 'nope'], /no run "nope" in /],
   ['unknown command', ['evaluat'], /unknown command 'evaluat' \(Did you mean evaluate\?\)/],
-  ['unknown option', ['-c', config(), 'evaluate', '--bogus'], /unknown option '--bogus'/],
+  [
+    'unknown option',
+    ['-c', config(), 'evaluate', '--bogus'],
+    /unknown option '--bogus' \(see adaem evaluate --help\)$/,
+  ],
+  [
+    'unknown option of a nested command',
+    ['-c', config(), 'seeds', 'import', 'txt', 'q.txt', '--bogus'],
+    /unknown option '--bogus' \(see adaem seeds import --help\)$/,
+  ],
+  [
+    'agreement of a run with itself',
+    ['-c', config(), 'analyze', 'agreement', 'existing', 'existing'],
+    /analyze agreement needs two different runs; both name existing/,
+  ],
+  [
+    'run --samples 0',
+    ['-c', config(), 'run', '--samples', '0'],
+    /--samples must be a whole number ≥ 1, got "0"/,
+  ],
+  [
+    'run --resume with --models',
+    ['-c', config(), 'run', '--resume', 'existing', '--models', 'sandbox:atlas'],
+    /--resume existing continues the run as recorded; drop --models$/,
+  ],
+  ['run --max-cost 0', ['-c', config(), 'run', '--max-cost', '0'], /--max-cost must be an amount of USD > 0/],
+  [
+    'run --models listing one twice',
+    ['-c', config(), 'run', '--models', 'sandbox:atlas,sandbox:atlas'],
+    /--models lists sandbox:atlas twice/,
+  ],
   [
     'option without its value',
     ['-c', config(), 'evaluate', '--run-id'],

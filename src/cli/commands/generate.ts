@@ -91,10 +91,7 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
   const generate = program
     .command('generate')
     .description('grow value-eliciting, contested questions from seed topics by probing panels of LLMs')
-    .option(
-      '--seed-topics <file>',
-      'seed topics: a file or builtin, builtin:mft (default: generate.seeds; was --seeds)',
-    )
+    .option('--seed-topics <file>', 'seed topics: a file or builtin, builtin:mft (default: generate.seeds)')
     .option('--budget <pulls>', 'arm pulls B (default: generate.budget, 1500)')
     .option('--max-cost <usd>', 'stop before spending more than this (USD); resumable')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
