@@ -67,6 +67,15 @@ if (existsSync(CHROMIUM_PATH)) {
     console.log(
       `chromium:      first contentful paint ${firstPaint ? `${(firstPaint[1] / 1000).toFixed(2)} s` : 'n/a'}, load ${(loadMs / 1000).toFixed(2)} s, explorer ready ${(readyMs / 1000).toFixed(2)} s`,
     );
+    const extents: string[] = [];
+    for (const width of [390, 768, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      const extent = (await page.evaluate(
+        '[document.scrollingElement.scrollWidth, document.scrollingElement.scrollHeight]',
+      )) as [number, number];
+      extents.push(`${width} px: ${extent[1].toLocaleString('en-US')} px tall, ${extent[0]} px wide`);
+    }
+    console.log(`page extent:   ${extents.join('; ')}`);
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
