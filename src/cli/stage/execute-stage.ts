@@ -1,10 +1,7 @@
 import type { LoadedConfig } from '../../config/load-config.js';
 import type { Question } from '../../core/question.js';
-import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
-import { runEvaluation } from '../../run/evaluate/evaluate.js';
 import { type GenerateProgress, type GenerateSummary, runGeneration } from '../../run/generate/generate.js';
 import type { Store } from '../../store/index.js';
-import { batching } from '../batch-flags.js';
 import { runName } from '../render/wording.js';
 import type { CliRuntime } from '../runtime.js';
 import { type CallSwitches, stageEngine, stageProgress } from './stage-engine.js';
@@ -78,47 +75,4 @@ function generateProgressOf(state: GenerateProgress): {
     unit: 'pulls',
     note: `S best ${best}, mean ${mean} | accepted ${state.accepted}, rejected ${rejected}`,
   };
-}
-
-/** Runs (or resumes) an evaluation with its progress line; returns its results. */
-export async function executeEvaluation(options: {
-  loaded: LoadedConfig;
-  store: Store;
-  runtime: CliRuntime;
-  runId: string;
-  resume: boolean;
-  questions?: { questions: Question[]; source: string };
-  maxCost?: number;
-  allowUnpriced?: boolean;
-  switches: CallSwitches;
-}): Promise<EvaluateResults> {
-  const { loaded, store, runId } = options;
-  const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
-  const progress = stageProgress('evaluate', engine);
-  // Read before the run reopens (and is marked running again).
-  const complete = options.resume ? completeRunNote(store, runId) : undefined;
-  try {
-    const results = await runEvaluation({
-      config: loaded.config,
-      theory: loaded.theory,
-      engine,
-      store,
-      questions: options.questions?.questions,
-      questionSource: options.questions?.source,
-      maxCost: options.maxCost,
-      allowUnpriced: options.allowUnpriced,
-      runId,
-      resume: options.resume,
-      // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
-      ...(batching(options.switches, loaded.config) ? { concurrency: loaded.config.batch.maxRequests } : {}),
-      signal: options.runtime.signal,
-      onStart: (id) =>
-        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`),
-      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
-    });
-    progress.finish();
-    return results;
-  } finally {
-    await engine.close();
-  }
 }
