@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +64,66 @@ function findings(stdout: string) {
   return { models: results.models, errorRate: results.errorRate };
 }
 
+/**
+ * The sandbox server behind a proxy that adds what its batch routes lack — a batch's `metadata`
+ * kept as created, and `GET /v1/batches`, the list, newest first — and calls `onFirstBatch` once
+ * the sandbox has accepted the first batch, before its answer (the batch id) is passed on.
+ */
+async function startListingProxy(sandboxUrl: string, onFirstBatch: () => Promise<void>) {
+  const origin = sandboxUrl.replace(/\/v1$/, '');
+  const created: { id: string; metadata: unknown }[] = [];
+  let first = true;
+  const proxy = createServer(async (request, response) => {
+    response.on('error', () => undefined);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const path = request.url ?? '/';
+    if (request.method === 'GET' && /^\/v1\/batches(\?|$)/.test(path)) {
+      const data = await Promise.all(
+        [...created].reverse().map(async (batch) => ({
+          ...((await (await fetch(`${origin}/v1/batches/${batch.id}`)).json()) as object),
+          metadata: batch.metadata,
+        })),
+      );
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ object: 'list', data, has_more: false }));
+    }
+    const upstream = await fetch(`${origin}${path}`, {
+      method: request.method,
+      headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+      ...(request.method === 'GET' ? {} : { body }),
+    });
+    const text = await upstream.text();
+    if (request.method === 'POST' && path === '/v1/batches' && upstream.ok) {
+      const metadata = (JSON.parse(body.toString()) as { metadata?: unknown }).metadata ?? null;
+      created.push({ id: (JSON.parse(text) as { id: string }).id, metadata });
+      if (first) {
+        first = false;
+        await onFirstBatch();
+      }
+    }
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? '' });
+    response.end(text);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+  };
+}
+
+/** Counts the store's batch rows in a state. */
+function batchRows(dir: string, status: string): number {
+  const db = new Database(join(dir, '.adaem', 'adaem.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM batches WHERE status = ?').get(status) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 describe('batch execution through the CLI against the sandbox server', () => {
   it('gives the same results live and in batch mode, two waves, at the batch price', async () => {
     const live = await startServer();
@@ -115,7 +177,9 @@ describe('batch execution through the CLI against the sandbox server', () => {
       if (sandbox.batches.batchesSubmitted === 0) continue;
       try {
         const db = new Database(store, { readonly: true });
-        const stored = db.prepare('SELECT COUNT(*) AS n FROM batches').get() as { n: number };
+        const stored = db.prepare("SELECT COUNT(*) AS n FROM batches WHERE status = 'submitted'").get() as {
+          n: number;
+        };
         db.close();
         if (stored.n === 2) break;
       } catch {
@@ -135,6 +199,39 @@ describe('batch execution through the CLI against the sandbox server', () => {
         (model: { counts: { opinions: number } }) => model.counts.opinions,
       ),
     ).toEqual([3, 3]);
+  });
+
+  it('after a kill between the provider accepting a batch and the store recording its id, --resume finds it by its key: nothing submitted twice', async () => {
+    const sandbox = await startServer({ completionDelayMs: 300 });
+    let exited: Promise<unknown> = Promise.resolve();
+    let kill = (): void => undefined;
+    const proxy = await startListingProxy(sandbox.url, async () => {
+      kill();
+      await exited;
+    });
+    try {
+      const dir = project(proxy.url);
+      const child = spawnCli(['evaluate', '--batch', '--run-id', 'cut'], { cwd: dir });
+      exited = new Promise((resolve) => child.on('exit', resolve));
+      kill = () => child.kill('SIGKILL');
+      await exited;
+      expect(sandbox.batches.batchesSubmitted).toBeGreaterThanOrEqual(1);
+      // The accepted batch's id never reached the store: only its intent, recorded before submitting.
+      expect(batchRows(dir, 'intended')).toBeGreaterThanOrEqual(1);
+      const resumed = await runCli(['evaluate', '--resume', 'cut', '--batch', '--json'], { cwd: dir });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      // Each request went into exactly one batch: the accepted one was found and polled, not submitted again.
+      expect(Math.max(...sandbox.batches.requestsSubmitted.values())).toBe(1);
+      expect(resumed.stderr).not.toMatch(/submitting its requests again/);
+      expect(batchRows(dir, 'intended')).toBe(0);
+      expect(
+        JSON.parse(resumed.stdout).models.map(
+          (model: { counts: { opinions: number } }) => model.counts.opinions,
+        ),
+      ).toEqual([3, 3]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('records the judge prefix read from the prompt cache, prices it at the cache price and shows the saving', async () => {

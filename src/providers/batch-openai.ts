@@ -1,6 +1,14 @@
 import type { ProviderConfig } from '../core/config.js';
 import { batchFetch, jsonLines } from './batch-http.js';
-import type { BatchItem, BatchOutcome, BatchPoll, BatchTransport } from './batch-transport.js';
+import {
+  type BatchIntent,
+  type BatchItem,
+  type BatchLookup,
+  type BatchOutcome,
+  type BatchPoll,
+  type BatchTransport,
+  CLOCK_SLACK_MS,
+} from './batch-transport.js';
 import type { ModelProtocol } from './model-protocol.js';
 import { chatCompletionBody, readChatCompletion } from './openai.js';
 
@@ -43,6 +51,36 @@ export function outcomeOfLine(
   return { customId, failure: reason };
 }
 
+/** The metadata field a batch carries its client key in. */
+export const BATCH_KEY_FIELD = 'adaem_batch_key';
+
+/**
+ * The batch whose metadata carries the intent's key, from the batch list (newest first, paged with
+ * `after`), read back to a little before the intent was recorded.
+ */
+async function findByMetadata(
+  json: (path: string) => Promise<Record<string, unknown>>,
+  intent: BatchIntent,
+): Promise<BatchLookup> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await json(
+      `/batches?limit=100${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`,
+    );
+    const batches = Array.isArray(page.data) ? (page.data as Record<string, unknown>[]) : [];
+    for (const batch of batches) {
+      const metadata = batch.metadata as Record<string, unknown> | null | undefined;
+      if (metadata?.[BATCH_KEY_FIELD] === intent.key && typeof batch.id === 'string')
+        return { found: batch.id };
+      if (typeof batch.created_at === 'number' && batch.created_at * 1000 < intent.since - CLOCK_SLACK_MS)
+        return { absent: true };
+    }
+    const last = batches.at(-1)?.id;
+    if (page.has_more !== true || typeof last !== 'string') return { absent: true };
+    after = last;
+  }
+}
+
 /** OpenAI's Files + Batches API (`/v1/files`, `/v1/batches`), or any server that speaks it. */
 export function createOpenAIBatchTransport(options: {
   id: string;
@@ -71,7 +109,7 @@ export function createOpenAIBatchTransport(options: {
     return rows.flatMap((row) => outcomeOfLine(options.id, options.model, row) ?? []);
   };
   return {
-    async submit(items: BatchItem[]): Promise<string> {
+    async submit(items: BatchItem[], key?: string): Promise<string> {
       const form = new FormData();
       form.append('purpose', 'batch');
       const text = items.map((item) => `${batchLine(options.model, options.protocol, item)}\n`).join('');
@@ -84,6 +122,7 @@ export function createOpenAIBatchTransport(options: {
           input_file_id: file.id,
           endpoint: '/v1/chat/completions',
           completion_window: '24h',
+          ...(key === undefined ? {} : { metadata: { [BATCH_KEY_FIELD]: key } }),
         }),
       });
       return String(batch.id);
@@ -95,5 +134,6 @@ export function createOpenAIBatchTransport(options: {
       const outcomes = [...(await lines(batch.output_file_id)), ...(await lines(batch.error_file_id))];
       return { ended: true, status, outcomes };
     },
+    find: (intent) => findByMetadata(json, intent),
   };
 }

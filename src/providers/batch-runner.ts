@@ -1,40 +1,22 @@
-import type { BatchConfig } from '../core/batch-config.js';
-import type { BatchLedger, StoredBatch } from '../core/batch-ledger.js';
+import type { StoredBatch } from '../core/batch-ledger.js';
 import type { Role } from '../core/config.js';
 import { CancelledError, isProviderError } from '../core/errors.js';
 import type { ChatRequest, ChatResult } from '../core/provider.js';
-import type { BatchOutcome, BatchTransport } from './batch-transport.js';
+import { resolveIntent } from './batch-intents.js';
+import {
+  awaitKey,
+  type BatchRunnerDeps,
+  nextWait,
+  type RunnerState,
+  settle,
+  type Waiting,
+} from './batch-runner-state.js';
+import { type BatchItem, type BatchTransport, newBatchKey } from './batch-transport.js';
+import { watch } from './batch-watch.js';
+import type { LedgerIntent } from './intent-ledger.js';
 import type { ModelEntry } from './model-entry.js';
 
-/** One call waiting for a batch. */
-interface Waiting {
-  entry: ModelEntry;
-  role: Role;
-  key: string;
-  request: ChatRequest;
-  /** Batches this request went through already. */
-  wave: number;
-  resolve: (result: ChatResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** What the runner needs from the engine. */
-export interface BatchRunnerDeps {
-  settings: BatchConfig;
-  ledger?: BatchLedger;
-  runId?: string;
-  signal?: AbortSignal;
-  /** The batch API of a model, or a shared one (an offline batch file) keyed by `group`. */
-  transportOf(entry: ModelEntry): { group: string; name: string; transport: BatchTransport };
-  /** Takes an answer in: cache, usage, call record, cost at batch price. Returns the answer as served. */
-  accept(entry: ModelEntry, role: Role, key: string, result: ChatResult): ChatResult;
-  /** Sends a request live (a request the batches could not answer, with `onFailure: live`). */
-  live(entry: ModelEntry, role: Role, key: string, request: ChatRequest): Promise<ChatResult>;
-  /** Notes why a request failed in a batch (printed as a warning by the CLI). */
-  onFailure?(message: string): void;
-  /** Waits between polls (tests shorten it). @default setTimeout */
-  sleep?(ms: number, signal: AbortSignal | undefined): Promise<void>;
-}
+export type { BatchRunnerDeps } from './batch-runner-state.js';
 
 const defaultSleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -50,140 +32,100 @@ const defaultSleep = (ms: number, signal: AbortSignal | undefined): Promise<void
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/** A model's calls collecting for its next batch. */
+interface Queue {
+  name: string;
+  transport: BatchTransport;
+  items: Waiting[];
+  timer?: NodeJS.Timeout;
+}
+
 /**
- * Collects the calls of models in batch execution into provider batches: a batch is submitted once
- * no call has joined it for `collectMs` (or it holds `maxRequests`), stored in the ledger before
- * anyone waits, polled with doubling waits, and its answers taken in as live ones are. A request
- * already in a stored batch (a resumed run) waits for that batch instead of going into a new one.
- * Requests a batch did not answer go into the next batch, or live, with the reason noted.
+ * Submits, retrying an answer of 408/409/429/5xx (the provider created no batch) with doubling
+ * waits; a dropped connection is not retried, since the batch may exist and be paid for.
  */
-export function createBatchRunner(deps: BatchRunnerDeps) {
-  const sleep = deps.sleep ?? defaultSleep;
-  const queues = new Map<
-    string,
-    { name: string; transport: BatchTransport; items: Waiting[]; timer?: NodeJS.Timeout }
-  >();
-  /** Calls waiting for a batch already submitted, by custom id (= cache key). */
-  const awaited = new Map<string, Waiting[]>();
-  const watched = new Set<string>();
-  let stored: Map<string, StoredBatch> | undefined;
-  let waves = 0;
-
-  /** The run's open batches by custom id, read once from the ledger. */
-  const storedByKey = (): Map<string, StoredBatch> => {
-    if (!stored) {
-      stored = new Map();
-      for (const batch of deps.ledger?.open(deps.runId) ?? []) {
-        waves = Math.max(waves, batch.wave);
-        for (const request of batch.requests) stored.set(request.customId, batch);
-      }
+async function submitWithRetry(
+  state: RunnerState,
+  transport: BatchTransport,
+  items: BatchItem[],
+  key: string | undefined,
+): Promise<string> {
+  let wait = state.deps.settings.pollIntervalMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transport.submit(items, key);
+    } catch (error) {
+      const answered = isProviderError(error) && error.status !== undefined && error.isRetryable;
+      if (!answered || attempt >= 5) throw error;
+      await state.sleep(wait, state.deps.signal);
+      wait = nextWait(state, wait);
     }
-    return stored;
-  };
+  }
+}
 
-  const settle = (key: string, outcome: (waiting: Waiting) => void): void => {
-    const waiting = awaited.get(key) ?? [];
-    awaited.delete(key);
-    for (const entry of waiting) outcome(entry);
-  };
+/**
+ * Submits one batch and records it. Where the transport can look batches up and the ledger keeps
+ * intents, the batch is first recorded as an intent under a fresh key that the provider's batch
+ * carries: a kill between the provider accepting it and its id being stored loses nothing, the
+ * resume finds it by that key (see `resolveIntent`).
+ */
+async function submitBatch(state: RunnerState, queue: Queue, items: Waiting[], wave: number): Promise<void> {
+  const { deps } = state;
+  const requests = items.map((item) => ({
+    customId: item.key,
+    modelId: item.entry.resolved.modelId,
+    role: item.role,
+  }));
+  const runId = deps.runId === undefined ? {} : { runId: deps.runId };
+  const key = queue.transport.find && deps.ledger?.intended ? newBatchKey() : undefined;
+  if (key !== undefined)
+    deps.ledger?.intended?.({ key, ...runId, transport: queue.name, wave, requests, createdAt: Date.now() });
+  let id: string;
+  try {
+    id = await submitWithRetry(
+      state,
+      queue.transport,
+      items.map((item) => ({
+        customId: item.key,
+        request: item.request,
+        model: item.entry.resolved.model,
+        ...(item.entry.settings?.protocol ? { protocol: item.entry.settings.protocol } : {}),
+      })),
+      key,
+    );
+  } catch (error) {
+    // Answered with an error, the provider created no batch: the intent goes. A dropped connection
+    // keeps it: the batch may exist, and a resume looks it up.
+    if (key !== undefined && isProviderError(error) && error.status !== undefined)
+      deps.ledger?.dropped?.(key);
+    throw error;
+  }
+  const batch: StoredBatch = { id, ...runId, transport: queue.name, wave, requests, submittedAt: Date.now() };
+  // Stored before anyone waits: a kill from here on resumes by polling this batch.
+  deps.ledger?.submitted(key === undefined ? batch : { ...batch, key });
+  watch(state, batch, queue.transport);
+}
 
-  const retry = (waiting: Waiting, reason: string): void => {
-    deps.onFailure?.(`${waiting.entry.resolved.modelId}: ${reason}`);
-    if (deps.settings.onFailure === 'live' || waiting.wave >= deps.settings.maxWaves) {
-      deps
-        .live(waiting.entry, waiting.role, waiting.key, waiting.request)
-        .then(waiting.resolve, waiting.reject);
-    } else enqueueWaiting({ ...waiting, wave: waiting.wave + 1 });
-  };
+/** The run's open batches and intents, read from the ledger into the runner's state. */
+function readLedger(state: RunnerState): void {
+  const { deps } = state;
+  for (const batch of deps.ledger?.open(deps.runId) ?? []) {
+    state.waves = Math.max(state.waves, batch.wave);
+    for (const request of batch.requests) state.stored.set(request.customId, batch);
+  }
+  for (const intent of deps.ledger?.intents?.(deps.runId) ?? []) {
+    state.waves = Math.max(state.waves, intent.wave);
+    for (const request of intent.requests) state.intents.set(request.customId, intent);
+  }
+}
 
-  const takeIn = (batch: StoredBatch, status: string, outcomes: BatchOutcome[]): void => {
-    const failures: Record<string, string> = {};
-    const answered = new Set<string>();
-    for (const outcome of outcomes) {
-      answered.add(outcome.customId);
-      if ('failure' in outcome) failures[outcome.customId] = outcome.failure;
-    }
-    for (const request of batch.requests)
-      if (!answered.has(request.customId))
-        failures[request.customId] = `no result in batch ${batch.id} (${status})`;
-    // Answers go into the cache before the batch is marked taken: a kill in between polls it again, pays nothing.
-    for (const outcome of outcomes) {
-      if (!('result' in outcome)) continue;
-      const waiting = awaited.get(outcome.customId);
-      const first = waiting?.[0];
-      if (!first) continue;
-      const served = deps.accept(first.entry, first.role, outcome.customId, outcome.result);
-      settle(outcome.customId, (entry) => entry.resolve(served));
-    }
-    deps.ledger?.ended(batch.id, { status, failures });
-    stored?.forEach((value, key) => {
-      if (value.id === batch.id) stored?.delete(key);
-    });
-    for (const [customId, reason] of Object.entries(failures)) {
-      const waiting = awaited.get(customId) ?? [];
-      awaited.delete(customId);
-      const [first, ...others] = waiting;
-      if (!first) continue;
-      // Calls sharing a key share the retried answer.
-      retry(
-        {
-          ...first,
-          resolve: (result) => {
-            first.resolve(result);
-            for (const other of others) other.resolve({ ...result, costUsd: 0 });
-          },
-          reject: (error) => {
-            first.reject(error);
-            for (const other of others) other.reject(error);
-          },
-        },
-        `batch ${batch.id} (${status}): ${reason}`,
-      );
-    }
-  };
-
-  const watch = (batch: StoredBatch, transport: BatchTransport): void => {
-    if (watched.has(batch.id)) return;
-    watched.add(batch.id);
-    void (async () => {
-      let wait = deps.settings.pollIntervalMs;
-      for (;;) {
-        try {
-          const poll = await transport.poll(batch.id);
-          if (poll.ended) return takeIn(batch, poll.status, poll.outcomes);
-        } catch (error) {
-          if (!isProviderError(error) || !error.isRetryable) throw error;
-        }
-        await sleep(wait, deps.signal);
-        wait = Math.min(wait * 2, deps.settings.maxPollIntervalMs);
-      }
-    })()
-      .catch((error: unknown) => {
-        for (const request of batch.requests) settle(request.customId, (waiting) => waiting.reject(error));
-      })
-      .finally(() => watched.delete(batch.id));
-  };
-
-  /**
-   * Submits, retrying an answer of 408/409/429/5xx (the provider created no batch) with doubling
-   * waits; a dropped connection is not retried, since the batch may exist and be paid for.
-   */
-  const submitWithRetry = async (
-    transport: BatchTransport,
-    items: Parameters<BatchTransport['submit']>[0],
-  ) => {
-    let wait = deps.settings.pollIntervalMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await transport.submit(items);
-      } catch (error) {
-        const answered = isProviderError(error) && error.status !== undefined && error.isRetryable;
-        if (!answered || attempt >= 5) throw error;
-        await sleep(wait, deps.signal);
-        wait = Math.min(wait * 2, deps.settings.maxPollIntervalMs);
-      }
-    }
-  };
+/**
+ * Each model's calls collecting for its next batch (one shared queue for an offline file): a batch
+ * is submitted once no call has joined it for `collectMs`, or once it holds `maxRequests`.
+ */
+function batchQueues(state: RunnerState) {
+  const { deps } = state;
+  const queues = new Map<string, Queue>();
 
   const flush = (group: string): void => {
     const queue = queues.get(group);
@@ -197,36 +139,11 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
       return;
     }
     if (queue.items.length > 0) schedule(group);
-    const wave = Math.max(...items.map((item) => item.wave), waves + 1);
-    waves = Math.max(waves, wave);
-    for (const item of items) awaited.set(item.key, [...(awaited.get(item.key) ?? []), item]);
-    void (async () => {
-      const id = await submitWithRetry(
-        queue.transport,
-        items.map((item) => ({
-          customId: item.key,
-          request: item.request,
-          model: item.entry.resolved.model,
-          ...(item.entry.settings?.protocol ? { protocol: item.entry.settings.protocol } : {}),
-        })),
-      );
-      const batch: StoredBatch = {
-        id,
-        ...(deps.runId === undefined ? {} : { runId: deps.runId }),
-        transport: queue.name,
-        wave,
-        requests: items.map((item) => ({
-          customId: item.key,
-          modelId: item.entry.resolved.modelId,
-          role: item.role,
-        })),
-        submittedAt: Date.now(),
-      };
-      // Stored before anyone waits: a kill from here on resumes by polling this batch.
-      deps.ledger?.submitted(batch);
-      watch(batch, queue.transport);
-    })().catch((error: unknown) => {
-      for (const item of items) settle(item.key, (waiting) => waiting.reject(error));
+    const wave = Math.max(...items.map((item) => item.wave), state.waves + 1);
+    state.waves = Math.max(state.waves, wave);
+    for (const item of items) awaitKey(state, item);
+    submitBatch(state, queue, items, wave).catch((error: unknown) => {
+      for (const item of items) settle(state, item.key, (waiting) => waiting.reject(error));
     });
   };
 
@@ -240,7 +157,8 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     queue.timer = setTimeout(() => flush(group), deps.settings.collectMs);
   };
 
-  function enqueueWaiting(waiting: Waiting): void {
+  /** Puts a call into its model's next batch. */
+  return (waiting: Waiting): void => {
     const { group, name, transport } = deps.transportOf(waiting.entry);
     let queue = queues.get(group);
     if (!queue) {
@@ -249,20 +167,59 @@ export function createBatchRunner(deps: BatchRunnerDeps) {
     }
     queue.items.push(waiting);
     schedule(group);
-  }
+  };
+}
+
+/**
+ * Collects the calls of models in batch execution into provider batches: a batch is submitted once
+ * no call has joined it for `collectMs` (or it holds `maxRequests`), stored in the ledger before
+ * anyone waits, polled with doubling waits, and its answers taken in as live ones are. A request
+ * already in a stored batch (a resumed run) waits for that batch instead of going into a new one;
+ * one in an intent whose id was never stored waits until the provider is asked for that batch.
+ * Requests a batch did not answer go into the next batch, or live, with the reason noted.
+ */
+export function createBatchRunner(deps: BatchRunnerDeps) {
+  const state: RunnerState = {
+    deps,
+    sleep: deps.sleep ?? defaultSleep,
+    awaited: new Map(),
+    watched: new Set(),
+    stored: new Map(),
+    intents: new Map(),
+    waves: 0,
+    requeue: (waiting) => enqueueWaiting(waiting),
+  };
+  const enqueueWaiting = batchQueues(state);
+  let read = false;
+  const resolving = new Map<string, Promise<void>>();
+
+  /** Looks an intent up once; the calls waiting for its requests fail if it cannot be. */
+  const resolveOnce = (intent: LedgerIntent, transport: BatchTransport): void => {
+    let pending = resolving.get(intent.key);
+    if (!pending) {
+      pending = resolveIntent(state, intent, transport);
+      resolving.set(intent.key, pending);
+    }
+    pending.catch((error: unknown) => {
+      for (const request of intent.requests)
+        settle(state, request.customId, (waiting) => waiting.reject(error));
+    });
+  };
 
   return {
     /** Answers a request through a batch: a stored one that holds it, else the next one submitted. */
     enqueue(entry: ModelEntry, role: Role, key: string, request: ChatRequest): Promise<ChatResult> {
       return new Promise<ChatResult>((resolve, reject) => {
         const waiting: Waiting = { entry, role, key, request, wave: 1, resolve, reject };
-        const batch = storedByKey().get(key);
-        if (batch) {
-          awaited.set(key, [...(awaited.get(key) ?? []), waiting]);
-          watch(batch, deps.transportOf(entry).transport);
-          return;
-        }
-        enqueueWaiting(waiting);
+        if (!read) readLedger(state);
+        read = true;
+        const batch = state.stored.get(key);
+        const intent = batch ? undefined : state.intents.get(key);
+        if (!batch && !intent) return enqueueWaiting(waiting);
+        awaitKey(state, waiting);
+        const { transport } = deps.transportOf(entry);
+        if (batch) watch(state, batch, transport);
+        else if (intent) resolveOnce(intent, transport);
       });
     },
   };

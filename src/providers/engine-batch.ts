@@ -1,5 +1,4 @@
 import type { BatchConfig } from '../core/batch-config.js';
-import type { BatchLedger } from '../core/batch-ledger.js';
 import type { CallRecorder } from '../core/call-outcome.js';
 import type { Role } from '../core/config.js';
 import { BudgetExceededError } from '../core/errors.js';
@@ -10,6 +9,7 @@ import { createOpenAIBatchTransport } from './batch-openai.js';
 import { type BatchRunner, createBatchRunner } from './batch-runner.js';
 import type { BatchTransport } from './batch-transport.js';
 import { cacheSavingOf, chargeOf, ratesOf } from './call-charge.js';
+import type { DurableBatchLedger } from './intent-ledger.js';
 import type { ModelEntry } from './model-entry.js';
 import { modelProtocol } from './model-protocol.js';
 import type { SpendingGuard } from './spending-guard.js';
@@ -22,7 +22,7 @@ export interface EngineBatchOptions {
   /** Write the requests to this file (OpenAI batch format) and stop, for a self-hosted cluster. */
   file?: string;
   /** Where submitted batches are kept (the store). */
-  ledger?: BatchLedger;
+  ledger?: DurableBatchLedger;
   /** Requests a batch did not answer, and where they go next. */
   onNotice?: (message: string) => void;
   /** Called once an offline batch file is written (the run then stops). */
@@ -44,11 +44,8 @@ function providerTransport(entry: ModelEntry): BatchTransport | undefined {
   return undefined;
 }
 
-/**
- * Batch execution inside the engine: which calls go into batches, and taking their answers in
- * through the same cache, usage, call records and spending guard as live calls, at batch prices.
- */
-export function batchThroughEngine(deps: {
+/** What batch execution needs from the engine. */
+interface EngineBatchDeps {
   options: EngineBatchOptions | undefined;
   settings: BatchConfig;
   runId?: string;
@@ -59,18 +56,17 @@ export function batchThroughEngine(deps: {
   guard: SpendingGuard;
   scrub: (result: ChatResult) => ChatResult;
   live: (entry: ModelEntry, role: Role, key: string, request: ChatRequest) => Promise<ChatResult>;
-}) {
+}
+
+/** The batch transport of each model (one shared offline file with `options.file`), built once. */
+function batchTransports(options: EngineBatchOptions | undefined, runId: string | undefined) {
   const transports = new Map<string, BatchTransport | undefined>();
-  const transportOf = (entry: ModelEntry): BatchTransport | undefined => {
-    if (deps.options?.file !== undefined) {
+  return (entry: ModelEntry): BatchTransport | undefined => {
+    if (options?.file !== undefined) {
       if (!transports.has('file'))
         transports.set(
           'file',
-          createFileBatchTransport({
-            path: deps.options.file,
-            runId: deps.runId,
-            onWritten: deps.options.onWritten,
-          }),
+          createFileBatchTransport({ path: options.file, runId, onWritten: options.onWritten }),
         );
       return transports.get('file');
     }
@@ -78,6 +74,50 @@ export function batchThroughEngine(deps: {
       transports.set(entry.resolved.modelId, providerTransport(entry));
     return transports.get(entry.resolved.modelId);
   };
+}
+
+/** Takes a batch answer in: its reservation settled at the batch price, usage, call record, cache. */
+function acceptBatchAnswer(
+  deps: EngineBatchDeps,
+  reserved: Map<string, number>,
+  answer: { entry: ModelEntry; role: Role; key: string; raw: ChatResult },
+): ChatResult {
+  const { entry, role, key } = answer;
+  const result = deps.scrub(answer.raw);
+  const costUsd = chargeOf(result.usage, entry.price, 'batch');
+  deps.guard.settle(reserved.get(key) ?? 0, costUsd);
+  reserved.delete(key);
+  deps.ledger.add(entry.resolved.modelId, role, {
+    calls: 1,
+    inputTokens: result.usage.inputTokens,
+    outputTokens: result.usage.outputTokens,
+    costUsd,
+  });
+  deps.recorder?.record({
+    providerId: entry.resolved.modelId,
+    role,
+    status: 'ok',
+    runId: deps.runId,
+    attempts: 1,
+    latencyMs: 0,
+    inputTokens: result.usage.inputTokens,
+    outputTokens: result.usage.outputTokens,
+    costUsd,
+    execution: 'batch',
+    cachedInputTokens: result.usage.cachedInputTokens ?? 0,
+    savedUsd: cacheSavingOf(result.usage, entry.price, 'batch'),
+    finishedAt: Date.now(),
+  });
+  deps.cache?.put(key, { providerId: entry.resolved.modelId, result });
+  return { ...result, costUsd };
+}
+
+/**
+ * Batch execution inside the engine: which calls go into batches, and taking their answers in
+ * through the same cache, usage, call records and spending guard as live calls, at batch prices.
+ */
+export function batchThroughEngine(deps: EngineBatchDeps) {
+  const transportOf = batchTransports(deps.options, deps.runId);
   const batched = (entry: ModelEntry): boolean => {
     const execution = entry.settings?.execution ?? entry.resolved.providerConfig.execution;
     const wanted = deps.options?.force || deps.options?.file !== undefined || execution === 'batch';
@@ -100,35 +140,7 @@ export function batchThroughEngine(deps: {
         name: deps.options?.file !== undefined ? 'file' : entry.resolved.type,
         transport: transportOf(entry)!,
       }),
-      accept(entry, role, key, raw) {
-        const result = deps.scrub(raw);
-        const costUsd = chargeOf(result.usage, entry.price, 'batch');
-        deps.guard.settle(reserved.get(key) ?? 0, costUsd);
-        reserved.delete(key);
-        deps.ledger.add(entry.resolved.modelId, role, {
-          calls: 1,
-          inputTokens: result.usage.inputTokens,
-          outputTokens: result.usage.outputTokens,
-          costUsd,
-        });
-        deps.recorder?.record({
-          providerId: entry.resolved.modelId,
-          role,
-          status: 'ok',
-          runId: deps.runId,
-          attempts: 1,
-          latencyMs: 0,
-          inputTokens: result.usage.inputTokens,
-          outputTokens: result.usage.outputTokens,
-          costUsd,
-          execution: 'batch',
-          cachedInputTokens: result.usage.cachedInputTokens ?? 0,
-          savedUsd: cacheSavingOf(result.usage, entry.price, 'batch'),
-          finishedAt: Date.now(),
-        });
-        deps.cache?.put(key, { providerId: entry.resolved.modelId, result });
-        return { ...result, costUsd };
-      },
+      accept: (entry, role, key, raw) => acceptBatchAnswer(deps, reserved, { entry, role, key, raw }),
       live: (entry, role, key, request) => {
         deps.guard.settle(reserved.get(key) ?? 0, 0);
         reserved.delete(key);

@@ -128,6 +128,10 @@ export const MIGRATIONS: string[] = [
    ALTER TABLE calls ADD COLUMN execution TEXT NOT NULL DEFAULT 'live';
    ALTER TABLE calls ADD COLUMN cached_input_tokens INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE calls ADD COLUMN saved_usd REAL NOT NULL DEFAULT 0;`,
+  // A batch's intent is recorded under a client key before it is submitted (status 'intended'); the
+  // provider's batch carries the key, so a kill before its id is stored finds it again (issue 22).
+  `ALTER TABLE batches ADD COLUMN batch_key TEXT;
+   CREATE UNIQUE INDEX batches_key ON batches (batch_key);`,
 ];
 
 /** Brings a database up to the newest schema inside one transaction. */
