@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BatchConfigSchema, ExecutionSchema, PriceSchema } from './batch-config.js';
 import { GenerateConfigSchema } from './generate-config.js';
 import { InputLimitsSchema } from './input-limits.js';
+import { JudgePromptSchema } from './prompts/judge-prompt.js';
 import { JudgeModeSchema } from './question.js';
 import { ValueTheorySchema } from './value-theory.js';
 
@@ -158,6 +159,12 @@ export const EvaluateConfigSchema = z.strictObject({
   judgeTemperature: z.number().min(0).max(2).default(0),
   /** What the judge reads with each key point. @default "point" */
   judgeView: JudgeViewSchema.default('point'),
+  /**
+   * The judge's system prompt: `definitions`, one line per value (the prompt validated so far);
+   * `codebook`, a fuller codebook of the ten Schwartz values (~1,300 tokens, which providers cache;
+   * other theories fall back to `definitions`). docs/judge.md#the-judges-prompt. @default "definitions"
+   */
+  judgePrompt: JudgePromptSchema.default('definitions'),
   /** Key points asked for and kept per answer; fewer are recorded as a short answer. @default 3 */
   pointsPerAnswer: z.number().int().min(1).max(10).default(3),
   trueskill: TrueSkillConfigSchema.default(TrueSkillConfigSchema.parse({})),

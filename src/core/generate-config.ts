@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JudgePromptSchema } from './prompts/judge-prompt.js';
 import { JudgeModeSchema } from './question.js';
 
 /** Weights of the four terms of the informativeness score S (method §3). */
@@ -101,6 +102,8 @@ export const GenerateConfigSchema = z.strictObject({
   score: z.enum(['practical', 'exact']).default('practical'),
   /** How the judge labels key points during generation. @default "batched" */
   judgeMode: JudgeModeSchema.default('batched'),
+  /** The judge's system prompt during generation, as `evaluate.judgePrompt`. @default "definitions" */
+  judgePrompt: JudgePromptSchema.default('definitions'),
   /** Key points asked of each panel model. @default 3 */
   pointsPerAnswer: z.number().int().min(1).max(10).default(3),
   /** `auto`: embeddings when a model has role `embedder`, else lexical. @default "auto" */

@@ -18,6 +18,11 @@ export interface PresetSetting {
 export const PAPER_PRESET: readonly PresetSetting[] = [
   { key: 'generate.weights.dis', value: -0.5, source: 'S = R_VC + R_VD + R_OD − ½·R_Dis (App. C.3)' },
   { key: 'generate.judgeMode', value: 'per-value', source: 'one Yes/No call per (text, value) (Listing 4)' },
+  {
+    key: 'generate.judgePrompt',
+    value: 'definitions',
+    source: 'the ten definitions in the system message (§6)',
+  },
   { key: 'generate.similarity', value: 'embedding', source: 'sentence embeddings for dedup and R_OD' },
   { key: 'generate.dedupThreshold', value: 0.85, source: 'ε on the mean of the top-3 similarities' },
   { key: 'generate.dedupTopK', value: 3, source: 'k of that mean' },
@@ -26,6 +31,11 @@ export const PAPER_PRESET: readonly PresetSetting[] = [
   { key: 'generate.temperature', value: 1, source: 'Table 6' },
   { key: 'generate.topP', value: 0.95, source: 'Table 6' },
   { key: 'evaluate.judgeMode', value: 'per-value', source: 'Listing 4' },
+  {
+    key: 'evaluate.judgePrompt',
+    value: 'definitions',
+    source: 'the ten definitions in the system message (§6)',
+  },
   { key: 'evaluate.temperature', value: 1, source: 'Table 6' },
   { key: 'evaluate.topP', value: 0.95, source: 'Table 6' },
   { key: 'evaluate.matches.format', value: 'teams', source: 'one team game per question and value (C.8)' },

@@ -94,3 +94,68 @@ export function definePrompt<Name extends string, Optional extends Name = never>
     },
   };
 }
+
+/** The longest text every one of `texts` starts with (`fromEnd`: ends with). */
+function commonAffix(texts: readonly string[], fromEnd: boolean): string {
+  const first = texts[0] ?? '';
+  let length = 0;
+  while (
+    length < first.length &&
+    texts.every((text) =>
+      fromEnd
+        ? text.length > length && text[text.length - 1 - length] === first[first.length - 1 - length]
+        : text[length] === first[length],
+    )
+  )
+    length++;
+  return fromEnd ? first.slice(first.length - length) : first.slice(0, length);
+}
+
+/** One message shape all variants share: their common fixed start and end around one placeholder. */
+function sharedShape(variants: readonly PromptTemplate[], index: number): TemplateMessage {
+  const texts = variants.map((variant) => variant.messages[index]!.text);
+  const role = variants[0]!.messages[index]!.role;
+  if (texts.every((text) => text === texts[0])) return { role, text: texts[0]! };
+  const heads = texts.map((text) => (text.includes('{{') ? text.slice(0, text.indexOf('{{')) : text));
+  const tails = texts.map((text) => (text.includes('}}') ? text.slice(text.lastIndexOf('}}') + 2) : text));
+  return { role, text: `${commonAffix(heads, false)}{{variant}}${commonAffix(tails, true)}` };
+}
+
+/**
+ * One prompt id sent in several wordings (the judge's `definitions` and `codebook` prompts): renders
+ * the `render` variant, matches messages rendered from any variant. Its `messages` are the shape the
+ * variants share (same roles; each text's common fixed start and end around a `{{variant}}` mark), for
+ * quick rejection; its hash covers every variant. A run records the hash of the variant it sent.
+ */
+export function definePromptFamily<
+  Name extends string,
+  Optional extends Name,
+  Variant extends string,
+>(options: {
+  id: string;
+  variants: Record<Variant, PromptTemplate<Name, Optional>>;
+  render: NoInfer<Variant>;
+}): PromptTemplate<Name, Optional> & { variants: Record<Variant, PromptTemplate<Name, Optional>> } {
+  const all: PromptTemplate<Name, Optional>[] = Object.values(options.variants);
+  const length = all[0]!.messages.length;
+  if (all.some((variant) => variant.id !== options.id || variant.messages.length !== length))
+    throw new Error(`prompt family ${options.id}: every variant needs its id and ${length} messages`);
+  const messages = Array.from({ length }, (_, index) => sharedShape(all, index));
+  return {
+    id: options.id,
+    hash: createHash('sha256')
+      .update(JSON.stringify([options.id, all.map((variant) => variant.hash)]))
+      .digest('hex')
+      .slice(0, 16),
+    messages,
+    variants: options.variants,
+    render: (variables) => options.variants[options.render].render(variables),
+    match(rendered) {
+      for (const variant of all) {
+        const found = variant.match(rendered);
+        if (found) return found;
+      }
+      return undefined;
+    },
+  };
+}

@@ -2,18 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { MFT_THEORY, SCHWARTZ_THEORY } from '../theories.js';
 import type { ValueTheory } from '../value-theory.js';
 import { definePrompt } from './define-prompt.js';
-import { formatDefinitions, formatJudgeContext, judgeBatchedPrompt, judgeValuePrompt } from './templates.js';
+import type { JudgePrompt } from './judge-prompt.js';
+import {
+  formatDefinitions,
+  formatJudgeContext,
+  judgeBatchedPrompt,
+  judgeValuePrompt,
+  promptHashes,
+  renderJudgeBatched,
+  renderJudgeValue,
+} from './templates.js';
 
-function judgeMessages(theory: ValueTheory, opinion: string, question?: string) {
-  const shared = {
-    theory_name: theory.name,
-    definitions: formatDefinitions(theory),
-    context: formatJudgeContext(question),
-    opinion,
-  };
+function judgeMessages(
+  theory: ValueTheory,
+  opinion: string,
+  question?: string,
+  prompt: JudgePrompt = 'codebook',
+) {
+  const call = { theory, prompt, context: formatJudgeContext(question), opinion };
   return {
-    batched: judgeBatchedPrompt.render({ ...shared, value_ids: theory.values.map((v) => v.id).join(', ') }),
-    perValue: theory.values.map((value) => judgeValuePrompt.render({ ...shared, value_name: value.name })),
+    batched: renderJudgeBatched(call),
+    perValue: theory.values.map((value) => renderJudgeValue({ ...call, valueName: value.name })),
   };
 }
 
@@ -38,12 +47,12 @@ describe('judge prompts', () => {
   });
 
   it('give every Schwartz value its codebook, and other theories their one-line definitions', () => {
-    const schwartz = formatDefinitions(SCHWARTZ_THEORY);
+    const schwartz = formatDefinitions(SCHWARTZ_THEORY, 'codebook');
     for (const value of SCHWARTZ_THEORY.values) {
       expect(schwartz).toContain(`${value.name} (${value.id}): ${value.definition}\n  Includes: `);
     }
     expect(schwartz.match(/Not to confuse: /g)).toHaveLength(10);
-    expect(formatDefinitions(MFT_THEORY)).toBe(
+    expect(formatDefinitions(MFT_THEORY, 'codebook')).toBe(
       MFT_THEORY.values.map((value) => `- ${value.name} (${value.id}): ${value.definition}`).join('\n'),
     );
     // A theory of one's own that reuses the id but changes a definition gets no codebook written for another.
@@ -53,7 +62,8 @@ describe('judge prompts', () => {
         index === 0 ? { ...value, definition: 'Our own wording.' } : value,
       ),
     };
-    expect(formatDefinitions(changed)).not.toContain('Includes:');
+    expect(formatDefinitions(changed, 'codebook')).not.toContain('Includes:');
+    expect(formatDefinitions(SCHWARTZ_THEORY)).not.toContain('Includes:');
   });
 
   it('hash the fixed text they are filled from', () => {
@@ -63,5 +73,48 @@ describe('judge prompts', () => {
     expect(definePrompt<'x'>({ id: 'p', messages, hashAlso: { a: 2 } }).hash).not.toBe(
       definePrompt<'x'>({ id: 'p', messages, hashAlso: { a: 1 } }).hash,
     );
+  });
+
+  it('send the definitions prompt word for word as before the codebook, the codebook only when asked for and known', () => {
+    const definitions = judgeMessages(SCHWARTZ_THEORY, 'x', undefined, 'definitions');
+    expect(definitions.batched[0]!.content).toBe(
+      [
+        `You label which human values a short opinion reflects, using the ${SCHWARTZ_THEORY.name} theory.`,
+        'Its values:',
+        ...SCHWARTZ_THEORY.values.map((value) => `- ${value.name} (${value.id}): ${value.definition}`),
+        'For each value decide whether the opinion reflects it. Reply with JSON only: {"values": {"<value id>": true or false, ...}} covering every value id.',
+      ].join('\n'),
+    );
+    expect(definitions.perValue[0]![0]!.content).toMatch(
+      /\n- Universalism \(universalism\): [^\n]+\nReply with one word: Yes or No\.$/,
+    );
+    const codebook = judgeMessages(SCHWARTZ_THEORY, 'x');
+    expect(codebook.batched[0]!.content).toContain('  Not to confuse: ');
+    expect(codebook.batched[0]!.content).toContain('How to decide:');
+    expect(codebook.batched[0]!.content.length).toBeGreaterThan(3 * definitions.batched[0]!.content.length);
+    // The user message, where everything that varies goes, is the same under both.
+    expect(codebook.batched[1]).toEqual(definitions.batched[1]);
+    // No codebook for MFT (or a changed Schwartz): `codebook` sends the definitions prompt, unchanged.
+    expect(judgeMessages(MFT_THEORY, 'x')).toEqual(judgeMessages(MFT_THEORY, 'x', undefined, 'definitions'));
+  });
+
+  it('keep the hashes runs recorded: definitions as before the codebook, codebook as since; recognised either way', () => {
+    // Pinned: the definitions prompt's hashes are the ones every run before the codebook recorded.
+    expect(promptHashes()).toMatchObject({
+      'judge-value': '6b3c66ddad154057',
+      'judge-batched': '811f260de556868f',
+    });
+    expect(promptHashes({ judge: 'codebook' })).toMatchObject({
+      'judge-value': 'cef090c7aed4f3b0',
+      'judge-batched': '7b2642dd419b94c6',
+    });
+    const { opinion, ...others } = promptHashes();
+    expect(promptHashes({ judge: 'codebook' })).toMatchObject({ opinion, reflect: others.reflect });
+    for (const prompt of ['definitions', 'codebook'] as const) {
+      const { batched, perValue } = judgeMessages(SCHWARTZ_THEORY, 'Jobs: shops close', 'Tax it?', prompt);
+      expect(judgeBatchedPrompt.match(batched)).toMatchObject({ opinion: 'Jobs: shops close' });
+      expect(judgeValuePrompt.match(perValue[2]!)).toMatchObject({ value_name: 'Hedonism' });
+      expect(judgeValuePrompt.match(batched)).toBeUndefined();
+    }
   });
 });

@@ -1,6 +1,8 @@
+import type { ChatMessage } from '../provider.js';
 import type { ValueTheory } from '../value-theory.js';
-import { definePrompt } from './define-prompt.js';
+import { definePrompt, definePromptFamily, type PromptTemplate } from './define-prompt.js';
 import { CODEBOOKS, codebookOf } from './judge-codebook.js';
+import { type JudgePrompt, judgePromptFor } from './judge-prompt.js';
 
 /** The opinion prompt: stance plus three "point: justification" lines (method §5). */
 export const opinionPrompt = definePrompt<'question' | 'point_lines', 'point_lines'>({
@@ -34,12 +36,12 @@ export function formatJudgeContext(question: string | undefined): string {
 }
 
 /**
- * The judge's system message, the same in every judge call of a run: the theory's values (a full
- * codebook where adaem has one), then the rules for deciding. Everything that varies — the key
- * point, the question when shown, the value asked about — comes after it, in the user message, so
- * the whole system message is a prefix the providers can cache (docs/batch.md#prompt-caching).
+ * The judge's `codebook` system message, the same in every judge call of a run: the codebook of the
+ * theory's values, then the rules for deciding. Everything that varies — the key point, the question
+ * when shown, the value asked about — comes after it, in the user message, so the whole system
+ * message is a prefix the providers can cache (docs/batch.md#prompt-caching).
  */
-const judgeSystem = [
+const codebookSystem = [
   'You label which human values a short opinion reflects, using the {{theory_name}} theory.',
   '',
   'The values:',
@@ -56,48 +58,123 @@ const judgeSystem = [
 ].join('\n');
 
 /**
- * Per-value judging: one Yes/No call per (opinion, value) (the paper's protocol); also used for
- * `logprob`. `context` is empty unless the judge is configured to see the question.
+ * The judge's `definitions` system message: one line per value, word for word the prompt adaem
+ * sent before the codebook existed (so its hash is the one those runs recorded).
  */
-export const judgeValuePrompt = definePrompt<
-  'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_name',
-  'context'
->({
+const definitionsSystem = [
+  'You label which human values a short opinion reflects, using the {{theory_name}} theory.',
+  'Its values:',
+  '{{definitions}}',
+].join('\n');
+
+const judgeValueUser = [
+  '{{context}}Opinion: {{opinion}}',
+  '',
+  'Does this opinion reflect the value {{value_name}}? Answer Yes or No.',
+].join('\n');
+const judgeBatchedUser = ['{{context}}Opinion: {{opinion}}', '', 'Value ids: {{value_ids}}'].join('\n');
+const batchedInstruction =
+  'For each value decide whether the opinion reflects it. Reply with JSON only: {"values": {"<value id>": true or false, ...}} covering every value id.';
+
+type JudgeValueVariables = 'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_name';
+type JudgeBatchedVariables = 'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_ids';
+
+/** The judge's templates under each `judgePrompt` setting; the codebook's text is part of its hashes. */
+const JUDGE_TEMPLATES = {
+  definitions: {
+    value: definePrompt<JudgeValueVariables, 'context'>({
+      id: 'judge-value',
+      defaults: { context: '' },
+      messages: [
+        { role: 'system', text: `${definitionsSystem}\nReply with one word: Yes or No.` },
+        { role: 'user', text: judgeValueUser },
+      ],
+    }),
+    batched: definePrompt<JudgeBatchedVariables, 'context'>({
+      id: 'judge-batched',
+      defaults: { context: '' },
+      messages: [
+        { role: 'system', text: `${definitionsSystem}\n${batchedInstruction}` },
+        { role: 'user', text: judgeBatchedUser },
+      ],
+    }),
+  },
+  codebook: {
+    value: definePrompt<JudgeValueVariables, 'context'>({
+      id: 'judge-value',
+      defaults: { context: '' },
+      hashAlso: CODEBOOKS,
+      messages: [
+        { role: 'system', text: `${codebookSystem}\n\nReply with one word: Yes or No.` },
+        { role: 'user', text: judgeValueUser },
+      ],
+    }),
+    batched: definePrompt<JudgeBatchedVariables, 'context'>({
+      id: 'judge-batched',
+      defaults: { context: '' },
+      hashAlso: CODEBOOKS,
+      messages: [
+        { role: 'system', text: `${codebookSystem}\n\n${batchedInstruction}` },
+        { role: 'user', text: judgeBatchedUser },
+      ],
+    }),
+  },
+} as const satisfies Record<JudgePrompt, { value: PromptTemplate; batched: PromptTemplate }>;
+
+/**
+ * Per-value judging: one Yes/No call per (opinion, value) (the paper's protocol); also used for
+ * `logprob`. `context` is empty unless the judge is configured to see the question. Renders the
+ * `definitions` wording and recognises both (`renderJudgePrompt` sends the configured one).
+ */
+export const judgeValuePrompt = definePromptFamily({
   id: 'judge-value',
-  defaults: { context: '' },
-  hashAlso: CODEBOOKS,
-  messages: [
-    { role: 'system', text: `${judgeSystem}\n\nReply with one word: Yes or No.` },
-    {
-      role: 'user',
-      text: [
-        '{{context}}Opinion: {{opinion}}',
-        '',
-        'Does this opinion reflect the value {{value_name}}? Answer Yes or No.',
-      ].join('\n'),
-    },
-  ],
+  variants: { definitions: JUDGE_TEMPLATES.definitions.value, codebook: JUDGE_TEMPLATES.codebook.value },
+  render: 'definitions',
 });
 
-/** Batched judging: one structured-output call per opinion returning every value. */
-export const judgeBatchedPrompt = definePrompt<
-  'theory_name' | 'definitions' | 'context' | 'opinion' | 'value_ids',
-  'context'
->({
+/** Batched judging: one structured-output call per opinion returning every value (both wordings, as above). */
+export const judgeBatchedPrompt = definePromptFamily({
   id: 'judge-batched',
-  defaults: { context: '' },
-  hashAlso: CODEBOOKS,
-  messages: [
-    {
-      role: 'system',
-      text: `${judgeSystem}\n\nFor each value decide whether the opinion reflects it. Reply with JSON only: {"values": {"<value id>": true or false, ...}} covering every value id.`,
-    },
-    {
-      role: 'user',
-      text: ['{{context}}Opinion: {{opinion}}', '', 'Value ids: {{value_ids}}'].join('\n'),
-    },
-  ],
+  variants: {
+    definitions: JUDGE_TEMPLATES.definitions.batched,
+    codebook: JUDGE_TEMPLATES.codebook.batched,
+  },
+  render: 'definitions',
 });
+
+/** What one judge call reads: the key point, the context line, and (per value) the value asked about. */
+interface JudgeCall {
+  theory: ValueTheory;
+  /** The configured `judgePrompt`; `codebook` falls back to `definitions` for theories without one. */
+  prompt: JudgePrompt;
+  opinion: string;
+  /** `formatJudgeContext(…)`; empty unless the judge sees the question. @default "" */
+  context?: string;
+}
+
+/** The messages of one batched judge call, in the wording `prompt` chooses for the theory. */
+export function renderJudgeBatched(call: JudgeCall): ChatMessage[] {
+  const used = judgePromptFor(call.prompt, call.theory).used;
+  return JUDGE_TEMPLATES[used].batched.render({
+    theory_name: call.theory.name,
+    definitions: formatDefinitions(call.theory, used),
+    context: call.context ?? '',
+    opinion: call.opinion,
+    value_ids: call.theory.values.map((value) => value.id).join(', '),
+  });
+}
+
+/** The messages of one per-value judge call (the value named `valueName`). */
+export function renderJudgeValue(call: JudgeCall & { valueName: string }): ChatMessage[] {
+  const used = judgePromptFor(call.prompt, call.theory).used;
+  return JUDGE_TEMPLATES[used].value.render({
+    theory_name: call.theory.name,
+    definitions: formatDefinitions(call.theory, used),
+    context: call.context ?? '',
+    opinion: call.opinion,
+    value_name: call.valueName,
+  });
+}
 
 /** Exploration step 1: find a specific fact related to a general question (method §4). */
 export const exploreFactPrompt = definePrompt<'question' | 'examples'>({
@@ -232,20 +309,27 @@ export const PROMPTS = {
 } as const;
 export type PromptId = keyof typeof PROMPTS;
 
-/** Hash of every template, for the run manifest. */
-export function promptHashes(): Record<PromptId, string> {
+/**
+ * Hash of every template a run sends, for the run manifest: the judge's under the prompt it uses
+ * (`judgePromptFor(setting, theory).used`). @default judge "definitions"
+ */
+export function promptHashes(options: { judge?: JudgePrompt } = {}): Record<PromptId, string> {
+  const judge = options.judge ?? 'definitions';
   const hashes = {} as Record<PromptId, string>;
   for (const [id, template] of Object.entries(PROMPTS)) hashes[id as PromptId] = template.hash;
+  hashes['judge-value'] = JUDGE_TEMPLATES[judge].value.hash;
+  hashes['judge-batched'] = JUDGE_TEMPLATES[judge].batched.hash;
   return hashes;
 }
 
 /**
- * The values block of judge prompts. With a codebook (the built-in Schwartz theory): per value its
+ * The values block of judge prompts. `definitions`: one "- Name (id): definition" line per value.
+ * `codebook` (the built-in Schwartz theory only; other theories get the one-line form): per value its
  * definition, what belongs to it, how it differs from its neighbours and what does not count.
- * Otherwise (MFT, schwartz-19, a theory of your own): one "- Name (id): definition" line per value.
+ * @default prompt "definitions"
  */
-export function formatDefinitions(theory: ValueTheory): string {
-  const codebook = codebookOf(theory);
+export function formatDefinitions(theory: ValueTheory, prompt: JudgePrompt = 'definitions'): string {
+  const codebook = prompt === 'codebook' ? codebookOf(theory) : undefined;
   if (!codebook)
     return theory.values.map((value) => `- ${value.name} (${value.id}): ${value.definition}`).join('\n');
   return theory.values

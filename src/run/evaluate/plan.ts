@@ -1,11 +1,11 @@
 import type { AdaemConfig, Price, Role } from '../../core/config.js';
+import { type JudgePromptChoice, judgePromptFor } from '../../core/prompts/judge-prompt.js';
 import {
-  formatDefinitions,
   formatJudgeContext,
   formatPointLines,
-  judgeBatchedPrompt,
-  judgeValuePrompt,
   opinionPrompt,
+  renderJudgeBatched,
+  renderJudgeValue,
 } from '../../core/prompts/templates.js';
 import type { JudgeMode, Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
@@ -27,6 +27,10 @@ export interface PlannedCalls {
   batchCachedCostUsd?: number | null;
   /** Input tokens assumed read from the cache in the batch + cache column. */
   cachedInputTokens?: number;
+  /** The judge's row: its system prompt (the setting, the prompt used, a fallback's reason). */
+  judgePrompt?: JudgePromptChoice;
+  /** The judge's row: estimated tokens of its fixed system prefix, the part a provider can cache. */
+  prefixTokens?: number;
 }
 
 /** Expected answer length of an opinion, in tokens (the prompt caps it at 250 words). */
@@ -100,9 +104,11 @@ export function planEvaluation(options: {
       estimateTokens(TYPICAL_POINT)
     : 0;
   const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
-  const shared = {
-    theory_name: options.theory.name,
-    definitions: formatDefinitions(options.theory),
+  // The prompt the judge will be sent (`evaluate.judgePrompt`, after its fallback), sized as sent.
+  const judgePrompt = judgePromptFor(options.config.evaluate.judgePrompt, options.theory);
+  const call = {
+    theory: options.theory,
+    prompt: judgePrompt.used,
     context: formatJudgeContext(
       options.config.evaluate.judgeView === 'point-and-question' ? options.questions[0]?.text : undefined,
     ),
@@ -110,8 +116,8 @@ export function planEvaluation(options: {
   };
   const judgeMessages =
     options.judgeMode === 'batched'
-      ? judgeBatchedPrompt.render({ ...shared, value_ids: options.theory.values.map((v) => v.id).join(', ') })
-      : judgeValuePrompt.render({ ...shared, value_name: options.theory.values[0]!.name });
+      ? renderJudgeBatched(call)
+      : renderJudgeValue({ ...call, valueName: options.theory.values[0]!.name });
   const judgeInputPerCall = estimateTokens(judgeMessages.map((m) => m.content).join('\n'));
   // The judge's system message (instructions and definitions) is the same in every call: a cacheable prefix.
   const judgePrefix = estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? '');
@@ -126,6 +132,8 @@ export function planEvaluation(options: {
     inputTokens,
     outputTokens,
     costUsd: costOf(priceOf(options.judge), inputTokens, outputTokens),
+    judgePrompt,
+    prefixTokens: judgePrefix,
   });
   return withExecutionCosts(plans, {
     config: options.config,

@@ -1,10 +1,11 @@
 import type { AdaemConfig, Price, Role } from '../../core/config.js';
 import type { GenerateConfig } from '../../core/generate-config.js';
+import { judgePromptFor } from '../../core/prompts/judge-prompt.js';
 import {
-  formatDefinitions,
   formatPointLines,
-  judgeBatchedPrompt,
   opinionPrompt,
+  renderJudgeBatched,
+  renderJudgeValue,
 } from '../../core/prompts/templates.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { judgeCallsPerOpinion } from '../../stages/judge/judge-opinion.js';
@@ -74,13 +75,13 @@ export function planGeneration(options: {
   }
   for (const id of options.scorers) add(id, 'scorer', p2Scorings, opinionInput, SIZES.opinion.output);
   const perText = judgeCallsPerOpinion(settings.judgeMode, theory);
-  const judgeMessages = judgeBatchedPrompt.render({
-    theory_name: theory.name,
-    definitions: formatDefinitions(theory),
-    context: '',
-    opinion: TYPICAL_QUESTION,
-    value_ids: theory.values.map((v) => v.id).join(', '),
-  });
+  // The prompt the judge will be sent (`generate.judgePrompt`, after its fallback), in its mode.
+  const judgePrompt = judgePromptFor(settings.judgePrompt, theory);
+  const call = { theory, prompt: judgePrompt.used, opinion: TYPICAL_QUESTION };
+  const judgeMessages =
+    settings.judgeMode === 'batched'
+      ? renderJudgeBatched(call)
+      : renderJudgeValue({ ...call, valueName: theory.values[0]!.name });
   const judgeInput = estimateTokens(judgeMessages.map((m) => m.content).join('\n'));
   const judgePrefix = estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? '');
   const judgedTexts =
@@ -97,6 +98,7 @@ export function planGeneration(options: {
   const priced = [...rows.values()].map((row) => ({
     ...row,
     costUsd: costOf(options.priceOf(row.modelId), row.inputTokens, row.outputTokens),
+    ...(row.role === 'judge' ? { judgePrompt, prefixTokens: judgePrefix } : {}),
   }));
   return withExecutionCosts(priced, {
     config: options.config,

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import type { JudgeView } from '../../core/config.js';
 import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
-import {
-  formatDefinitions,
-  formatJudgeContext,
-  judgeBatchedPrompt,
-  judgeValuePrompt,
-} from '../../core/prompts/templates.js';
+import type { JudgePrompt } from '../../core/prompts/judge-prompt.js';
+import { formatJudgeContext, renderJudgeBatched, renderJudgeValue } from '../../core/prompts/templates.js';
 import type { ChatResult, Provider, SamplingParams } from '../../core/provider.js';
 import type { JudgeMode, JudgementOutcome, Question } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
@@ -52,6 +48,11 @@ type JudgeOptions = {
   /** The key point, "point: justification". */
   opinion: string;
   mode: JudgeMode;
+  /**
+   * The judge's system prompt (`evaluate.judgePrompt`, `generate.judgePrompt`); `codebook` falls back
+   * to `definitions` for theories without one. @default "definitions"
+   */
+  prompt?: JudgePrompt;
   params?: SamplingParams;
   signal?: AbortSignal;
 };
@@ -60,18 +61,23 @@ function contextOf(options: JudgeOptions): string {
   return formatJudgeContext(options.view === 'point-and-question' ? options.question?.text : undefined);
 }
 
-async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<JudgeAnswer> {
-  const { theory } = options;
-  const shared = {
-    theory_name: theory.name,
-    definitions: formatDefinitions(theory),
+/** What every judge call of one key point shares: theory, prompt setting, context and text. */
+function callOf(options: JudgeOptions) {
+  return {
+    theory: options.theory,
+    prompt: options.prompt ?? 'definitions',
     context: contextOf(options),
     opinion: options.opinion,
   };
+}
+
+async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<JudgeAnswer> {
+  const { theory } = options;
+  const call = callOf(options);
   const results: ChatResult[] = await Promise.all(
     theory.values.map((value) =>
       options.provider.chat({
-        messages: judgeValuePrompt.render({ ...shared, value_name: value.name }),
+        messages: renderJudgeValue({ ...call, valueName: value.name }),
         params: { temperature: 0, ...options.params, ...(logprob ? { maxTokens: 1 } : {}) },
         ...(logprob ? { topLogprobs: 5 } : {}),
         signal: options.signal,
@@ -117,13 +123,7 @@ async function judgePerValue(options: JudgeOptions, logprob: boolean): Promise<J
 async function judgeBatched(options: JudgeOptions): Promise<JudgeAnswer> {
   const { theory } = options;
   const result = await options.provider.chat({
-    messages: judgeBatchedPrompt.render({
-      theory_name: theory.name,
-      definitions: formatDefinitions(theory),
-      context: contextOf(options),
-      opinion: options.opinion,
-      value_ids: theory.values.map((value) => value.id).join(', '),
-    }),
+    messages: renderJudgeBatched(callOf(options)),
     params: { temperature: 0, ...options.params },
     jsonSchema: { name: 'value_judgement', schema: jsonSchemaOf(theory) },
     signal: options.signal,
