@@ -181,7 +181,7 @@ const CASES: Case[] = [
   [
     'run --resume with --models',
     ['-c', config(), 'run', '--resume', 'existing', '--models', 'sandbox:atlas'],
-    /--resume existing continues the run as recorded; drop --models$/,
+    /--resume existing continues the run as recorded \(you gave --models\); drop --questions, /,
   ],
   ['run --max-cost 0', ['-c', config(), 'run', '--max-cost', '0'], /--max-cost must be an amount of USD > 0/],
   [

@@ -55,8 +55,9 @@ export function parseRunFlags(flags: RunFlags): RunSettings {
   if (flags.resume !== undefined) {
     const fixed = FIXED_ON_RESUME.filter(([key]) => flags[key] !== undefined).map(([, flag]) => flag);
     if (fixed.length > 0)
+      // All of them named (as before these flags came), the ones given first.
       throw new ConfigError(
-        `--resume ${flags.resume} continues the run as recorded; drop ${fixed.join(', ')}`,
+        `--resume ${flags.resume} continues the run as recorded (you gave ${fixed.join(', ')}); drop --questions, --budget, --top and --run-id, --models, --judge, --samples and --dry-run`,
       );
   }
   const models = modelList('--models', flags.models);
