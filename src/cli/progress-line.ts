@@ -24,7 +24,7 @@ const DEFAULT_COLUMNS = 80;
 
 /** What the progress line's words and symbols mean; printed once above the first line. */
 export const PROGRESS_LEGEND =
-  'ETA = time left at the rate of the last 30 s · calls = model calls (cached: answered from the response cache; errors: failed after retries) · tokens = input + output · $ = spent so far (USD)';
+  'ETA = time left, from the rate of the last 30 s · calls = model calls (cached: answered from the response cache; errors: failed after retries) · tokens = input + output · $ = spent so far (USD)';
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';
