@@ -65,7 +65,10 @@ describe('the judge under each prompt', () => {
     const sent: ChatRequest[] = [];
     const provider = {
       ...sandbox,
-      chat: (request: ChatRequest) => (sent.push(request), sandbox.chat(request)),
+      chat: (request: ChatRequest) => {
+        sent.push(request);
+        return sandbox.chat(request);
+      },
     };
     const opinion = 'Tolerance for all: minorities and refugees deserve equal dignity';
     const answers = [];
