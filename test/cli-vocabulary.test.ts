@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli.js';
@@ -86,5 +86,40 @@ describe('one vocabulary across commands', () => {
     const cleared = await runCli(['cache', 'clear', '--model', 'sandbox:atlas', '--json'], { cwd: dir });
     expect(cleared.code, cleared.stderr).toBe(0);
     expect(JSON.parse(cleared.stdout)).toEqual({ removed: 0 });
+  });
+});
+
+describe('--seed', () => {
+  it('sets the seed of a new run, recorded in its manifest, and is refused on --resume', async () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, 'q.txt'),
+      'Should Japan fine citizens who break minor rules even if it means less personal freedom?\n',
+    );
+    writeFileSync(
+      join(dir, 'adaem.yaml'),
+      [
+        'seed: 42',
+        'models:',
+        '  - { id: sandbox:atlas, roles: [examinee] }',
+        '  - { id: sandbox:judge, roles: [judge] }',
+        'evaluate: { questions: q.txt }',
+      ].join('\n'),
+    );
+    const run = await runCli(['evaluate', '--seed', '7', '--run-id', 's7', '--json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const out = join(dir, 'export');
+    expect((await runCli(['export', 's7', '--out', out], { cwd: dir })).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.seed).toBe(7);
+    expect(manifest.config.seed).toBe(7);
+    const resumed = await runCli(['evaluate', '--resume', 's7', '--seed', '8'], { cwd: dir });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr.trim()).toBe(
+      'adaem: --resume s7 continues the run with its recorded seed; drop --seed',
+    );
+    const bad = await runCli(['generate', '--seed', '-1'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--seed must be a whole number from 0 to 2147483647, got "-1"');
   });
 });

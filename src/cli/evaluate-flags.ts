@@ -4,6 +4,7 @@ import { checkRunIds, numberFlag } from './options.js';
 
 /** The flags of `adaem evaluate` as commander hands them over. */
 export interface EvaluateFlags {
+  seed?: string;
   questions?: string;
   questionsFrom?: string;
   /** Recorded answers to score: rows {model, question, answer}. */

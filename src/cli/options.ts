@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import type { LoadedConfig } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
 
 /** Same rule as the store's: what a run id may look like. */
@@ -103,4 +104,13 @@ export function modelList(flag: string, value: string | undefined): string[] | u
   if (models !== undefined && models.length === 0)
     throw new ConfigError(`${flag} must list provider:model ids, got "${value}"`);
   return models;
+}
+
+/** `--seed N` over the config's `seed:` for a new run; a resumed run keeps the seed it recorded. */
+export function withSeed(loaded: LoadedConfig, flags: { seed?: string; resume?: string }): LoadedConfig {
+  if (flags.seed === undefined) return loaded;
+  if (flags.resume !== undefined)
+    throw new ConfigError(`--resume ${flags.resume} continues the run with its recorded seed; drop --seed`);
+  const seed = numberFlag('--seed', flags.seed, whole(0, 2_147_483_647)) as number;
+  return { ...loaded, config: { ...loaded.config, seed } };
 }

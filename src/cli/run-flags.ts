@@ -3,6 +3,7 @@ import { checkRunIds, modelList, numberFlag, whole } from './options.js';
 
 /** The flags of `adaem run` as commander hands them over. */
 export interface RunFlags {
+  seed?: string;
   questions?: string;
   budget?: string;
   top?: string;

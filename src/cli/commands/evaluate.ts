@@ -17,7 +17,7 @@ import type { Store } from '../../store/index.js';
 import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from '../batch-flags.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from '../evaluate-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { sharedOption, withExamples } from '../options.js';
+import { sharedOption, withExamples, withSeed } from '../options.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
@@ -295,6 +295,7 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('--max-cost <usd>', 'never spend more than this (USD); every model needs a price')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
     .addOption(sharedOption.runId())
+    .addOption(sharedOption.seed('random seed of sampling and TrueSkill (default: seed in the config, 42)'))
     .option('--resume <runId>', 'continue a stopped run; asks only what is missing')
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
     .option('--no-cache', 'do not read or write the response cache')
@@ -308,7 +309,7 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .action(async (flags: EvaluateFlags, command: Command) => {
       const settings = parseEvaluateFlags(flags);
       checkBatchFlags(flags);
-      const { loaded, setAside } = withProtocol(runtime.loadConfig(command), flags);
+      const { loaded, setAside } = withProtocol(withSeed(runtime.loadConfig(command), flags), flags);
       refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
       if (flags.resume === undefined)
         if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['evaluate.']));

@@ -5,7 +5,15 @@ import { collectGeneration } from '../../run/generate/collect-generation.js';
 import type { GenerateSummary } from '../../run/generate/generate.js';
 import { BATCH_HELP } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { checkRunIds, flagAsTyped, hiddenAlias, numberFlag, sharedOption, withExamples } from '../options.js';
+import {
+  checkRunIds,
+  flagAsTyped,
+  hiddenAlias,
+  numberFlag,
+  sharedOption,
+  withExamples,
+  withSeed,
+} from '../options.js';
 import {
   describeProtocol,
   PROTOCOL_HELP,
@@ -19,6 +27,7 @@ import { executeGeneration } from '../stage/execute-stage.js';
 import { checkGeneration, requireStoreToResume, runIdOf, seedsOf } from '../stage/stage-inputs.js';
 
 interface GenerateFlags {
+  seed?: string;
   maxErrorRate?: string;
   seedTopics?: string;
   budget?: string;
@@ -96,6 +105,7 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .option('--max-cost <usd>', 'stop before spending more than this (USD); resumable')
     .option('--allow-unpriced', 'let --max-cost run models with no known price (counted as free)')
     .addOption(sharedOption.runId())
+    .addOption(sharedOption.seed('random seed of the search (default: seed in the config, 42)'))
     .option('--resume <runId>', 'continue a stopped run from its last finished pull')
     .option('--extend <runId>', 'new panel models: keep only questions that do not overlap that run’s bank')
     .option('--dry-run', 'print planned calls, tokens and cost per model and role, then exit')
@@ -110,7 +120,10 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .option('--batch', BATCH_HELP.batch)
     .action(async (flags: GenerateFlags, command: Command) => {
       const settings = parseFlags(flags, command);
-      const { loaded, setAside } = withProtocol(withMaxErrorRate(runtime.loadConfig(command), flags), flags);
+      const { loaded, setAside } = withProtocol(
+        withMaxErrorRate(withSeed(runtime.loadConfig(command), flags), flags),
+        flags,
+      );
       const fresh = flags.resume === undefined ? await seedsOf(flags.seedTopics, loaded) : undefined;
       if (fresh) {
         requireEmbedder(loaded);

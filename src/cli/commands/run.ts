@@ -15,7 +15,7 @@ import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
 import { BATCH_HELP } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
-import { sharedOption, withExamples } from '../options.js';
+import { sharedOption, withExamples, withSeed } from '../options.js';
 import { ensureDirectory, fileErrorReason } from '../output-files.js';
 import {
   describeProtocol,
@@ -337,6 +337,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--allow-unpriced', 'let --max-cost run models with no known price')
     .option('--dry-run', 'print the planned calls and cost of both stages, then exit (no call)')
     .addOption(sharedOption.runId())
+    .addOption(sharedOption.seed('random seed of both stages (default: seed in the config, 42)'))
     .option('--resume <runId>', 'continue a stopped run where it stopped')
     .addOption(sharedOption.out('the report (default: ./adaem-report-RUN_ID.html)'))
     .option('--no-cache', 'do not read or write the response cache')
@@ -346,7 +347,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--batch', BATCH_HELP.batch)
     .action(async (flags: RunFlags, command: Command) => {
       const settings = parseRunFlags(flags);
-      const base = configOf(command, runtime);
+      const base = withSeed(configOf(command, runtime), flags);
       const { loaded, setAside } = withProtocol(base, flags);
       const inputs = await inputsOf(flags, settings, loaded, runtime);
       if (flags.dryRun) {
