@@ -7,6 +7,7 @@ import {
   formatDefinitions,
   formatJudgeContext,
   judgeBatchedPrompt,
+  judgePromptOfHashes,
   judgeValuePrompt,
   promptHashes,
   renderJudgeBatched,
@@ -108,6 +109,11 @@ describe('judge prompts', () => {
       'judge-value': 'cef090c7aed4f3b0',
       'judge-batched': '7b2642dd419b94c6',
     });
+    expect(judgePromptOfHashes(promptHashes({ judge: 'codebook' }))).toBe('codebook');
+    expect(judgePromptOfHashes(promptHashes())).toBe('definitions');
+    expect(
+      judgePromptOfHashes({ 'judge-batched': 'ffff', 'judge-value': '6b3c66ddad154057' }),
+    ).toBeUndefined();
     const { opinion, ...others } = promptHashes();
     expect(promptHashes({ judge: 'codebook' })).toMatchObject({ opinion, reflect: others.reflect });
     for (const prompt of ['definitions', 'codebook'] as const) {
