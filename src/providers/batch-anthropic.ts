@@ -1,4 +1,5 @@
 import type { ProviderConfig } from '../core/config.js';
+import { isProviderError } from '../core/errors.js';
 import { messageParams, readMessage } from './anthropic.js';
 import { batchFetch, jsonLines } from './batch-http.js';
 import {
@@ -56,6 +57,28 @@ function outcomeOfResultLine(row: Record<string, unknown>): BatchOutcome | undef
   };
 }
 
+/** Whether an ended batch's results carry custom ids under `key`; results that cannot be read (archived) do not. */
+async function carriesKey(
+  call: (url: string) => Promise<string>,
+  base: string,
+  batch: Record<string, unknown>,
+  key: string,
+): Promise<boolean> {
+  const url =
+    typeof batch.results_url === 'string'
+      ? batch.results_url
+      : `${base}/v1/messages/batches/${String(batch.id)}/results`;
+  let text: string;
+  try {
+    text = await call(url);
+  } catch (error) {
+    if (isProviderError(error) && error.status !== undefined && !error.isRetryable) return false;
+    throw error;
+  }
+  const { rows } = jsonLines(text);
+  return rows.some((row) => typeof row.custom_id === 'string' && row.custom_id.startsWith(`${key}-`));
+}
+
 /**
  * The message batch submitted under the intent's key. Message batches carry no metadata and
  * their custom ids show only in their results, once they end: the list (newest first, paged with
@@ -66,6 +89,8 @@ async function findByCustomIds(
   call: (url: string) => Promise<string>,
   base: string,
   intent: BatchIntent,
+  /** Ended batches (`key id`) already read and found to be another's: not read again while a look-up waits. */
+  foreign: Set<string>,
 ): Promise<BatchLookup> {
   let after: string | undefined;
   let pending = false;
@@ -81,13 +106,10 @@ async function findByCustomIds(
         pending = true;
         continue;
       }
-      const url =
-        typeof batch.results_url === 'string'
-          ? batch.results_url
-          : `${base}/v1/messages/batches/${batch.id}/results`;
-      const { rows } = jsonLines(await call(url));
-      if (rows.some((row) => typeof row.custom_id === 'string' && row.custom_id.startsWith(`${intent.key}-`)))
-        return { found: batch.id };
+      const seen = `${intent.key} ${batch.id}`;
+      if (foreign.has(seen)) continue;
+      if (await carriesKey(call, base, batch, intent.key)) return { found: batch.id };
+      foreign.add(seen);
     }
     const last = typeof page.last_id === 'string' ? page.last_id : batches.at(-1)?.id;
     if (page.has_more !== true || typeof last !== 'string')
@@ -111,6 +133,7 @@ export function createAnthropicBatchTransport(options: {
     ...options.config.headers,
   };
   const secrets = [options.config.apiKey, ...Object.values(options.config.headers ?? {})];
+  const foreign = new Set<string>();
   const call = (url: string, init: RequestInit = {}) =>
     batchFetch({
       providerId: options.id,
@@ -149,6 +172,6 @@ export function createAnthropicBatchTransport(options: {
       const { rows } = jsonLines(await call(url));
       return { ended: true, status, outcomes: rows.flatMap((row) => outcomeOfResultLine(row) ?? []) };
     },
-    find: (intent) => findByCustomIds(call, base, intent),
+    find: (intent) => findByCustomIds(call, base, intent, foreign),
   };
 }

@@ -266,25 +266,27 @@ describe('a batch accepted by the provider but never recorded (issue 22)', () =>
     });
   }
 
-  it('an intent the provider has no batch for is dropped and its requests submitted once', async () => {
-    server = await startBatchServer();
-    // A first run learns the requests' custom ids; its batch carries another key than the intent's.
-    await askAll(engineFor(server.url, 'openai', memoryLedger().ledger));
-    const { ledger, intents } = memoryLedger();
-    ledger.intended({
-      key: '0123456789abcdef',
-      transport: 'openai',
-      wave: 1,
-      requests: [...server.submitted.keys()].map((customId) => ({
-        customId,
-        modelId: 'lab:atlas',
-        role: 'examinee' as const,
-      })),
-      createdAt: Date.now() - 1000,
+  for (const type of ['openai', 'anthropic'] as const) {
+    it(`${type}: an intent the provider has no batch for is dropped and its requests submitted once`, async () => {
+      server = await startBatchServer();
+      // A first run learns the requests' custom ids; its batch, of the same size, carries another key.
+      await askAll(engineFor(server.url, type, memoryLedger().ledger));
+      const { ledger, intents } = memoryLedger();
+      ledger.intended({
+        key: '0123456789abcdef',
+        transport: type,
+        wave: 1,
+        requests: [...server.submitted.keys()].map((customId) => ({
+          customId: customId.slice(-43),
+          modelId: 'lab:atlas',
+          role: 'examinee' as const,
+        })),
+        createdAt: Date.now() - 1000,
+      });
+      const resumed = await askAll(engineFor(server.url, type, ledger));
+      expect(resumed.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+      expect(server.batches).toHaveLength(2);
+      expect(intents.size).toBe(0);
     });
-    const resumed = await askAll(engineFor(server.url, 'openai', ledger));
-    expect(resumed.every((outcome) => outcome.status === 'fulfilled')).toBe(true);
-    expect(server.batches).toHaveLength(2);
-    expect(intents.size).toBe(0);
-  });
+  }
 });
