@@ -73,5 +73,13 @@ describe('smaller points of the terminal output (CLI)', () => {
     const html = readFileSync(join(dir, `adaem-report-${id}.html`), 'utf8');
     expect(html).toContain(`&quot;questions&quot;: &quot;generate:${id}-generate top 3&quot;`);
     expect(html).not.toMatch(/&quot;questions&quot;: &quot;q\.txt&quot;/);
+    // Resumed once finished, the pipeline says so in one line, never "run run-…", and shows the results again.
+    const again = await runCli(['run', '--resume', id!], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(
+      new RegExp(`^${id} is already complete: nothing left to ask; its results follow$`, 'm'),
+    );
+    expect(`${again.stderr}${again.stdout}`).not.toMatch(/\brun run-/i);
+    expect(again.stdout).toContain(`${id}-evaluate · done · 3 questions × 1 model × 1 sample`);
   }, 180_000);
 });

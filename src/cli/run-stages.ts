@@ -11,9 +11,11 @@ import { planGeneration } from '../run/generate/plan.js';
 import type { Store } from '../store/index.js';
 import { batching } from './batch-flags.js';
 import { printPlan } from './render/plan.js';
+import { runName } from './render/wording.js';
 import type { RunSettings } from './run-flags.js';
 import type { CliRuntime } from './runtime.js';
 import { type CallSwitches, stageEngine, stageProgress } from './stage/stage-engine.js';
+import { completeRunNote } from './stage/stage-inputs.js';
 
 /** The questions of the evaluate stage: given (`--questions`), or the generated bank's best (not known before). */
 export interface StageQuestions {
@@ -182,7 +184,10 @@ export async function evaluateStage(options: {
       resume: options.resume,
       concurrency,
       signal: options.runtime.signal,
-      onStart: (id) => process.stderr.write(`run ${id}${options.resume ? ' (resumed)' : ''}\n`),
+      onStart: (id) => {
+        const complete = options.resume ? completeRunNote(options.store, id) : undefined;
+        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`);
+      },
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
     });
     progress.finish();

@@ -27,6 +27,7 @@ import {
 } from '../protocol-flag.js';
 import { printPlan } from '../render/plan.js';
 import { errorRates, renderResults } from '../render/results.js';
+import { runName } from '../render/wording.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { stageEngine, stageProgress } from '../stage/stage-engine.js';
 import { questionFileOf, requireStoreToResume, runIdOf } from '../stage/stage-inputs.js';
@@ -216,6 +217,7 @@ async function execute(
   newRun: NewRun | undefined,
 ): Promise<void> {
   const resumeId = flags.resume;
+  const complete = resumeId !== undefined && store.runs.get(resumeId)?.status === 'done';
   const runId = runIdOf(store, flags, 'evaluate');
   const batch = batchOptionsOf(flags, store, runId, (message) => process.stderr.write(`adaem: ${message}\n`));
   const engine = stageEngine(loaded, store, runtime, runId, flags, batch);
@@ -243,7 +245,10 @@ async function execute(
       resume: resumeId !== undefined,
       concurrency,
       signal: runtime.signal,
-      onStart: (id) => process.stderr.write(`run ${id}${resumeId ? ' (resumed)' : ''}\n`),
+      onStart: (id) => {
+        // A finished run was announced as complete by runIdOf; it is not resumed.
+        if (!complete) process.stderr.write(`${runName(id)}${resumeId ? ' (resumed)' : ''}\n`);
+      },
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
       onAggregate: () => {
         progress.finish();
@@ -256,8 +261,8 @@ async function execute(
     if (results.status === 'failed') {
       process.stderr.write(
         results.stoppedBy === 'budget'
-          ? `run ${runId} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
-          : `run ${runId} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
+          ? `${runName(runId)} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
+          : `${runName(runId)} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
       );
       process.exitCode = EXIT.failed;
     }

@@ -22,6 +22,7 @@ import {
   withProtocol,
 } from '../protocol-flag.js';
 import { renderGeneration } from '../render/generation.js';
+import { runName } from '../render/wording.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { executeGeneration } from '../stage/execute-stage.js';
 import { checkGeneration, requireStoreToResume, runIdOf, seedsOf } from '../stage/stage-inputs.js';
@@ -68,7 +69,7 @@ function reportFailedCalls(summary: GenerateSummary, limit: number): void {
     return;
   }
   process.stderr.write(
-    `run ${summary.runId} failed: ${share}, over the limit of ${(limit * 100).toFixed(1)} % (--max-error-rate); see adaem runs and the calls table\n`,
+    `${runName(summary.runId)} failed: ${share}, over the limit of ${(limit * 100).toFixed(1)} % (--max-error-rate); see adaem runs and the calls table\n`,
   );
   process.exitCode = EXIT.failed;
 }

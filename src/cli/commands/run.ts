@@ -26,6 +26,7 @@ import {
 } from '../protocol-flag.js';
 import { renderGeneration } from '../render/generation.js';
 import { renderResults } from '../render/results.js';
+import { runName } from '../render/wording.js';
 import { parseRunFlags, type RunFlags, type RunSettings } from '../run-flags.js';
 import {
   checkEvaluation,
@@ -39,7 +40,7 @@ import {
 } from '../run-stages.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
 import { executeGeneration } from '../stage/execute-stage.js';
-import { checkGeneration, requireStoreToResume, seedsOf } from '../stage/stage-inputs.js';
+import { checkGeneration, completeRunNote, requireStoreToResume, seedsOf } from '../stage/stage-inputs.js';
 
 /** The packaged sandbox config (examples/sandbox.yaml), found from this module in a checkout or an install. */
 function sandboxConfigPath(): string {
@@ -167,7 +168,13 @@ async function checkNewRun(context: Omit<RunContext, 'store'>): Promise<void> {
 }
 
 /** Creates the pipeline's own record, or reopens it to resume. */
-function openPipeline(context: RunContext): { runId: string; plan: Pipeline; resumed: boolean } {
+function openPipeline(context: RunContext): {
+  runId: string;
+  plan: Pipeline;
+  resumed: boolean;
+  /** Set when the resumed run had finished: the line that says so. */
+  complete?: string;
+} {
   const { flags, settings, store, loaded } = context;
   const runId = flags.resume ?? flags.runId ?? store.runs.newRunId('run');
   const recorded = store.runs.get(runId);
@@ -178,8 +185,9 @@ function openPipeline(context: RunContext): { runId: string; plan: Pipeline; res
   if (flags.resume && recorded?.kind !== 'run')
     throw new ConfigError(`no run "${runId}" of adaem run in ${store.path}`);
   if (recorded) {
+    const complete = completeRunNote(store, runId);
     store.runs.setStatus(runId, 'running');
-    return { runId, plan: PipelineSchema.parse(recorded.manifest), resumed: true };
+    return { runId, plan: PipelineSchema.parse(recorded.manifest), resumed: true, complete };
   }
   const plan: Pipeline = {
     kind: 'run',
@@ -198,7 +206,7 @@ function openPipeline(context: RunContext): { runId: string; plan: Pipeline; res
 /** Ends a run whose cap is spent, with one line saying how to go on (exit 1). */
 function stopAtCap(store: Store, runId: string, cap: number, stage: string): undefined {
   process.stderr.write(
-    `run ${runId} stopped at the cost limit during ${stage}: $${cap} (--max-cost) for the whole run is spent; resume with --resume ${runId} --max-cost <more>\n`,
+    `${runName(runId)} stopped at the cost limit during ${stage}: $${cap} (--max-cost) for the whole run is spent; resume with --resume ${runId} --max-cost <more>\n`,
   );
   store.runs.setStatus(runId, 'failed', { failure: `cost limit reached during ${stage}` });
   process.exitCode = EXIT.failed;
@@ -240,7 +248,7 @@ async function runStages(context: RunContext, runId: string, plan: Pipeline, res
   if (!evaluated && !questions) {
     const bank = bankOf(collectGeneration(store, ids.generate), plan.top);
     if (bank.length === 0)
-      throw new ConfigError(`run ${runId}: the generation accepted no questions to evaluate`);
+      throw new ConfigError(`${runName(runId)}: the generation accepted no questions to evaluate`);
     questions = { questions: bank, source: `generate:${ids.generate} top ${plan.top}` };
   }
   process.stderr.write(
@@ -292,12 +300,12 @@ function printOutcome(
 /** One pipeline run, claimed by this process: stages, report, outcome, status. */
 async function runPipeline(context: RunContext): Promise<void> {
   const { store, runtime, flags } = context;
-  const { runId, plan, resumed } = openPipeline(context);
+  const { runId, plan, resumed, complete } = openPipeline(context);
   // A second process may not run it at once; a killed one shows as interrupted.
   store.runLock.claim(runId);
   const stopHeartbeat = store.runLock.keepAlive(runId);
   try {
-    process.stderr.write(`run ${runId}\n`);
+    process.stderr.write(`${complete ?? runName(runId)}\n`);
     const outcome = await runStages(context, runId, plan, resumed);
     if (!outcome) return;
     const { results } = outcome;
@@ -309,7 +317,7 @@ async function runPipeline(context: RunContext): Promise<void> {
     if (results.status !== 'failed') return;
     if (results.stoppedBy === 'budget')
       process.stderr.write(
-        `run ${runId} stopped at the cost limit; resume with --resume ${runId} --max-cost <more>\n`,
+        `${runName(runId)} stopped at the cost limit; resume with --resume ${runId} --max-cost <more>\n`,
       );
     process.exitCode = EXIT.failed;
   } catch (error) {
