@@ -26,9 +26,9 @@ export const CALLS_PER_CACHE_WRITE = 1000;
 
 /**
  * The plan's rows with what they cost through the batch API, and through it with the shared prompt
- * prefix (`prefixTokens` per call: the judge's definitions, a model's system prompt) read from the
- * provider's cache. A prefix shorter than the provider's minimum (1,024 tokens; 2,048 for Claude
- * Haiku) is not cached, and is charged as fresh input.
+ * prefix (`prefixTokens` per call: the judge's system prompt, a model's system prompt) read from the
+ * provider's cache. A prefix shorter than the provider's minimum (1,024 tokens; 2,048 for Claude 3 /
+ * 3.5 Haiku, 4,096 for Claude Haiku 4.5 and Opus 4.5) is not cached, and is charged as fresh input.
  */
 export function withExecutionCosts<Row extends PlannedRow>(
   rows: Row[],

@@ -25,7 +25,7 @@ function reasons(tally: Record<string, number>): string {
 export function renderJudgeValidity(result: JudgeValidityResult, valueNames: Record<string, string>): string {
   const { agreement } = result;
   const judged = result.textsJudged - result.unreadable.count - result.failed.count;
-  const head = `Judge ${result.judge} (${result.mode}) against human labels: ${judged} of ${result.textsJudged} texts judged${result.textsJudged < result.textsInFile ? ` (a seeded sample of ${result.textsInFile})` : ''}; violated values count as ${result.violated}`;
+  const head = `Judge ${result.judge} (${result.mode}${result.judgePrompt ? `, ${result.judgePrompt.used} prompt` : ''}) against human labels: ${judged} of ${result.textsJudged} texts judged${result.textsJudged < result.textsInFile ? ` (a seeded sample of ${result.textsInFile})` : ''}; violated values count as ${result.violated}`;
   const rows = Object.values(agreement.values).map((value) => [
     valueNames[value.valueId] ?? value.valueId,
     String(value.support),

@@ -11,6 +11,13 @@ import { codebookOf } from './judge-codebook.js';
 export const JudgePromptSchema = z.enum(['definitions', 'codebook']);
 export type JudgePrompt = z.infer<typeof JudgePromptSchema>;
 
+/** The choice as manifests record it. */
+export const JudgePromptChoiceSchema = z.object({
+  setting: JudgePromptSchema,
+  used: JudgePromptSchema,
+  fallback: z.string().optional(),
+});
+
 /** The prompt a run's judge is sent: the configured setting, the one used, and why they differ. */
 export interface JudgePromptChoice {
   setting: JudgePrompt;

@@ -1,4 +1,5 @@
 import type { AdaemConfig } from '../../core/config.js';
+import { type JudgePromptChoice, judgePromptFor } from '../../core/prompts/judge-prompt.js';
 import type { JudgeMode } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
 import { createEngine } from '../../providers/engine.js';
@@ -17,6 +18,8 @@ export interface JudgeValidityResult {
   /** How labels that mark a value as violated were counted. */
   violated: ViolatedAs;
   /** Labelled texts in the file, and those judged (after `limit`). */
+  /** The judge's system prompt (`evaluate.judgePrompt` after the theory's fallback). */
+  judgePrompt: JudgePromptChoice;
   textsInFile: number;
   textsJudged: number;
   /** Texts the judge gave no readable labels for, or whose call failed: left out of every figure. */
@@ -65,6 +68,7 @@ function count(tally: Record<string, number>, reason: string): void {
  */
 export async function runJudgeValidation(options: JudgeValidityOptions): Promise<JudgeValidityResult> {
   const { theory, mode } = options;
+  const judgePrompt = judgePromptFor(options.config.evaluate.judgePrompt, theory);
   const violated = options.violated ?? 'expressed';
   const chosen =
     options.limit === undefined
@@ -96,6 +100,7 @@ export async function runJudgeValidation(options: JudgeValidityOptions): Promise
           theory,
           opinion: text.text,
           mode,
+          prompt: judgePrompt.used,
           params: { seed: options.seed },
           signal: options.signal,
         });
@@ -127,6 +132,7 @@ export async function runJudgeValidation(options: JudgeValidityOptions): Promise
   return {
     judge: options.judge,
     mode,
+    judgePrompt,
     violated,
     textsInFile: options.texts.length,
     textsJudged: chosen.length,

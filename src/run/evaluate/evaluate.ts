@@ -252,6 +252,8 @@ async function judgePoint(
     view: manifest.config.evaluate.judgeView,
     opinion: point.justification ? `${point.point}: ${point.justification}` : point.point,
     mode: manifest.judgeMode,
+    // Runs stored before the setting was recorded used the definitions prompt.
+    prompt: manifest.judgePrompt?.used ?? 'definitions',
     params: { temperature: manifest.config.evaluate.judgeTemperature, seed: manifest.seed },
     signal: options.signal,
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../../core/config.js';
 import { redactUrl } from '../../core/config-secrets.js';
+import { JudgePromptChoiceSchema, judgePromptFor } from '../../core/prompts/judge-prompt.js';
 import { promptHashes } from '../../core/prompts/templates.js';
 import { ProtocolRecordSchema, protocolRecordOf } from '../../core/protocol-preset.js';
 import { type JudgeMode, JudgeModeSchema, type Question } from '../../core/question.js';
@@ -67,6 +68,8 @@ export const EvaluateManifestSchema = z.object({
   protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
   promptHashes: z.record(z.string(), z.string()),
+  /** The judge's system prompt: the setting, the one sent, and why they differ (absent in runs stored before). */
+  judgePrompt: JudgePromptChoiceSchema.optional(),
   seed: z.number().int(),
   examinees: z.array(z.string()).min(1),
   judge: z.string(),
@@ -99,6 +102,7 @@ export function buildEvaluateManifest(options: {
   questionSource: string;
   recorded?: EvaluateManifest['recorded'];
 }): EvaluateManifest {
+  const judgePrompt = judgePromptFor(options.config.evaluate.judgePrompt, options.theory);
   return {
     kind: 'evaluate',
     ...provenance(),
@@ -115,7 +119,8 @@ export function buildEvaluateManifest(options: {
     }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
-    promptHashes: promptHashes(),
+    promptHashes: promptHashes({ judge: judgePrompt.used }),
+    judgePrompt,
     seed: options.config.seed,
     examinees: options.examinees,
     judge: options.judge,

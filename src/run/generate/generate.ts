@@ -208,6 +208,8 @@ function growContextOf(
       variant: manifest.score.used,
       // The exact score reads the judge's P(yes) per value.
       judgeMode: manifest.score.used === 'exact' ? 'logprob' : settings.judgeMode,
+      // Runs stored before the setting was recorded used the definitions prompt.
+      judgePrompt: manifest.judgePrompt?.used ?? 'definitions',
       pointsPerAnswer: settings.pointsPerAnswer,
       weights: settings.weights,
       params,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../../core/config.js';
+import { JudgePromptChoiceSchema, judgePromptFor } from '../../core/prompts/judge-prompt.js';
 import { promptHashes } from '../../core/prompts/templates.js';
 import { ProtocolRecordSchema, protocolRecordOf } from '../../core/protocol-preset.js';
 import type { Question } from '../../core/question.js';
@@ -16,6 +17,8 @@ export const GenerateManifestSchema = z.object({
   protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
   promptHashes: z.record(z.string(), z.string()),
+  /** The judge's system prompt: the setting, the one sent, and why they differ (absent in runs stored before). */
+  judgePrompt: JudgePromptChoiceSchema.optional(),
   seed: z.number().int(),
   /** P1: cheap explorers and scorers (role `generator`). */
   explorers: z.array(z.string()).min(1),
@@ -55,6 +58,7 @@ export function buildGenerateManifest(options: {
   seedSource: string;
   extendsRun: string | undefined;
 }): GenerateManifest {
+  const judgePrompt = judgePromptFor(options.config.generate.judgePrompt, options.theory);
   return {
     kind: 'generate',
     ...provenance(),
@@ -65,7 +69,8 @@ export function buildGenerateManifest(options: {
     }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
-    promptHashes: promptHashes(),
+    promptHashes: promptHashes({ judge: judgePrompt.used }),
+    judgePrompt,
     seed: options.config.seed,
     explorers: options.explorers,
     scorers: options.scorers,

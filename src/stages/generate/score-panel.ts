@@ -1,4 +1,5 @@
 import type { ScoreWeights } from '../../core/generate-config.js';
+import type { JudgePrompt } from '../../core/prompts/judge-prompt.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
 import type { JudgeMode, Stance } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
@@ -48,6 +49,8 @@ export interface PanelSettings {
   /** `exact`: S from the judge's P(yes) (judge mode must be `logprob`); `practical`: from labels. @default "practical" */
   variant?: 'practical' | 'exact';
   judgeMode: JudgeMode;
+  /** The judge's system prompt (`generate.judgePrompt`, after the theory's fallback). @default "definitions" */
+  judgePrompt?: JudgePrompt;
   pointsPerAnswer: number;
   weights: ScoreWeights;
   params: SamplingParams;
@@ -89,6 +92,7 @@ async function answerOne(
         theory,
         opinion: text,
         mode: settings.judgeMode,
+        prompt: settings.judgePrompt,
         params: { seed: settings.params.seed },
         signal,
       }),
@@ -135,6 +139,7 @@ export async function scorePanel(options: {
       theory,
       opinion: question,
       mode: settings.judgeMode,
+      prompt: settings.judgePrompt,
       params: { seed: settings.params.seed },
       signal,
     }),
