@@ -1,9 +1,10 @@
 import { type Command, Option } from 'commander';
 import type { LoadedConfig } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
+import { RUN_ID } from '../core/run-id.js';
 
-/** Same rule as the store's: what a run id may look like. */
-export const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** The one rule for run ids, shared with the store. */
+export { RUN_ID };
 
 /** Checks the run ids given to flags (`{ '--resume': 'run-…' }`); a malformed one is a usage error naming its flag. */
 export function checkRunIds(ids: Record<string, string | undefined>): void {

@@ -4,11 +4,9 @@ import type { ReportAnswer, ReportData, ReportPoint } from '../report/index.js';
 import type { JudgementRecord, Store } from '../store/index.js';
 import { judgeValidityKey } from './analyses/judge-validity.js';
 import { collectResults } from './evaluate/collect-results.js';
+import { itemKey } from './evaluate/item-keys.js';
 import type { EvaluateManifest } from './evaluate/manifest.js';
 import { collectGeneration } from './generate/collect-generation.js';
-
-const answerKey = (row: { questionId: string; modelId: string; sample: number }): string =>
-  `${row.questionId}\u0000${row.modelId}\u0000${row.sample}`;
 
 /** Whether a model id is served by the simulated sandbox under the run's (redacted) config. */
 function isSimulated(manifest: EvaluateManifest, modelId: string): boolean {
@@ -47,15 +45,15 @@ export async function collectReportData(options: {
   const judgements = new Map<string, Map<number, JudgementRecord>>();
   for (const row of store.judgements.list(runId)) {
     if (row.judgeModelId !== manifest.judge || row.mode !== manifest.judgeMode) continue;
-    const points = judgements.get(answerKey(row)) ?? new Map<number, JudgementRecord>();
+    const points = judgements.get(itemKey(row)) ?? new Map<number, JudgementRecord>();
     points.set(row.pointIndex, row);
-    judgements.set(answerKey(row), points);
+    judgements.set(itemKey(row), points);
   }
   const answers: ReportAnswer[] = store.responses.list(runId).map((row) => {
     const base = { questionId: row.questionId, modelId: row.modelId, sample: row.sample };
     const outcome = row.outcome;
     if (outcome.status !== 'ok') return { ...base, status: outcome.status, reason: outcome.reason };
-    const judged = judgements.get(answerKey(row));
+    const judged = judgements.get(itemKey(row));
     const points = outcome.points.map((point, index) => readPoint(point, judged?.get(index)));
     const complete = points.every((point) => point.values !== undefined);
     return {

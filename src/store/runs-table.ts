@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { StoreError } from '../core/errors.js';
+import { RUN_ID } from '../core/run-id.js';
 import { ownerAlive } from './run-lock.js';
 
 /** `interrupted` is never stored: it is a `running` run whose process died (see `ownerAlive`). */
@@ -70,7 +71,7 @@ export class RunsTable {
   }
 
   create(options: { id: string; kind: RunKind; manifest: unknown }): void {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(options.id)) {
+    if (!RUN_ID.test(options.id)) {
       throw new StoreError(`run id "${options.id}" must be letters, digits, dot, dash or underscore`, {
         code: 'run-id',
       });

@@ -2,6 +2,7 @@ import type { Question } from '../../core/question.js';
 import { finishSteps, type Steps } from '../../core/steps.js';
 import type { ValueVectorRecord } from '../../stages/aggregate/value-scores.js';
 import type { JudgementRecord, ResponseRecord } from '../../store/index.js';
+import { itemKey } from './item-keys.js';
 
 /** What happened to a model's answers: kept, refused, unparseable, failed, judged, scored. */
 export interface ModelCounts {
@@ -58,9 +59,6 @@ export function emptyCounts(): ModelCounts {
   };
 }
 
-const key = (row: { questionId: string; modelId: string; sample: number }): string =>
-  `${row.questionId}\u0000${row.modelId}\u0000${row.sample}`;
-
 /**
  * Turns stored answers and judgements into observations: one value vector (OR over key points) per
  * (question, model, sample) answer whose every key point was judged. A value some point left
@@ -102,9 +100,9 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
     if (row.outcome.status === 'error') modelCounts.judgeErrors++;
     if (row.outcome.status !== 'ok') continue;
     modelCounts.missingLabels += row.outcome.missing?.length ?? 0;
-    const points = judged.get(key(row)) ?? new Map<number, Record<string, boolean>>();
+    const points = judged.get(itemKey(row)) ?? new Map<number, Record<string, boolean>>();
     points.set(row.pointIndex, row.outcome.values);
-    judged.set(key(row), points);
+    judged.set(itemKey(row), points);
   }
   const categories = new Map(options.questions.map((question) => [question.id, question.category]));
   const records: ValueVectorRecord[] = [];
@@ -127,7 +125,7 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
       modelCounts.noStance++;
       tally(modelCounts, 'stance', outcome.stanceReason ?? 'no stance');
     }
-    const points = judged.get(key(row));
+    const points = judged.get(itemKey(row));
     const labels = outcome.points.map((_, index) => points?.get(index));
     if (labels.some((label) => label === undefined)) {
       modelCounts.partiallyJudged++;

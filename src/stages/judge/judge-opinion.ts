@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JudgeView } from '../../core/config.js';
-import { CancelledError, ConfigError, isAdaemError } from '../../core/errors.js';
+import { ConfigError, failureReason } from '../../core/errors.js';
 import type { JudgePrompt } from '../../core/prompts/judge-prompt.js';
 import { formatJudgeContext, renderJudgeBatched, renderJudgeValue } from '../../core/prompts/templates.js';
 import type { ChatResult, Provider, SamplingParams } from '../../core/provider.js';
@@ -156,9 +156,10 @@ export async function judgeOpinion(options: JudgeOptions): Promise<JudgeAnswer> 
     if (options.mode === 'batched') return await judgeBatched(options);
     return await judgePerValue(options, options.mode === 'logprob');
   } catch (error) {
-    if (error instanceof CancelledError || options.signal?.aborted || error instanceof ConfigError)
-      throw error;
-    if (!isAdaemError(error)) throw error;
-    return { outcome: { status: 'error', reason: error.message }, raw: null, calls: 0 };
+    return {
+      outcome: { status: 'error', reason: failureReason(error, options.signal) },
+      raw: null,
+      calls: 0,
+    };
   }
 }
