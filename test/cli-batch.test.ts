@@ -127,13 +127,13 @@ function batchRows(dir: string, status: string): number {
 describe('batch execution through the CLI against the sandbox server', () => {
   it('gives the same results live and in batch mode, two waves, at the batch price', async () => {
     const live = await startServer();
-    const liveRun = await runCli(['evaluate', '--json', '--run-id', 'live'], { cwd: project(live.url) });
+    const liveDir = project(live.url);
+    const liveRun = await runCli(['evaluate', '--json', '--run-id', 'live'], { cwd: liveDir });
     expect(liveRun.code).toBe(0);
     await live.close();
     const batched = await startServer({ completionDelayMs: 100 });
-    const batchRun = await runCli(['evaluate', '--json', '--batch', '--run-id', 'batch'], {
-      cwd: project(batched.url),
-    });
+    const batchDir = project(batched.url);
+    const batchRun = await runCli(['evaluate', '--json', '--batch', '--run-id', 'batch'], { cwd: batchDir });
     expect(batchRun.code, batchRun.stderr).toBe(0);
     expect(findings(batchRun.stdout)).toEqual(findings(liveRun.stdout));
     // A batch holds one model's requests: each examinee's opinions, then the judgements of every key point.
@@ -141,6 +141,14 @@ describe('batch execution through the CLI against the sandbox server', () => {
     const liveCost = JSON.parse(liveRun.stdout).usage.total.costUsd as number;
     const batchCost = JSON.parse(batchRun.stdout).usage.total.costUsd as number;
     expect(batchCost).toBeCloseTo(liveCost / 2, 6);
+    // The manifests say which run was batched: --batch is recorded as batch.all.
+    const configOf = async (cwd: string, runId: string) => {
+      const out = join(cwd, `export-${runId}`);
+      expect((await runCli(['export', runId, '--out', out], { cwd })).code).toBe(0);
+      return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).config;
+    };
+    expect((await configOf(liveDir, 'live')).batch.all).toBe(false);
+    expect((await configOf(batchDir, 'batch')).batch.all).toBe(true);
   });
 
   it('gives the same results live and through Anthropic message batches', async () => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { LoadedConfig } from '../config/load-config.js';
 import type { AdaemConfig } from '../core/config.js';
 import { CancelledError, ConfigError } from '../core/errors.js';
 import type { EngineBatchOptions } from '../providers/engine-batch.js';
@@ -26,11 +27,18 @@ export const BATCH_HELP = {
 export function batching(flags: BatchFlags, config: AdaemConfig): boolean {
   return (
     flags.batch === true ||
+    config.batch.all ||
     flags.batchFile !== undefined ||
     flags.batchResults !== undefined ||
     Object.values(config.providers).some((provider) => provider.execution === 'batch') ||
     config.models.some((model) => model.execution === 'batch')
   );
+}
+
+/** `--batch` written into the config (`batch.all`), so the run's manifest records that its calls were batched. */
+export function withBatchFlag(loaded: LoadedConfig, flags: BatchFlags): LoadedConfig {
+  if (!flags.batch) return loaded;
+  return { ...loaded, config: { ...loaded.config, batch: { ...loaded.config.batch, all: true } } };
 }
 
 /** Checks the batch flags together with --resume; a bad combination is a ConfigError naming them. */

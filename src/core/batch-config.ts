@@ -26,6 +26,8 @@ export type Execution = z.infer<typeof ExecutionSchema>;
 
 /** Settings of batch execution (`execution: batch`, `--batch`). See docs/batch.md. */
 export const BatchConfigSchema = z.strictObject({
+  /** Every model with a batch API goes through it, as with `--batch` (which sets this, so the manifest records it). @default false */
+  all: z.boolean().default(false),
   /** First wait between two polls of a submitted batch, in ms; doubles up to `maxPollIntervalMs`. @default 5000 */
   pollIntervalMs: z.number().int().positive().default(5_000),
   /** Longest wait between two polls, in ms. @default 300000 */

@@ -14,7 +14,14 @@ import { loadQuestions } from '../../stages/questions/load-questions.js';
 import { type RecordedAnswer, readRecorded } from '../../stages/questions/read-recorded.js';
 import { readRecordedAnswer } from '../../stages/respond/read-recorded-answer.js';
 import type { Store } from '../../store/index.js';
-import { BATCH_HELP, batching, batchOptionsOf, checkBatchFlags, explainBatchFile } from '../batch-flags.js';
+import {
+  BATCH_HELP,
+  batching,
+  batchOptionsOf,
+  checkBatchFlags,
+  explainBatchFile,
+  withBatchFlag,
+} from '../batch-flags.js';
 import { type EvaluateFlags, type EvaluateSettings, parseEvaluateFlags } from '../evaluate-flags.js';
 import { EXIT } from '../exit-codes.js';
 import { sharedOption, withExamples, withSeed } from '../options.js';
@@ -219,7 +226,12 @@ async function execute(
   const resumeId = flags.resume;
   const complete = resumeId !== undefined && store.runs.get(resumeId)?.status === 'done';
   const runId = runIdOf(store, flags, 'evaluate');
-  const batch = batchOptionsOf(flags, store, runId, (message) => process.stderr.write(`adaem: ${message}\n`));
+  const batch = batchOptionsOf(
+    { ...flags, batch: flags.batch || loaded.config.batch.all },
+    store,
+    runId,
+    (message) => process.stderr.write(`adaem: ${message}\n`),
+  );
   const engine = stageEngine(loaded, store, runtime, runId, flags, batch);
   const progress = stageProgress('evaluate', engine);
   // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
@@ -314,7 +326,10 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .action(async (flags: EvaluateFlags, command: Command) => {
       const settings = parseEvaluateFlags(flags);
       checkBatchFlags(flags);
-      const { loaded, setAside } = withProtocol(withSeed(runtime.loadConfig(command), flags), flags);
+      const { loaded, setAside } = withProtocol(
+        withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags),
+        flags,
+      );
       refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
       if (flags.resume === undefined)
         if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['evaluate.']));

@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import { collectGeneration } from '../../run/generate/collect-generation.js';
 import type { GenerateSummary } from '../../run/generate/generate.js';
-import { BATCH_HELP } from '../batch-flags.js';
+import { BATCH_HELP, withBatchFlag } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
 import {
   checkRunIds,
@@ -122,7 +122,7 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .action(async (flags: GenerateFlags, command: Command) => {
       const settings = parseFlags(flags, command);
       const { loaded, setAside } = withProtocol(
-        withMaxErrorRate(withSeed(runtime.loadConfig(command), flags), flags),
+        withMaxErrorRate(withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags), flags),
         flags,
       );
       const fresh = flags.resume === undefined ? await seedsOf(flags.seedTopics, loaded) : undefined;

@@ -13,7 +13,7 @@ import { bankOf, collectGeneration } from '../../run/generate/collect-generation
 import { markRun } from '../../run/mark-run.js';
 import { loadQuestions } from '../../stages/questions/load-questions.js';
 import type { Store } from '../../store/index.js';
-import { BATCH_HELP } from '../batch-flags.js';
+import { BATCH_HELP, withBatchFlag } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
 import { sharedOption, withExamples, withSeed } from '../options.js';
 import { ensureDirectory, fileErrorReason } from '../output-files.js';
@@ -355,7 +355,7 @@ export function registerRun(program: Command, runtime: CliRuntime): void {
     .option('--batch', BATCH_HELP.batch)
     .action(async (flags: RunFlags, command: Command) => {
       const settings = parseRunFlags(flags);
-      const base = withSeed(configOf(command, runtime), flags);
+      const base = withBatchFlag(withSeed(configOf(command, runtime), flags), flags);
       const { loaded, setAside } = withProtocol(base, flags);
       const inputs = await inputsOf(flags, settings, loaded, runtime);
       if (flags.dryRun) {

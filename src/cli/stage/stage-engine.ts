@@ -35,7 +35,7 @@ export function stageEngine(
     // Batches a model's `execution: batch` submits are stored with the run even without --batch.
     batch: batch ?? {
       ledger: store.batches,
-      ...(switches.batch ? { force: true } : {}),
+      ...(switches.batch || loaded.config.batch.all ? { force: true } : {}),
       onNotice: (message: string) => process.stderr.write(`adaem: ${message}\n`),
     },
   });
