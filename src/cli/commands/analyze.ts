@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { LoadedConfig } from '../../config/load-config.js';
+import type { Question } from '../../core/question.js';
 import { createEngine } from '../../providers/engine.js';
 import { analyzeAgreement } from '../../run/analyses/agreement.js';
 import { storeAnalysis } from '../../run/analyses/analysis-manifest.js';
@@ -38,7 +40,14 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
     .command('analyze')
     .description('reliability, agreement, informativeness and question-set quality of stored runs');
   withExamples(analyze, 'adaem analyze reliability run-20260101-120000-ab12 --folds 5');
+  registerReliability(analyze, runtime);
+  registerAgreement(analyze, runtime);
+  registerInformativeness(analyze, runtime);
+  registerQuestionQuality(analyze, runtime);
+}
 
+/** `adaem analyze reliability <runId>`: its options and action. */
+function registerReliability(analyze: Command, runtime: CliRuntime): void {
   const reliability = analyze
     .command('reliability')
     .argument('<runId>', 'an evaluation run')
@@ -52,21 +61,34 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
     )
     .option('--draws <n>', 'random subsets per size', '3')
     .addOption(sharedOption.json())
-    .action((runId: string, flags: Record<string, string | undefined>, command: Command) => {
-      const folds = integerFlag('--folds', flags.folds, 5, 2);
-      const sizes = sizesFlag(flags.sizes, [200, 500, 1000]);
-      const draws = integerFlag('--draws', flags.draws, 3, 1);
-      withAnalysisStore(runtime, command, (store) => {
-        const run = loadEvaluation(store, runId);
-        const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
-        const parameters = { folds, seed, sizes, draws };
-        const result = analyzeReliability(run, parameters);
-        const stored = storeAnalysis({ store, kind: 'reliability', runs: [run], parameters, result });
-        printAnalysis(stored, result, flags, renderReliability);
-      });
-    });
+    .action((runId: string, flags: Record<string, string | undefined>, command: Command) =>
+      analyzeReliabilityAction(runtime, runId, flags, command),
+    );
   withExamples(reliability, 'adaem analyze reliability run-20260101-120000-ab12 --folds 5 --seed 7 --json');
+}
 
+/** Runs `analyze reliability`: checks the flags, analyses the run, stores and prints the result. */
+function analyzeReliabilityAction(
+  runtime: CliRuntime,
+  runId: string,
+  flags: Record<string, string | undefined>,
+  command: Command,
+): void {
+  const folds = integerFlag('--folds', flags.folds, 5, 2);
+  const sizes = sizesFlag(flags.sizes, [200, 500, 1000]);
+  const draws = integerFlag('--draws', flags.draws, 3, 1);
+  withAnalysisStore(runtime, command, (store) => {
+    const run = loadEvaluation(store, runId);
+    const seed = integerFlag('--seed', flags.seed, run.manifest.seed, 0);
+    const parameters = { folds, seed, sizes, draws };
+    const result = analyzeReliability(run, parameters);
+    const stored = storeAnalysis({ store, kind: 'reliability', runs: [run], parameters, result });
+    printAnalysis(stored, result, flags, renderReliability);
+  });
+}
+
+/** `adaem analyze agreement <runA> <runB>`: its options and action. */
+function registerAgreement(analyze: Command, runtime: CliRuntime): void {
   const agreement = analyze
     .command('agreement')
     .argument('<runA>', 'an evaluation run')
@@ -83,7 +105,10 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
       });
     });
   withExamples(agreement, 'adaem analyze agreement eval-monday eval-tuesday   # the same models, two runs');
+}
 
+/** `adaem analyze informativeness <runId>`: its options and action. */
+function registerInformativeness(analyze: Command, runtime: CliRuntime): void {
   const informativeness = analyze
     .command('informativeness')
     .argument('<runId>', 'an evaluation run')
@@ -100,7 +125,10 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
       });
     });
   withExamples(informativeness, 'adaem analyze informativeness run-20260101-120000-ab12');
+}
 
+/** `adaem analyze questions <runId>`: its options and action. */
+function registerQuestionQuality(analyze: Command, runtime: CliRuntime): void {
   const questions = analyze
     .command('questions')
     .argument('<runId>', 'an evaluation run, or a generation run (its accepted bank)')
@@ -111,45 +139,61 @@ export function registerAnalyze(program: Command, runtime: CliRuntime): void {
     .option('--top <n>', 'of a generation run: only the n best questions by S under P2')
     .addOption(sharedOption.seed('seed of the equal-size subsets (default: the run seed)'))
     .addOption(sharedOption.json())
-    .action(async (runId: string, flags: Record<string, string | undefined>, command: Command) => {
-      const loaded = runtime.loadConfig(command);
-      const against = flags.against
-        ? {
-            source: flags.against,
-            questions: await loadQuestions({
-              path: resolve(flags.against),
-              questionnaires: loaded.config.evaluate.questionnaires,
-              limits: loaded.config.input,
-              signal: runtime.signal,
-            }),
-          }
-        : undefined;
-      await withAnalysisStore(runtime, command, async (store) => {
-        const run = questionSetOf(store, runId, numberFlag('--top', flags.top, whole(1)));
-        const seed = integerFlag('--seed', flags.seed, run.seed, 0);
-        const engine = createEngine({
-          config: loaded.config,
-          theory: loaded.theory,
-          configDir: loaded.dir,
-          cache: store.cache,
-          recorder: store.calls,
-          signal: runtime.signal,
-        });
-        const similarity = similarityBackendOf(loaded.config, engine);
-        const result = await analyzeQuestions(run, {
-          against,
-          seed,
-          similarity,
-          signal: runtime.signal,
-        }).finally(() => engine.close());
-        const parameters = { against: flags.against ?? null, seed, similarity: similarity.id };
-        const stored = storeAnalysis({ store, kind: 'questions', runs: [run], parameters, result });
-        printAnalysis(stored, result, flags, renderQuestions);
-      });
-    });
+    .action((runId: string, flags: Record<string, string | undefined>, command: Command) =>
+      analyzeQuestionsAction(runtime, runId, flags, command),
+    );
   withExamples(
     questions,
     'adaem analyze questions gen-20260101-120000-ab12 --against valuebench.csv',
     'adaem analyze questions run-20260101-120000-ab12 --json',
   );
+}
+
+/** Runs `analyze questions`: loads the `--against` set, analyses the run's questions, stores and prints the result. */
+async function analyzeQuestionsAction(
+  runtime: CliRuntime,
+  runId: string,
+  flags: Record<string, string | undefined>,
+  command: Command,
+): Promise<void> {
+  const loaded = runtime.loadConfig(command);
+  const against = await loadAgainst(runtime, loaded, flags.against);
+  await withAnalysisStore(runtime, command, async (store) => {
+    const run = questionSetOf(store, runId, numberFlag('--top', flags.top, whole(1)));
+    const seed = integerFlag('--seed', flags.seed, run.seed, 0);
+    const engine = createEngine({
+      config: loaded.config,
+      theory: loaded.theory,
+      configDir: loaded.dir,
+      cache: store.cache,
+      recorder: store.calls,
+      signal: runtime.signal,
+    });
+    const similarity = similarityBackendOf(loaded.config, engine);
+    const result = await analyzeQuestions(run, {
+      against,
+      seed,
+      similarity,
+      signal: runtime.signal,
+    }).finally(() => engine.close());
+    const parameters = { against: flags.against ?? null, seed, similarity: similarity.id };
+    const stored = storeAnalysis({ store, kind: 'questions', runs: [run], parameters, result });
+    printAnalysis(stored, result, flags, renderQuestions);
+  });
+}
+
+/** The question set named by `--against`, read with the config's questionnaires and input limits (none without the flag). */
+async function loadAgainst(
+  runtime: CliRuntime,
+  loaded: LoadedConfig,
+  path: string | undefined,
+): Promise<{ source: string; questions: Question[] } | undefined> {
+  if (!path) return undefined;
+  const questions = await loadQuestions({
+    path: resolve(path),
+    questionnaires: loaded.config.evaluate.questionnaires,
+    limits: loaded.config.input,
+    signal: runtime.signal,
+  });
+  return { source: path, questions };
 }
