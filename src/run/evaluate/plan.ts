@@ -67,9 +67,24 @@ export function planEvaluation(options: {
   recordedTexts?: readonly string[];
 }): PlannedCalls[] {
   const prices = new Map(options.config.models.map((model) => [model.id, model]));
-  const points = options.config.evaluate.pointsPerAnswer;
   const priceOf = options.priceOf ?? ((modelId: string) => prices.get(modelId)?.price);
-  const opinionInput = options.questions.reduce(
+  const systemPromptOf = (modelId: string) => prices.get(modelId)?.systemPrompt ?? '';
+  const plans = planExaminees(options, priceOf, systemPromptOf);
+  const judge = planJudge(options, priceOf);
+  plans.push(judge.row);
+  return withExecutionCosts(plans, {
+    config: options.config,
+    priceOf,
+    prefixTokens: (row) =>
+      row.role === 'judge' ? judge.prefixTokens : estimateTokens(systemPromptOf(row.modelId)),
+  });
+}
+
+type EvaluationPlanOptions = Parameters<typeof planEvaluation>[0];
+
+/** Estimated input tokens of one opinion prompt for every question, summed. */
+function opinionInputTokens(questions: readonly Question[], points: number): number {
+  return questions.reduce(
     (sum, question) =>
       sum +
       estimateTokens(
@@ -80,10 +95,20 @@ export function planEvaluation(options: {
       ),
     0,
   );
-  const recorded = options.recordedTexts;
-  const plans: PlannedCalls[] = options.examinees.map((modelId) => {
-    if (recorded) return { modelId, role: 'examinee', calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
-    const system = estimateTokens(prices.get(modelId)?.systemPrompt ?? '') * options.questions.length;
+}
+
+/** One row per examinee: a call per question and sample (none when the answers are recorded). */
+function planExaminees(
+  options: EvaluationPlanOptions,
+  priceOf: (modelId: string) => Price | undefined,
+  systemPromptOf: (modelId: string) => string,
+): PlannedCalls[] {
+  const opinionInput = opinionInputTokens(options.questions, options.config.evaluate.pointsPerAnswer);
+  return options.examinees.map((modelId) => {
+    if (options.recordedTexts) {
+      return { modelId, role: 'examinee', calls: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+    }
+    const system = estimateTokens(systemPromptOf(modelId)) * options.questions.length;
     const inputTokens = (opinionInput + system) * options.samples;
     const calls = options.questions.length * options.samples;
     const outputTokens = calls * OPINION_OUTPUT_TOKENS;
@@ -96,14 +121,23 @@ export function planEvaluation(options: {
       costUsd: costOf(priceOf(modelId), inputTokens, outputTokens),
     };
   });
-  const opinions =
-    recorded?.length ?? options.questions.length * options.examinees.length * options.samples * points;
+}
+
+/** Tokens a recorded text adds to a judge call over a typical key point (0 without recorded texts). */
+function recordedExtraTokens(recorded: readonly string[] | undefined): number {
   // Recorded texts are judged as they are: their own mean length instead of a typical key point.
-  const extraTokens = recorded?.length
+  return recorded?.length
     ? recorded.reduce((sum, text) => sum + estimateTokens(text), 0) / recorded.length -
-      estimateTokens(TYPICAL_POINT)
+        estimateTokens(TYPICAL_POINT)
     : 0;
-  const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
+}
+
+/** The judge's prompt as it will be sent, with its estimated tokens per call and of its cacheable prefix. */
+function sizeJudgeCall(options: EvaluationPlanOptions): {
+  judgePrompt: JudgePromptChoice;
+  inputPerCall: number;
+  prefixTokens: number;
+} {
   // The prompt the judge will be sent (`evaluate.judgePrompt`, after its fallback), sized as sent.
   const judgePrompt = judgePromptFor(options.config.evaluate.judgePrompt, options.theory);
   const call = {
@@ -118,14 +152,34 @@ export function planEvaluation(options: {
     options.judgeMode === 'batched'
       ? renderJudgeBatched(call)
       : renderJudgeValue({ ...call, valueName: options.theory.values[0]!.name });
-  const judgeInputPerCall = estimateTokens(judgeMessages.map((m) => m.content).join('\n'));
-  // The judge's system message (instructions and definitions) is the same in every call: a cacheable prefix.
-  const judgePrefix = estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? '');
+  return {
+    judgePrompt,
+    inputPerCall: estimateTokens(judgeMessages.map((m) => m.content).join('\n')),
+    // The judge's system message (instructions and definitions) is the same in every call: a cacheable prefix.
+    prefixTokens: estimateTokens(judgeMessages.find((m) => m.role === 'system')?.content ?? ''),
+  };
+}
+
+/** The judge's row: its calls per key point (or recorded text) and mode, and their tokens and cost. */
+function planJudge(
+  options: EvaluationPlanOptions,
+  priceOf: (modelId: string) => Price | undefined,
+): { row: PlannedCalls; prefixTokens: number } {
+  const recorded = options.recordedTexts;
+  const opinions =
+    recorded?.length ??
+    options.questions.length *
+      options.examinees.length *
+      options.samples *
+      options.config.evaluate.pointsPerAnswer;
+  const extraTokens = recordedExtraTokens(recorded);
+  const perOpinion = judgeCallsPerOpinion(options.judgeMode, options.theory);
+  const { judgePrompt, inputPerCall, prefixTokens } = sizeJudgeCall(options);
   const judgeOutputPerCall = options.judgeMode === 'batched' ? 8 * options.theory.values.length : 1;
   const calls = opinions * perOpinion;
-  const inputTokens = Math.round(calls * (judgeInputPerCall + extraTokens));
+  const inputTokens = Math.round(calls * (inputPerCall + extraTokens));
   const outputTokens = calls * judgeOutputPerCall;
-  plans.push({
+  const row: PlannedCalls = {
     modelId: options.judge,
     role: 'judge',
     calls,
@@ -133,12 +187,7 @@ export function planEvaluation(options: {
     outputTokens,
     costUsd: costOf(priceOf(options.judge), inputTokens, outputTokens),
     judgePrompt,
-    prefixTokens: judgePrefix,
-  });
-  return withExecutionCosts(plans, {
-    config: options.config,
-    priceOf,
-    prefixTokens: (row) =>
-      row.role === 'judge' ? judgePrefix : estimateTokens(prices.get(row.modelId)?.systemPrompt ?? ''),
-  });
+    prefixTokens,
+  };
+  return { row, prefixTokens };
 }
