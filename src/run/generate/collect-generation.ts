@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js';
 import type { Question } from '../../core/question.js';
 import type { InformativenessTerms } from '../../stages/generate/informativeness.js';
-import type { CallSummaryRow, CandidateRecord, Store } from '../../store/index.js';
+import type { CallSummaryRow, CandidateRecord, RunRecord, Store } from '../../store/index.js';
 import { type GenerateManifest, GenerateManifestSchema } from './manifest.js';
 
 /** One step of a question's lineage: seed → explored → refined… */
@@ -60,6 +60,7 @@ export interface GenerationResults {
   usage: CallSummaryRow[];
 }
 
+/** The informativeness terms stored in a panel's score detail, if any. */
 function termsOf(detail: unknown): InformativenessTerms | null {
   const terms = (detail as { terms?: InformativenessTerms | null } | undefined)?.terms;
   return terms ?? null;
@@ -67,35 +68,70 @@ function termsOf(detail: unknown): InformativenessTerms | null {
 
 /** Reads a generation run's bank, lineage, pulls and usage from the store. */
 export function collectGeneration(store: Store, runId: string): GenerationResults {
+  const { run, manifest } = loadGenerationRun(store, runId);
+  const candidates = store.generation.candidates(runId, { detail: 'kept' });
+  const pulls = store.generation.pulls(runId);
+  const seeds = candidates.filter((record) => record.step === 'seed');
+  const categoryOf = new Map(seeds.map((seed) => [seed.id, seed.detail.category as string | undefined]));
+  const questions = acceptedQuestions(runId, candidates, categoryOf);
+  return {
+    runId,
+    status: run.status,
+    manifest: summarizeManifest(manifest),
+    pullsDone: pulls.length,
+    accepted: questions.length,
+    rejected: countRejections(candidates),
+    seeds: summarizeSeeds(seeds, categoryOf, pulls),
+    questions,
+    pulls: pulls.map(({ pull, armId, reward, accepted, rejected, failed }) => ({
+      pull,
+      armId,
+      reward,
+      accepted,
+      rejected,
+      failed,
+    })),
+    excludedSeeds: seeds.filter((seed) => seed.sP1 === null).length,
+    usage: store.calls.summary(runId),
+  };
+}
+
+/** The stored run and its generation manifest; a ConfigError when it is missing or not a generation run. */
+function loadGenerationRun(store: Store, runId: string): { run: RunRecord; manifest: GenerateManifest } {
   const run = store.runs.get(runId);
   if (!run) throw new ConfigError(`no run "${runId}" in ${store.path}`);
   const parsed = GenerateManifestSchema.safeParse(run.manifest);
   if (!parsed.success) throw new ConfigError(`run "${runId}" is not a generation run`);
-  const manifest = parsed.data;
-  const candidates = store.generation.candidates(runId, { detail: 'kept' });
-  const pulls = store.generation.pulls(runId);
-  const byId = new Map(candidates.map((record) => [record.id, record]));
-  const seeds = candidates.filter((record) => record.step === 'seed');
-  const categoryOf = new Map(seeds.map((seed) => [seed.id, seed.detail.category as string | undefined]));
-  const pullsPerArm = new Map<string, number>();
-  for (const pull of pulls) pullsPerArm.set(pull.armId, (pullsPerArm.get(pull.armId) ?? 0) + 1);
+  return { run, manifest: parsed.data };
+}
+
+/** How many candidates were rejected, per reason. */
+function countRejections(candidates: readonly CandidateRecord[]): Record<string, number> {
   const rejected: Record<string, number> = {};
   for (const record of candidates)
     if (record.status === 'rejected')
       rejected[record.reason ?? 'unknown'] = (rejected[record.reason ?? 'unknown'] ?? 0) + 1;
-  const lineageOf = (record: CandidateRecord): LineageStep[] => {
-    const steps: LineageStep[] = [];
-    for (
-      let at: CandidateRecord | undefined = record;
-      at;
-      at = at.parentId ? byId.get(at.parentId) : undefined
-    )
-      steps.unshift({ id: at.id, step: at.step, depth: at.depth, text: at.text, sP1: at.sP1 });
-    const seed = byId.get(record.armId);
-    if (seed) steps.unshift({ id: seed.id, step: 'seed', depth: 0, text: seed.text, sP1: seed.sP1 });
-    return steps;
-  };
-  const questions = candidates
+  return rejected;
+}
+
+/** A candidate's ancestry, seed first, down to the candidate itself. */
+function lineageOf(record: CandidateRecord, byId: ReadonlyMap<string, CandidateRecord>): LineageStep[] {
+  const steps: LineageStep[] = [];
+  for (let at: CandidateRecord | undefined = record; at; at = at.parentId ? byId.get(at.parentId) : undefined)
+    steps.unshift({ id: at.id, step: at.step, depth: at.depth, text: at.text, sP1: at.sP1 });
+  const seed = byId.get(record.armId);
+  if (seed) steps.unshift({ id: seed.id, step: 'seed', depth: 0, text: seed.text, sP1: seed.sP1 });
+  return steps;
+}
+
+/** The accepted (non-seed) candidates as questions with their scores and lineage, best P2 score first. */
+function acceptedQuestions(
+  runId: string,
+  candidates: readonly CandidateRecord[],
+  categoryOf: ReadonlyMap<string, string | undefined>,
+): GeneratedQuestion[] {
+  const byId = new Map(candidates.map((record) => [record.id, record]));
+  return candidates
     .filter((record) => record.status === 'accepted' && record.step !== 'seed')
     .map((record): GeneratedQuestion => {
       const category = categoryOf.get(record.armId);
@@ -111,48 +147,44 @@ export function collectGeneration(store: Store, runId: string): GenerationResult
         sP2: record.sP2,
         termsP1: termsOf(record.detail.p1),
         termsP2: termsOf(record.detail.p2),
-        lineage: lineageOf(record),
+        lineage: lineageOf(record, byId),
       };
     })
     .sort((a, b) => (b.sP2 ?? -Infinity) - (a.sP2 ?? -Infinity));
+}
+
+/** The parts of the manifest a generation's results show. */
+function summarizeManifest(manifest: GenerateManifest): GenerationResults['manifest'] {
   return {
-    runId,
-    status: run.status,
-    manifest: {
-      explorers: manifest.explorers,
-      scorers: manifest.scorers,
-      judge: manifest.judge,
-      safety: manifest.safety,
-      similarity: manifest.similarity,
-      score: manifest.score,
-      budget: manifest.budget,
-      seed: manifest.seed,
-      extends: manifest.extends,
-      seeds: manifest.seeds,
-      settings: manifest.config.generate,
-    },
-    pullsDone: pulls.length,
-    accepted: questions.length,
-    rejected,
-    seeds: seeds.map((seed) => ({
-      id: seed.id,
-      text: seed.text,
-      ...(categoryOf.get(seed.id) ? { category: categoryOf.get(seed.id) } : {}),
-      sP1: seed.sP1,
-      pulls: pullsPerArm.get(seed.id) ?? 0,
-    })),
-    questions,
-    pulls: pulls.map(({ pull, armId, reward, accepted, rejected, failed }) => ({
-      pull,
-      armId,
-      reward,
-      accepted,
-      rejected,
-      failed,
-    })),
-    excludedSeeds: seeds.filter((seed) => seed.sP1 === null).length,
-    usage: store.calls.summary(runId),
+    explorers: manifest.explorers,
+    scorers: manifest.scorers,
+    judge: manifest.judge,
+    safety: manifest.safety,
+    similarity: manifest.similarity,
+    score: manifest.score,
+    budget: manifest.budget,
+    seed: manifest.seed,
+    extends: manifest.extends,
+    seeds: manifest.seeds,
+    settings: manifest.config.generate,
   };
+}
+
+/** Each seed with its category, S under P1 and how many pulls its arm had. */
+function summarizeSeeds(
+  seeds: readonly CandidateRecord[],
+  categoryOf: ReadonlyMap<string, string | undefined>,
+  pulls: readonly { armId: string }[],
+): GenerationResults['seeds'] {
+  const pullsPerArm = new Map<string, number>();
+  for (const pull of pulls) pullsPerArm.set(pull.armId, (pullsPerArm.get(pull.armId) ?? 0) + 1);
+  return seeds.map((seed) => ({
+    id: seed.id,
+    text: seed.text,
+    ...(categoryOf.get(seed.id) ? { category: categoryOf.get(seed.id) } : {}),
+    sP1: seed.sP1,
+    pulls: pullsPerArm.get(seed.id) ?? 0,
+  }));
 }
 
 /** A generated bank as questions to evaluate, best first, each keeping its S and lineage. */
