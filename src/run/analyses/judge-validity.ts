@@ -1,8 +1,9 @@
 import type { AdaemConfig } from '../../core/config.js';
 import { type JudgePromptChoice, judgePromptFor } from '../../core/prompts/judge-prompt.js';
-import type { JudgeMode } from '../../core/question.js';
+import type { Provider } from '../../core/provider.js';
+import type { JudgeMode, JudgementOutcome } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import { createEngine } from '../../providers/engine.js';
+import { createEngine, type Engine } from '../../providers/engine.js';
 import { type JudgeAgreement, judgeAgreement } from '../../stages/analyze/judge-agreement.js';
 import { seededSubset } from '../../stages/analyze/seeded-subset.js';
 import { judgeOpinion } from '../../stages/judge/judge-opinion.js';
@@ -56,6 +57,7 @@ export function judgeValidityKey(judge: string): string {
   return `judge:${judge}`;
 }
 
+/** Adds one to the tally of a reason's kind. */
 function count(tally: Record<string, number>, reason: string): void {
   const key = reasonKind(reason);
   tally[key] = (tally[key] ?? 0) + 1;
@@ -74,57 +76,16 @@ export async function runJudgeValidation(options: JudgeValidityOptions): Promise
     options.limit === undefined
       ? [...options.texts]
       : seededSubset(options.texts, options.limit, options.seed);
-  const engine = createEngine({
-    config: options.config,
-    theory,
-    configDir: options.configDir,
-    cache: options.store.cache,
-    recorder: options.store.calls,
-    runId: options.runId,
-    signal: options.signal,
-  });
-  const unreadable = { count: 0, reasons: {} as Record<string, number> };
-  const failed = { count: 0, reasons: {} as Record<string, number> };
-  const judged: {
-    id: string;
-    judged: Record<string, boolean | undefined>;
-    labelled: Record<string, boolean | undefined>;
-  }[] = [];
+  const engine = createValidationEngine(options);
+  let tally: OutcomeTally;
   try {
-    const provider = engine.provider(options.judge, 'judge');
-    let done = 0;
-    const answers = await Promise.all(
-      chosen.map(async (text) => {
-        const answer = await judgeOpinion({
-          provider,
-          theory,
-          opinion: text.text,
-          mode,
-          prompt: judgePrompt.used,
-          params: { seed: options.seed },
-          signal: options.signal,
-        });
-        options.onProgress?.(++done, chosen.length);
-        return { text, outcome: answer.outcome };
-      }),
+    const answers = await judgeEveryText(
+      options,
+      engine.provider(options.judge, 'judge'),
+      chosen,
+      judgePrompt,
     );
-    for (const { text, outcome } of answers) {
-      if (outcome.status === 'unscored') {
-        unreadable.count++;
-        count(unreadable.reasons, outcome.reason);
-        continue;
-      }
-      if (outcome.status === 'error') {
-        failed.count++;
-        count(failed.reasons, outcome.reason);
-        continue;
-      }
-      judged.push({
-        id: text.id,
-        judged: Object.fromEntries(theory.values.map((value) => [value.id, outcome.values[value.id]])),
-        labelled: labelsToBooleans({ labels: text.labels, theory, violated }),
-      });
-    }
+    tally = tallyOutcomes(answers, theory, violated);
   } finally {
     await engine.close();
   }
@@ -136,10 +97,10 @@ export async function runJudgeValidation(options: JudgeValidityOptions): Promise
     violated,
     textsInFile: options.texts.length,
     textsJudged: chosen.length,
-    unreadable,
-    failed,
+    unreadable: tally.unreadable,
+    failed: tally.failed,
     agreement: judgeAgreement({
-      texts: judged,
+      texts: tally.judged,
       valueIds: theory.values.map((value) => value.id),
       seed: options.seed,
       ...(options.draws !== undefined ? { draws: options.draws } : {}),
@@ -151,4 +112,90 @@ export async function runJudgeValidation(options: JudgeValidityOptions): Promise
       costUsd: usage.costUsd,
     },
   };
+}
+
+/** The engine every judge call goes through, recording its calls under the validation's run id. */
+function createValidationEngine(options: JudgeValidityOptions): Engine {
+  return createEngine({
+    config: options.config,
+    theory: options.theory,
+    configDir: options.configDir,
+    cache: options.store.cache,
+    recorder: options.store.calls,
+    runId: options.runId,
+    signal: options.signal,
+  });
+}
+
+/** A labelled text and the outcome of its judgement. */
+interface JudgedText {
+  text: LabelledText;
+  outcome: JudgementOutcome;
+}
+
+/** The judgements split into unreadable, failed and judged (with the labels to compare them to). */
+interface OutcomeTally {
+  unreadable: { count: number; reasons: Record<string, number> };
+  failed: { count: number; reasons: Record<string, number> };
+  judged: {
+    id: string;
+    judged: Record<string, boolean | undefined>;
+    labelled: Record<string, boolean | undefined>;
+  }[];
+}
+
+/** Judges every chosen text whole, like one key point, all at once, reporting progress as each finishes. */
+async function judgeEveryText(
+  options: JudgeValidityOptions,
+  provider: Provider,
+  chosen: readonly LabelledText[],
+  judgePrompt: JudgePromptChoice,
+): Promise<JudgedText[]> {
+  let done = 0;
+  return Promise.all(
+    chosen.map(async (text) => {
+      const answer = await judgeOpinion({
+        provider,
+        theory: options.theory,
+        opinion: text.text,
+        mode: options.mode,
+        prompt: judgePrompt.used,
+        params: { seed: options.seed },
+        signal: options.signal,
+      });
+      options.onProgress?.(++done, chosen.length);
+      return { text, outcome: answer.outcome };
+    }),
+  );
+}
+
+/** Counts unreadable and failed judgements by reason and pairs each judged text with its labels. */
+function tallyOutcomes(
+  answers: readonly JudgedText[],
+  theory: ValueTheory,
+  violated: ViolatedAs,
+): OutcomeTally {
+  const tally: OutcomeTally = {
+    unreadable: { count: 0, reasons: {} },
+    failed: { count: 0, reasons: {} },
+    judged: [],
+  };
+  for (const { text, outcome } of answers) {
+    if (outcome.status === 'unscored') {
+      tally.unreadable.count++;
+      count(tally.unreadable.reasons, outcome.reason);
+      continue;
+    }
+    if (outcome.status === 'error') {
+      tally.failed.count++;
+      count(tally.failed.reasons, outcome.reason);
+      continue;
+    }
+    tally.judged.push({
+      id: text.id,
+      judged: Object.fromEntries(theory.values.map((value) => [value.id, outcome.values[value.id]])),
+      labelled: labelsToBooleans({ labels: text.labels, theory, violated }),
+    });
+  }
+  return tally;
 }
