@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
-import type { Question } from '../../core/question.js';
-import { createEngine } from '../../providers/engine.js';
+import type { JudgeMode, Question } from '../../core/question.js';
+import { createEngine, type Engine } from '../../providers/engine.js';
+import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
 import { modelsByRole, runEvaluation } from '../../run/evaluate/evaluate.js';
 import { refuseUnpriced } from '../../run/evaluate/open-evaluation.js';
 import { planEvaluation } from '../../run/evaluate/plan.js';
@@ -82,6 +83,7 @@ async function recordedOf(
   };
 }
 
+/** The questions of a new run: a generation run's bank (`--questions-from`) or a question file. */
 async function questionsOf(
   flags: EvaluateFlags,
   settings: EvaluateSettings,
@@ -122,6 +124,9 @@ function generatedBank(
   }
 }
 
+/** Recorded answers as `recordedOf` reads them: with the questions and model ids they fix. */
+type RecordedRun = Awaited<ReturnType<typeof recordedOf>>;
+
 /**
  * Checks a new run without touching the store or calling a model: questions, model ids, API keys
  * (not for --dry-run), the judge mode and prices; prints the plan for --dry-run.
@@ -137,14 +142,7 @@ async function prepare(
   const { questions, source } = recorded
     ? { questions: recorded.questions, source: `responses:${recorded.file}` }
     : await questionsOf(flags, settings, loaded, runtime);
-  const byRole = modelsByRole(loaded.config);
-  const examinees = recorded?.modelIds ?? settings.models ?? byRole.examinees;
-  const judge = flags.judge ?? byRole.judge;
-  if (examinees.length === 0)
-    throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
-  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
-  if (duplicate) throw new ConfigError(`--models lists ${duplicate} twice; list each model once`);
-  if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
+  const { examinees, judge } = modelsOf(flags, settings, loaded, recorded);
   const engine = createEngine({
     config: loaded.config,
     theory: loaded.theory,
@@ -154,46 +152,13 @@ async function prepare(
     requireKeys: !flags.dryRun,
   });
   try {
-    for (const id of examinees) engine.provider(id, 'examinee');
-    const judgeProvider = engine.provider(judge, 'judge');
-    const mode = settings.judgeMode ?? loaded.config.evaluate.judgeMode;
-    if (mode === 'logprob' && !judgeProvider.capabilities.logprobs)
-      throw new ConfigError(
-        `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
-      );
-    const samples = recorded?.samples ?? settings.samples ?? loaded.config.evaluate.samples;
-    const { config, theory } = loaded;
-    const priceOf = engine.priceOf;
-    const points = config.evaluate.pointsPerAnswer;
-    const recordedTexts = recorded?.answers.flatMap((answer) => {
-      const outcome = readRecordedAnswer(answer.answer, { points });
-      return outcome.status === 'ok'
-        ? outcome.points.map((point) => `${point.point}: ${point.justification}`)
-        : [];
-    });
-    const plan = planEvaluation({
-      config,
-      theory,
-      questions,
+    const judgeMode = checkProviders(
+      engine,
       examinees,
       judge,
-      judgeMode: mode,
-      samples,
-      priceOf,
-      recordedTexts,
-    });
-    // A rate limit that stretches the run over days waits silently otherwise: say so before starting.
-    for (const slow of slowProviders(config, plan))
-      process.stderr.write(`adaem: ${slowProviderWarning(slow)}\n`);
-    if (flags.dryRun) printPlan(plan);
-    else {
-      refuseUnpriced({
-        engine,
-        models: [...examinees, judge],
-        maxCost: settings.maxCost ?? loaded.config.evaluate.maxCost,
-        allowUnpriced: flags.allowUnpriced,
-      });
-    }
+      settings.judgeMode ?? loaded.config.evaluate.judgeMode,
+    );
+    planOrRefuse({ flags, settings, loaded, engine, questions, examinees, judge, judgeMode, recorded });
   } finally {
     await engine.close();
   }
@@ -215,6 +180,86 @@ async function prepare(
   };
 }
 
+/** The examinees (recorded, `--models`, or by role) and the judge; refuses none, a duplicate, or no judge. */
+function modelsOf(
+  flags: EvaluateFlags,
+  settings: EvaluateSettings,
+  loaded: LoadedConfig,
+  recorded: RecordedRun | undefined,
+): { examinees: string[]; judge: string } {
+  const byRole = modelsByRole(loaded.config);
+  const examinees = recorded?.modelIds ?? settings.models ?? byRole.examinees;
+  const judge = flags.judge ?? byRole.judge;
+  if (examinees.length === 0)
+    throw new ConfigError('no examinee models: pass --models or give a model the examinee role');
+  const duplicate = examinees.find((id, index) => examinees.indexOf(id) !== index);
+  if (duplicate) throw new ConfigError(`--models lists ${duplicate} twice; list each model once`);
+  if (!judge) throw new ConfigError('no judge model: pass --judge or give a model the judge role');
+  return { examinees, judge };
+}
+
+/** Builds every model's provider (so unknown ids and missing keys fail now) and checks the judge can do the mode. */
+function checkProviders(engine: Engine, examinees: string[], judge: string, mode: JudgeMode): JudgeMode {
+  for (const id of examinees) engine.provider(id, 'examinee');
+  const judgeProvider = engine.provider(judge, 'judge');
+  if (mode === 'logprob' && !judgeProvider.capabilities.logprobs)
+    throw new ConfigError(
+      `judge ${judge} cannot give log-probabilities; use --judge-mode batched or per-value`,
+    );
+  return mode;
+}
+
+/** Plans the run's calls and warns of slow providers; prints the plan for --dry-run, else refuses unpriced models. */
+function planOrRefuse(options: {
+  flags: EvaluateFlags;
+  settings: EvaluateSettings;
+  loaded: LoadedConfig;
+  engine: Engine;
+  questions: Question[];
+  examinees: string[];
+  judge: string;
+  judgeMode: JudgeMode;
+  recorded: RecordedRun | undefined;
+}): void {
+  const { flags, settings, loaded, engine, questions, examinees, judge, judgeMode, recorded } = options;
+  const samples = recorded?.samples ?? settings.samples ?? loaded.config.evaluate.samples;
+  const { config, theory } = loaded;
+  const plan = planEvaluation({
+    config,
+    theory,
+    questions,
+    examinees,
+    judge,
+    judgeMode,
+    samples,
+    priceOf: engine.priceOf,
+    recordedTexts: recordedTextsOf(recorded, config.evaluate.pointsPerAnswer),
+  });
+  // A rate limit that stretches the run over days waits silently otherwise: say so before starting.
+  for (const slow of slowProviders(config, plan))
+    process.stderr.write(`adaem: ${slowProviderWarning(slow)}\n`);
+  if (flags.dryRun) printPlan(plan);
+  else {
+    refuseUnpriced({
+      engine,
+      models: [...examinees, judge],
+      maxCost: settings.maxCost ?? loaded.config.evaluate.maxCost,
+      allowUnpriced: flags.allowUnpriced,
+    });
+  }
+}
+
+/** The texts the judge will read from recorded answers: one per key point (none for an unreadable answer). */
+function recordedTextsOf(recorded: RecordedRun | undefined, points: number): string[] | undefined {
+  return recorded?.answers.flatMap((answer) => {
+    const outcome = readRecordedAnswer(answer.answer, { points });
+    return outcome.status === 'ok'
+      ? outcome.points.map((point) => `${point.point}: ${point.justification}`)
+      : [];
+  });
+}
+
+/** Runs (or resumes) the evaluation in the open store; a batch file to send ends it with its instructions. */
 async function execute(
   flags: EvaluateFlags,
   settings: EvaluateSettings,
@@ -238,51 +283,86 @@ async function execute(
   const concurrency =
     settings.concurrency ?? (batching(flags, loaded.config) ? loaded.config.batch.maxRequests : undefined);
   try {
-    const results = await runEvaluation({
-      config: loaded.config,
-      theory: loaded.theory,
-      engine,
+    const results = await evaluateInStore({
+      flags,
+      settings,
+      loaded,
       store,
-      questions: newRun?.questions,
-      questionSource: newRun?.source,
-      examinees: newRun?.examinees,
-      judge: newRun?.judge,
-      judgeMode: settings.judgeMode,
-      samples: newRun?.recorded?.samples ?? settings.samples,
-      ...(newRun?.recorded ? { recorded: newRun.recorded } : {}),
-      maxErrorRate: settings.maxErrorRate,
-      maxCost: settings.maxCost,
-      allowUnpriced: flags.allowUnpriced,
+      runtime,
+      newRun,
+      engine,
+      progress,
       runId,
-      resume: resumeId !== undefined,
       concurrency,
-      signal: runtime.signal,
-      onStart: (id) => {
-        // A finished run was announced as complete by runIdOf; it is not resumed.
-        if (!complete) process.stderr.write(`${runName(id)}${resumeId ? ' (resumed)' : ''}\n`);
-      },
-      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
-      onAggregate: () => {
-        progress.finish();
-        process.stderr.write('aggregating the stored answers and judgements\n');
-      },
+      complete,
     });
     progress.finish();
     if (flags.json) printJson(results);
     else process.stdout.write(`${renderResults(results)}\n`);
-    if (results.status === 'failed') {
-      process.stderr.write(
-        results.stoppedBy === 'budget'
-          ? `${runName(runId)} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
-          : `${runName(runId)} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
-      );
-      process.exitCode = EXIT.failed;
-    }
+    if (results.status === 'failed') reportFailedRun(results, runId);
   } catch (error) {
     if (!explainBatchFile(error, batch.written(), runId)) throw error;
   } finally {
     await engine.close();
   }
+}
+
+/** Calls `runEvaluation` with the run's settings, announcing the run and showing its progress. */
+function evaluateInStore(options: {
+  flags: EvaluateFlags;
+  settings: EvaluateSettings;
+  loaded: LoadedConfig;
+  store: Store;
+  runtime: CliRuntime;
+  newRun: NewRun | undefined;
+  engine: Engine;
+  progress: ReturnType<typeof stageProgress>;
+  runId: string;
+  concurrency: number | undefined;
+  /** The resumed run had finished: runIdOf said so already. */
+  complete: boolean;
+}): Promise<EvaluateResults> {
+  const { flags, settings, loaded, newRun, progress } = options;
+  const resumeId = flags.resume;
+  return runEvaluation({
+    config: loaded.config,
+    theory: loaded.theory,
+    engine: options.engine,
+    store: options.store,
+    questions: newRun?.questions,
+    questionSource: newRun?.source,
+    examinees: newRun?.examinees,
+    judge: newRun?.judge,
+    judgeMode: settings.judgeMode,
+    samples: newRun?.recorded?.samples ?? settings.samples,
+    ...(newRun?.recorded ? { recorded: newRun.recorded } : {}),
+    maxErrorRate: settings.maxErrorRate,
+    maxCost: settings.maxCost,
+    allowUnpriced: flags.allowUnpriced,
+    runId: options.runId,
+    resume: resumeId !== undefined,
+    concurrency: options.concurrency,
+    signal: options.runtime.signal,
+    onStart: (id) => {
+      // A finished run was announced as complete by runIdOf; it is not resumed.
+      if (!options.complete) process.stderr.write(`${runName(id)}${resumeId ? ' (resumed)' : ''}\n`);
+    },
+    onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
+    onAggregate: () => {
+      progress.finish();
+      process.stderr.write('aggregating the stored answers and judgements\n');
+    },
+  });
+}
+
+/** Says why a run failed (cost limit or error rate) and how to resume it; sets the exit code. */
+function reportFailedRun(results: EvaluateResults, runId: string): void {
+  process.stderr.write(
+    results.stoppedBy === 'budget'
+      ? `${runName(runId)} stopped at the cost limit; resume with --resume ${runId} after raising --max-cost\n`
+      : `${runName(runId)} failed: ${errorRates(results)} — over --max-error-rate; resume with --resume ${runId} to retry the failed calls\n`,
+  );
+  process.exitCode = EXIT.failed;
 }
 
 /** `adaem evaluate`: measure the value orientations of a set of models on a question set. */
@@ -323,30 +403,33 @@ export function registerEvaluate(program: Command, runtime: CliRuntime): void {
     .option('--batch', BATCH_HELP.batch)
     .option('--batch-file <file>', BATCH_HELP.batchFile)
     .option('--batch-results <file>', BATCH_HELP.batchResults)
-    .action(async (flags: EvaluateFlags, command: Command) => {
-      const settings = parseEvaluateFlags(flags);
-      checkBatchFlags(flags);
-      const { loaded, setAside } = withProtocol(
-        withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags),
-        flags,
-      );
-      refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
-      if (flags.resume === undefined)
-        if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['evaluate.']));
-        else process.stderr.write(protocolNote(loaded, setAside, ['evaluate.']));
-      const newRun = flags.resume === undefined ? await prepare(flags, settings, loaded, runtime) : undefined;
-      if (flags.dryRun) return;
-      requireStoreToResume(loaded, flags.resume);
-      const store = runtime.openStore(loaded);
-      try {
-        await execute(flags, settings, loaded, store, runtime, newRun);
-      } finally {
-        store.close();
-      }
-    });
+    .action((flags: EvaluateFlags, command: Command) => evaluateAction(runtime, flags, command));
   withExamples(
     evaluate,
     'adaem evaluate -q questions.jsonl --models openai:gpt-4o-mini,sandbox:atlas --judge openai:gpt-4o --dry-run',
     'adaem evaluate --questions-from gen-20260101-120000-ab12 --top 100 --max-cost 5',
   );
+}
+
+/** Runs `adaem evaluate`: checks the flags and config, prepares a new run (or plans it), then runs it in the store. */
+async function evaluateAction(runtime: CliRuntime, flags: EvaluateFlags, command: Command): Promise<void> {
+  const settings = parseEvaluateFlags(flags);
+  checkBatchFlags(flags);
+  const { loaded, setAside } = withProtocol(
+    withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags),
+    flags,
+  );
+  refuseAgainstPreset(loaded, '--judge-mode', 'evaluate.judgeMode', settings.judgeMode);
+  if (flags.resume === undefined)
+    if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['evaluate.']));
+    else process.stderr.write(protocolNote(loaded, setAside, ['evaluate.']));
+  const newRun = flags.resume === undefined ? await prepare(flags, settings, loaded, runtime) : undefined;
+  if (flags.dryRun) return;
+  requireStoreToResume(loaded, flags.resume);
+  const store = runtime.openStore(loaded);
+  try {
+    await execute(flags, settings, loaded, store, runtime, newRun);
+  } finally {
+    store.close();
+  }
 }
