@@ -1,10 +1,12 @@
 import { ConfigError } from '../../core/errors.js';
-import { createPacer, runSteps } from '../../core/steps.js';
+import { createPacer, runSteps, type Steps } from '../../core/steps.js';
 import { plantedProfiles } from '../../providers/planted-profiles.js';
 import {
   computeValueScoresSteps,
   type ModelValueScores,
   type ValueScore,
+  type ValueScoresResult,
+  type ValueVectorRecord,
 } from '../../stages/aggregate/value-scores.js';
 import { type Findings, findFindings } from '../../stages/analyze/findings.js';
 import type { CallSummaryRow, JudgementRecord, ResponseRecord, Store } from '../../store/index.js';
@@ -87,6 +89,7 @@ function findingsOf(models: readonly ModelResult[], manifest: EvaluateManifest, 
   });
 }
 
+/** The failure most failed answers and judgements share, when any failed. */
 function failureOf(
   manifest: EvaluateManifest,
   responses: readonly ResponseRecord[],
@@ -96,6 +99,7 @@ function failureOf(
   return failure ? { failure } : {};
 }
 
+/** Usage per model and role, with its totals. */
 function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
   const total = {
     calls: 0,
@@ -126,6 +130,7 @@ function summariseUsage(byModel: CallSummaryRow[]): EvaluateResults['usage'] {
   return { byModel, total };
 }
 
+/** Why a model has no scores (its failures by kind), when it has no scored answer. */
 function unscoredReasonOf(counts: ModelCounts): { unscoredReason?: string } {
   if (counts.scoredAnswers > 0) return {};
   const parts = [
@@ -159,55 +164,15 @@ export async function collectResults(options: {
   const pacer = createPacer({ signal });
   const valueIds = manifest.theory.values.map((value) => value.id);
   const questions = store.questions.list(runId);
-  const responses: ResponseRecord[] = [];
-  for (const page of store.responses.pages(runId)) {
-    responses.push(...page);
-    await pacer.pause();
-  }
-  const judgements: JudgementRecord[] = [];
-  for (const page of store.judgements.pages(runId)) {
-    for (const row of page)
-      if (row.judgeModelId === manifest.judge && row.mode === manifest.judgeMode) judgements.push(row);
-    await pacer.pause();
-  }
-  const examinees = manifest.examinees;
+  const { responses, judgements } = await readRecords(store, manifest, runId, pacer);
   const { records, counts } = await runSteps(
-    buildObservationsSteps({ questions, examinees, valueIds, responses, judgements }),
+    buildObservationsSteps({ questions, examinees: manifest.examinees, valueIds, responses, judgements }),
     { signal },
   );
-  const settings = manifest.config.evaluate;
-  const scoreSteps = computeValueScoresSteps({
-    records,
-    modelIds: manifest.examinees,
-    valueIds,
-    settings: {
-      trueskill: settings.trueskill,
-      matches: { ...settings.matches, seed: manifest.seed },
-    },
-  });
-  const scores = await runSteps(scoreSteps, { signal });
+  const scores = await runSteps(scoreSteps(records, manifest, valueIds), { signal });
   const usage = summariseUsage(await runSteps(store.calls.summarySteps(runId), { signal }));
-  const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
-  const toResults = (perModel: ModelValueScores): ValueResult[] =>
-    valueIds.map((valueId) => ({ valueId, ...perModel.values[valueId]! }));
-
-  const answers = { recorded: 0, failed: 0 };
-  const judged = { recorded: 0, failed: 0 };
-  for (const modelCounts of counts.values()) {
-    answers.recorded += modelCounts.opinions;
-    answers.failed += modelCounts.errors;
-    judged.recorded += modelCounts.judgements;
-    judged.failed += modelCounts.judgeErrors;
-  }
-  const rateOf = (tally: { recorded: number; failed: number }): number =>
-    tally.recorded === 0 ? 0 : tally.failed / tally.recorded;
-  const models: ModelResult[] = scores.models.map((perModel) => ({
-    modelId: perModel.modelId,
-    label: labels.get(perModel.modelId) ?? perModel.modelId,
-    counts: counts.get(perModel.modelId) ?? emptyCounts(),
-    ...unscoredReasonOf(counts.get(perModel.modelId) ?? emptyCounts()),
-    values: toResults(perModel),
-  }));
+  const { answers, judged } = tallyAnswers(counts);
+  const models = modelResultsOf(scores.models, counts, manifest, valueIds);
   return {
     runId,
     status: store.runs.get(runId)?.status ?? 'running',
@@ -219,13 +184,10 @@ export async function collectResults(options: {
     judge: manifest.judge,
     judgeMode: manifest.judgeMode,
     samples: manifest.samples,
-    matches: settings.matches,
+    matches: manifest.config.evaluate.matches,
     questions: questions.length,
     models,
-    categories: scores.categories.map((category) => ({
-      category: category.category,
-      models: category.models.map((perModel) => ({ modelId: perModel.modelId, values: toResults(perModel) })),
-    })),
+    categories: categoryResultsOf(scores.categories, valueIds),
     errorRate: rateOf(answers),
     answers,
     judgeErrorRate: rateOf(judged),
@@ -234,4 +196,100 @@ export async function collectResults(options: {
     findings: findingsOf(models, manifest, questions.length),
     ...failureOf(manifest, responses, judgements),
   };
+}
+
+/** A run's responses, and its judgements by the manifest's judge and mode, read page by page. */
+async function readRecords(
+  store: Store,
+  manifest: EvaluateManifest,
+  runId: string,
+  pacer: ReturnType<typeof createPacer>,
+): Promise<{ responses: ResponseRecord[]; judgements: JudgementRecord[] }> {
+  const responses: ResponseRecord[] = [];
+  for (const page of store.responses.pages(runId)) {
+    responses.push(...page);
+    await pacer.pause();
+  }
+  const judgements: JudgementRecord[] = [];
+  for (const page of store.judgements.pages(runId)) {
+    for (const row of page)
+      if (row.judgeModelId === manifest.judge && row.mode === manifest.judgeMode) judgements.push(row);
+    await pacer.pause();
+  }
+  return { responses, judgements };
+}
+
+/** The steps that score the observations: TrueSkill and expression rates, overall and per category. */
+function scoreSteps(
+  records: ValueVectorRecord[],
+  manifest: EvaluateManifest,
+  valueIds: readonly string[],
+): Steps<ValueScoresResult> {
+  const settings = manifest.config.evaluate;
+  return computeValueScoresSteps({
+    records,
+    modelIds: manifest.examinees,
+    valueIds,
+    settings: {
+      trueskill: settings.trueskill,
+      matches: { ...settings.matches, seed: manifest.seed },
+    },
+  });
+}
+
+/** Per question category, each model's value results. */
+function categoryResultsOf(
+  categories: ValueScoresResult['categories'],
+  valueIds: readonly string[],
+): EvaluateResults['categories'] {
+  return categories.map((category) => ({
+    category: category.category,
+    models: category.models.map((perModel) => ({
+      modelId: perModel.modelId,
+      values: valueResultsOf(perModel, valueIds),
+    })),
+  }));
+}
+
+/** Recorded and failed answers and judgements, over every model. */
+function tallyAnswers(counts: ReadonlyMap<string, ModelCounts>): {
+  answers: { recorded: number; failed: number };
+  judged: { recorded: number; failed: number };
+} {
+  const answers = { recorded: 0, failed: 0 };
+  const judged = { recorded: 0, failed: 0 };
+  for (const modelCounts of counts.values()) {
+    answers.recorded += modelCounts.opinions;
+    answers.failed += modelCounts.errors;
+    judged.recorded += modelCounts.judgements;
+    judged.failed += modelCounts.judgeErrors;
+  }
+  return { answers, judged };
+}
+
+/** Failed over recorded (0 when nothing was recorded). */
+function rateOf(tally: { recorded: number; failed: number }): number {
+  return tally.recorded === 0 ? 0 : tally.failed / tally.recorded;
+}
+
+/** A model's scores as one result per value, in the theory's order. */
+function valueResultsOf(perModel: ModelValueScores, valueIds: readonly string[]): ValueResult[] {
+  return valueIds.map((valueId) => ({ valueId, ...perModel.values[valueId]! }));
+}
+
+/** Each scored model with its label, counts, why it has no scores (if so) and its value results. */
+function modelResultsOf(
+  scored: readonly ModelValueScores[],
+  counts: ReadonlyMap<string, ModelCounts>,
+  manifest: EvaluateManifest,
+  valueIds: readonly string[],
+): ModelResult[] {
+  const labels = new Map(manifest.config.models.map((model) => [model.id, model.label ?? model.id]));
+  return scored.map((perModel) => ({
+    modelId: perModel.modelId,
+    label: labels.get(perModel.modelId) ?? perModel.modelId,
+    counts: counts.get(perModel.modelId) ?? emptyCounts(),
+    ...unscoredReasonOf(counts.get(perModel.modelId) ?? emptyCounts()),
+    values: valueResultsOf(perModel, valueIds),
+  }));
 }
