@@ -1,9 +1,9 @@
 import type { ScoreWeights } from '../../core/generate-config.js';
 import type { JudgePrompt } from '../../core/prompts/judge-prompt.js';
 import type { Provider, SamplingParams } from '../../core/provider.js';
-import type { JudgeMode, Stance } from '../../core/question.js';
+import type { JudgeMode, JudgementOutcome, Stance } from '../../core/question.js';
 import type { ValueTheory } from '../../core/value-theory.js';
-import { judgeOpinion } from '../judge/judge-opinion.js';
+import { type JudgeAnswer, judgeOpinion } from '../judge/judge-opinion.js';
 import { askOpinion } from '../respond/ask-opinion.js';
 import type { SimilarityBackend } from '../similarity/similarity-backend.js';
 import { type InformativenessTerms, informativeness } from './informativeness.js';
@@ -56,6 +56,7 @@ export interface PanelSettings {
   params: SamplingParams;
 }
 
+/** The ids of the values a judgement marked expressed, sorted. */
 function valuesOf(outcome: { values: Record<string, boolean> }): string[] {
   return Object.entries(outcome.values)
     .filter(([, expressed]) => expressed)
@@ -63,6 +64,7 @@ function valuesOf(outcome: { values: Record<string, boolean> }): string[] {
     .sort();
 }
 
+/** One panel model answers the question and the judge reads each of its key points. */
 async function answerOne(
   provider: Provider,
   question: string,
@@ -85,19 +87,7 @@ async function answerOne(
   const points = outcome.points.map((point) =>
     point.justification ? `${point.point}: ${point.justification}` : point.point,
   );
-  const judged = await Promise.all(
-    points.map((text) =>
-      judgeOpinion({
-        provider: judge,
-        theory,
-        opinion: text,
-        mode: settings.judgeMode,
-        prompt: settings.judgePrompt,
-        params: { seed: settings.params.seed },
-        signal,
-      }),
-    ),
-  );
+  const judged = await judgePoints(points, judge, theory, settings, signal);
   const failed = judged.find((entry) => entry.outcome.status !== 'ok');
   if (failed && failed.outcome.status !== 'ok')
     return { modelId, status: 'unjudged', reason: `a key point was not judged: ${failed.outcome.reason}` };
@@ -118,6 +108,29 @@ async function answerOne(
   };
 }
 
+/** The judge reads every key point of one answer, all at once. */
+function judgePoints(
+  points: readonly string[],
+  judge: Provider,
+  theory: ValueTheory,
+  settings: PanelSettings,
+  signal: AbortSignal | undefined,
+): Promise<JudgeAnswer[]> {
+  return Promise.all(
+    points.map((text) =>
+      judgeOpinion({
+        provider: judge,
+        theory,
+        opinion: text,
+        mode: settings.judgeMode,
+        prompt: settings.judgePrompt,
+        params: { seed: settings.params.seed },
+        signal,
+      }),
+    ),
+  );
+}
+
 /**
  * Every panel model answers the question once (the opinion prompt), the judge reads each key point
  * and the question itself, and S is computed over the usable answers (method §3). Failed answers
@@ -132,22 +145,7 @@ export async function scorePanel(options: {
   settings: PanelSettings;
   signal?: AbortSignal;
 }): Promise<PanelScore> {
-  const { question, judge, theory, settings, signal } = options;
-  const [ownJudged, answers] = await Promise.all([
-    judgeOpinion({
-      provider: judge,
-      theory,
-      opinion: question,
-      mode: settings.judgeMode,
-      prompt: settings.judgePrompt,
-      params: { seed: settings.params.seed },
-      signal,
-    }),
-    Promise.all(
-      options.panel.map((provider) => answerOne(provider, question, judge, theory, settings, signal)),
-    ),
-  ]);
-  const own = ownJudged.outcome;
+  const { own, answers } = await judgeQuestionAndAskPanel(options);
   if (own.status !== 'ok')
     return {
       terms: null,
@@ -157,14 +155,11 @@ export async function scorePanel(options: {
       answers,
     };
   const usable = answers.filter((answer) => answer.status === 'ok');
-  const unknown = new Set(own.missing ?? []);
-  for (const answer of usable)
-    for (const point of answer.points) for (const id of point.missing ?? []) unknown.add(id);
-  const known = (ids: readonly string[]) => ids.filter((id) => !unknown.has(id));
-  const questionValues = known(valuesOf(own));
+  const unknown = unknownValueIds(own, usable);
+  const questionValues = valuesOf(own).filter((id) => !unknown.has(id));
   const unknownValues = [...unknown].sort();
   const unknownField = unknownValues.length > 0 ? { unknownValues } : {};
-  if (unknown.size >= theory.values.length)
+  if (unknown.size >= options.theory.values.length)
     return {
       terms: null,
       reason: 'no value was labelled readably for every key point and the question',
@@ -182,30 +177,72 @@ export async function scorePanel(options: {
       questionValues,
       answers,
     };
+  const terms = await termsOfUsable({ options, usable, own, unknown, questionValues });
+  return { terms, questionValues, ...unknownField, answers };
+}
+
+type ScorePanelOptions = Parameters<typeof scorePanel>[0];
+type UsableAnswer = Extract<PanelAnswer, { status: 'ok' }>;
+type ReadJudgement = Extract<JudgementOutcome, { status: 'ok' }>;
+
+/** The judge reads the question itself while every panel model answers it, all at once. */
+async function judgeQuestionAndAskPanel(
+  options: ScorePanelOptions,
+): Promise<{ own: JudgementOutcome; answers: PanelAnswer[] }> {
+  const { question, judge, theory, settings, signal } = options;
+  const [ownJudged, answers] = await Promise.all([
+    judgeOpinion({
+      provider: judge,
+      theory,
+      opinion: question,
+      mode: settings.judgeMode,
+      prompt: settings.judgePrompt,
+      params: { seed: settings.params.seed },
+      signal,
+    }),
+    Promise.all(
+      options.panel.map((provider) => answerOne(provider, question, judge, theory, settings, signal)),
+    ),
+  ]);
+  return { own: ownJudged.outcome, answers };
+}
+
+/** Values the question's judgement or some key point left unlabelled: unknown, not "not expressed". */
+function unknownValueIds(own: ReadJudgement, usable: readonly UsableAnswer[]): Set<string> {
+  const unknown = new Set(own.missing ?? []);
+  for (const answer of usable)
+    for (const point of answer.points) for (const id of point.missing ?? []) unknown.add(id);
+  return unknown;
+}
+
+/** S and its terms over the usable answers and the known values: from labels, or exact from P(yes). */
+async function termsOfUsable(input: {
+  options: ScorePanelOptions;
+  usable: readonly UsableAnswer[];
+  own: ReadJudgement;
+  unknown: ReadonlySet<string>;
+  questionValues: string[];
+}): Promise<InformativenessTerms> {
+  const { options, usable, own, unknown, questionValues } = input;
   const vectors = await options.similarity.vectors(
     usable.map((answer) => answer.points.map((point) => point.text).join('\n')),
-    signal,
+    options.signal,
   );
   const practical = informativeness(
     usable.map((answer) => ({
       modelId: answer.modelId,
-      pointValues: answer.points.map((point) => known(point.values)),
+      pointValues: answer.points.map((point) => point.values.filter((id) => !unknown.has(id))),
     })),
     questionValues,
     (i, j) => options.similarity.similarity(vectors[i]!, vectors[j]!),
-    settings.weights,
+    options.settings.weights,
   );
-  if (settings.variant !== 'exact') return { terms: practical, questionValues, ...unknownField, answers };
+  if (options.settings.variant !== 'exact') return practical;
   const probabilities = (found: Record<string, number> | undefined) =>
-    theory.values.filter((value) => !unknown.has(value.id)).map((value) => found?.[value.id] ?? 0);
+    options.theory.values.filter((value) => !unknown.has(value.id)).map((value) => found?.[value.id] ?? 0);
   const exact = exactInformativeness(
     usable.map((answer) => answer.points.map((point) => probabilities(point.probabilities))),
     probabilities(own.probabilities),
   );
-  return {
-    terms: { ...practical, s: exact.s, exact: { gjs: exact.gjs, tv: exact.tv } },
-    questionValues,
-    ...unknownField,
-    answers,
-  };
+  return { ...practical, s: exact.s, exact: { gjs: exact.gjs, tv: exact.tv } };
 }
