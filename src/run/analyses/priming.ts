@@ -28,6 +28,7 @@ export interface PrimingResult {
   summary: { target: number | null; sameGroup: number | null; oppositeGroup: number | null };
 }
 
+/** The mean of the numbers present (null when none is). */
 const meanOf = (values: (number | null | undefined)[]): number | null => {
   const present = values.filter((value): value is number => typeof value === 'number');
   return present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
@@ -58,46 +59,66 @@ export async function runPrimingValidation(options: {
     throw new ConfigError(
       `priming needs at least 2 questions for a paired test (got ${options.questions.length})`,
     );
-  const arms = [
+  const runs: LoadedEvaluation[] = [];
+  for (const arm of primingArms(options.theory, options.values)) runs.push(await runArm(options, arm));
+  return { runs, result: compareArms(options, runs) };
+}
+
+type PrimingOptions = Parameters<typeof runPrimingValidation>[0];
+
+/** One arm of the experiment: its id and the system message it primes with (none for the baseline). */
+interface PrimingArm {
+  id: string;
+  systemPrompt: string | undefined;
+}
+
+/** The baseline arm, then one arm per value to prime. */
+function primingArms(theory: ValueTheory, values: readonly string[]): PrimingArm[] {
+  return [
     { id: 'baseline', systemPrompt: undefined },
-    ...options.values.map((valueId) => ({
+    ...values.map((valueId) => ({
       id: valueId,
-      systemPrompt: primingMessage(options.theory, valueId),
+      systemPrompt: primingMessage(theory, valueId),
     })),
   ];
-  const runs: LoadedEvaluation[] = [];
-  for (const arm of arms) {
-    const runId = `${options.runPrefix}-${arm.id.replace(/_/g, '-')}`;
-    const config = configForArm(options.config, options.model, arm.systemPrompt);
-    const engine = createEngine({
+}
+
+/** Evaluates the model in one arm as a stored evaluation run, and loads that run back. */
+async function runArm(options: PrimingOptions, arm: PrimingArm): Promise<LoadedEvaluation> {
+  const runId = `${options.runPrefix}-${arm.id.replace(/_/g, '-')}`;
+  const config = configForArm(options.config, options.model, arm.systemPrompt);
+  const engine = createEngine({
+    config,
+    theory: options.theory,
+    configDir: options.configDir,
+    cache: options.store.cache,
+    recorder: options.store.calls,
+    runId,
+    signal: options.signal,
+  });
+  try {
+    options.onArm?.(runId);
+    await runEvaluation({
       config,
       theory: options.theory,
-      configDir: options.configDir,
-      cache: options.store.cache,
-      recorder: options.store.calls,
+      engine,
+      store: options.store,
+      questions: options.questions,
+      questionSource: options.questionSource,
+      examinees: [options.model],
+      judge: options.judge,
+      judgeMode: options.judgeMode,
       runId,
       signal: options.signal,
     });
-    try {
-      options.onArm?.(runId);
-      await runEvaluation({
-        config,
-        theory: options.theory,
-        engine,
-        store: options.store,
-        questions: options.questions,
-        questionSource: options.questionSource,
-        examinees: [options.model],
-        judge: options.judge,
-        judgeMode: options.judgeMode,
-        runId,
-        signal: options.signal,
-      });
-    } finally {
-      await engine.close();
-    }
-    runs.push(loadEvaluation(options.store, runId));
+  } finally {
+    await engine.close();
   }
+  return loadEvaluation(options.store, runId);
+}
+
+/** Each primed arm against the baseline (target, same group, opposite group), and their means. */
+function compareArms(options: PrimingOptions, runs: readonly LoadedEvaluation[]): PrimingResult {
   const [baseline, ...primed] = runs;
   const values = primed.map((run, index) => ({
     valueId: options.values[index]!,
@@ -105,18 +126,15 @@ export async function runPrimingValidation(options: {
     ...primingEffects(primingTargets(options.theory, options.values[index]!), baseline!.records, run.records),
   }));
   return {
-    runs,
-    result: {
-      model: options.model,
-      judge: options.judge,
-      questions: options.questions.length,
-      baselineRunId: baseline!.runId,
-      values,
-      summary: {
-        target: meanOf(values.map((value) => value.target.relativeChange)),
-        sameGroup: meanOf(values.map((value) => value.sameGroup?.relativeChange)),
-        oppositeGroup: meanOf(values.map((value) => value.oppositeGroup?.relativeChange)),
-      },
+    model: options.model,
+    judge: options.judge,
+    questions: options.questions.length,
+    baselineRunId: baseline!.runId,
+    values,
+    summary: {
+      target: meanOf(values.map((value) => value.target.relativeChange)),
+      sameGroup: meanOf(values.map((value) => value.sameGroup?.relativeChange)),
+      oppositeGroup: meanOf(values.map((value) => value.oppositeGroup?.relativeChange)),
     },
   };
 }
