@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ConfigError } from '../../core/errors.js';
 import { collectGeneration } from '../../run/generate/collect-generation.js';
 import type { GenerateSummary } from '../../run/generate/generate.js';
+import type { Store } from '../../store/index.js';
 import { BATCH_HELP, withBatchFlag } from '../batch-flags.js';
 import { EXIT } from '../exit-codes.js';
 import {
@@ -27,6 +28,7 @@ import { type CliRuntime, printJson } from '../runtime.js';
 import { executeGeneration } from '../stage/execute-stage.js';
 import { checkGeneration, requireStoreToResume, runIdOf, seedsOf } from '../stage/stage-inputs.js';
 
+/** Flags of `adaem generate`. */
 interface GenerateFlags {
   seed?: string;
   maxErrorRate?: string;
@@ -74,6 +76,7 @@ function reportFailedCalls(summary: GenerateSummary, limit: number): void {
   process.exitCode = EXIT.failed;
 }
 
+/** Checks the run ids and the flags `--resume` cannot take; parses `--budget` and `--max-cost`. */
 function parseFlags(flags: GenerateFlags, command: Command) {
   checkRunIds({ '--run-id': flags.runId, '--resume': flags.resume, '--extend': flags.extend });
   if (flags.resume !== undefined) {
@@ -119,54 +122,71 @@ export function registerGenerate(program: Command, runtime: CliRuntime): void {
     .addOption(sharedOption.json('print the summary as JSON'))
     .option('--protocol <name>', PROTOCOL_HELP)
     .option('--batch', BATCH_HELP.batch)
-    .action(async (flags: GenerateFlags, command: Command) => {
-      const settings = parseFlags(flags, command);
-      const { loaded, setAside } = withProtocol(
-        withMaxErrorRate(withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags), flags),
-        flags,
-      );
-      const fresh = flags.resume === undefined ? await seedsOf(flags.seedTopics, loaded) : undefined;
-      if (fresh) {
-        requireEmbedder(loaded);
-        if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['generate.']));
-        else process.stderr.write(protocolNote(loaded, setAside, ['generate.']));
-        await checkGeneration(loaded, {
-          seeds: fresh.seeds.length,
-          ...settings,
-          allowUnpriced: flags.allowUnpriced,
-          dryRun: flags.dryRun,
-        });
-        if (flags.dryRun) return;
-      }
-      requireStoreToResume(loaded, flags.resume);
-      const store = runtime.openStore(loaded);
-      try {
-        const runId = runIdOf(store, flags, 'generate');
-        if (flags.extend && store.runs.get(flags.extend)?.kind !== 'generate')
-          throw new ConfigError(`--extend ${flags.extend}: no generation run of that id in ${store.path}`);
-        const summary = await executeGeneration({
-          loaded,
-          store,
-          runtime,
-          runId,
-          resume: flags.resume !== undefined,
-          seeds: fresh,
-          ...settings,
-          allowUnpriced: flags.allowUnpriced,
-          extend: flags.extend,
-          switches: flags,
-        });
-        if (flags.json) printJson(summary);
-        else process.stdout.write(`${renderGeneration(collectGeneration(store, summary.runId))}\n`);
-        reportFailedCalls(summary, loaded.config.generate.maxErrorRate);
-      } finally {
-        store.close();
-      }
-    });
+    .action((flags: GenerateFlags, command: Command) => generateAction(runtime, flags, command));
   hiddenAlias(generate, '--seeds', { name: 'seedTopics' });
   withExamples(
     generate,
     'adaem generate --budget 30 --dry-run   # calls, tokens and cost, no call made',
     'adaem generate --seed-topics seeds.jsonl --budget 300 --max-cost 5 --run-id bank1',
   );
+}
+
+/** Runs `adaem generate`: checks a new run (or plans it for --dry-run), then runs or resumes it in the store. */
+async function generateAction(runtime: CliRuntime, flags: GenerateFlags, command: Command): Promise<void> {
+  const settings = parseFlags(flags, command);
+  const { loaded, setAside } = withProtocol(
+    withMaxErrorRate(withBatchFlag(withSeed(runtime.loadConfig(command), flags), flags), flags),
+    flags,
+  );
+  const fresh = flags.resume === undefined ? await seedsOf(flags.seedTopics, loaded) : undefined;
+  if (fresh) {
+    requireEmbedder(loaded);
+    if (flags.dryRun) process.stdout.write(describeProtocol(loaded, setAside, ['generate.']));
+    else process.stderr.write(protocolNote(loaded, setAside, ['generate.']));
+    await checkGeneration(loaded, {
+      seeds: fresh.seeds.length,
+      ...settings,
+      allowUnpriced: flags.allowUnpriced,
+      dryRun: flags.dryRun,
+    });
+    if (flags.dryRun) return;
+  }
+  requireStoreToResume(loaded, flags.resume);
+  const store = runtime.openStore(loaded);
+  try {
+    await generateInStore({ runtime, loaded, store, flags, settings, fresh });
+  } finally {
+    store.close();
+  }
+}
+
+/** Runs (or resumes) the search in the open store, prints its bank or summary, and reports failed calls. */
+async function generateInStore(options: {
+  runtime: CliRuntime;
+  loaded: LoadedConfig;
+  store: Store;
+  flags: GenerateFlags;
+  settings: ReturnType<typeof parseFlags>;
+  /** The seeds of a new run; none on --resume. */
+  fresh: Awaited<ReturnType<typeof seedsOf>> | undefined;
+}): Promise<void> {
+  const { runtime, loaded, store, flags, settings, fresh } = options;
+  const runId = runIdOf(store, flags, 'generate');
+  if (flags.extend && store.runs.get(flags.extend)?.kind !== 'generate')
+    throw new ConfigError(`--extend ${flags.extend}: no generation run of that id in ${store.path}`);
+  const summary = await executeGeneration({
+    loaded,
+    store,
+    runtime,
+    runId,
+    resume: flags.resume !== undefined,
+    seeds: fresh,
+    ...settings,
+    allowUnpriced: flags.allowUnpriced,
+    extend: flags.extend,
+    switches: flags,
+  });
+  if (flags.json) printJson(summary);
+  else process.stdout.write(`${renderGeneration(collectGeneration(store, summary.runId))}\n`);
+  reportFailedCalls(summary, loaded.config.generate.maxErrorRate);
 }
