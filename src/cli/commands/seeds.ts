@@ -11,6 +11,7 @@ import { numberParser, sharedOption, whole, withExamples } from '../options.js';
 import { type CliRuntime, printJson } from '../runtime.js';
 import { IMPORT_FORMATS, type ImportFlags, runSeedsImport } from './seeds-import.js';
 
+/** Flags of `adaem seeds list`. */
 interface ListFlags {
   category?: string[];
   theory?: string;
@@ -39,6 +40,7 @@ function counts(seeds: Question[], field: 'category' | 'targetValue', order: rea
   return [...tally].map(([name, count]) => `${name} ${count}`).join('; ');
 }
 
+/** Collects a repeated `--category` flag into a list. */
 function collect(value: string, previous: string[] = []): string[] {
   // Not split on commas: "Science, Health & Environment" is one category.
   return [...previous, value.trim()].filter(Boolean);
@@ -50,6 +52,12 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
     .command('seeds')
     .description('seed topics for adaem generate: list the built-in pool, import others');
   withExamples(seeds, 'adaem seeds list --category economics');
+  registerSeedsList(seeds, runtime);
+  registerSeedsImport(seeds, runtime);
+}
+
+/** `adaem seeds list`: its options and action. */
+function registerSeedsList(seeds: Command, runtime: CliRuntime): void {
   const list = seeds
     .command('list')
     .description('the built-in seed topics, with counts per category and value')
@@ -66,29 +74,36 @@ export function registerSeeds(program: Command, runtime: CliRuntime): void {
         .argParser(numberParser('--seed', whole(0))),
     )
     .addOption(sharedOption.json('print the seeds as JSON'))
-    .action(async (flags: ListFlags, command: Command) => {
-      const loaded = runtime.loadConfig(command);
-      if (flags.theory && !isBuiltinPool(flags.theory))
-        throw new ConfigError(
-          `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILTIN_SEED_POOLS))}`,
-        );
-      const theory =
-        flags.theory && isBuiltinPool(flags.theory) ? BUILT_IN_THEORIES[flags.theory] : loaded.theory;
-      const list = await loadSeeds(flags.theory ? `builtin:${flags.theory}` : 'builtin', {
-        theory,
-        categories: flags.category,
-        limit: flags.limit,
-        seed: flags.seed ?? loaded.config.seed,
-      });
-      if (flags.json) return printJson(list);
-      const rows = list.map((seed) => [seed.id, seed.category ?? '-', seed.targetValue ?? '-', seed.text]);
-      process.stdout.write(`${leftTable(['id', 'category', 'target value', 'text'], rows)}\n\n`);
-      process.stdout.write(
-        `${list.length} seeds\nper category: ${counts(list, 'category', flags.category ? [] : SEED_CATEGORY_NAMES)}\n`,
-      );
-      process.stdout.write(`per value: ${counts(list, 'targetValue', valueIds(theory))}\n`);
-    });
+    .action((flags: ListFlags, command: Command) => listSeeds(runtime, flags, command));
   withExamples(list, 'adaem seeds list --theory mft --limit 20 --seed 7 --json');
+}
+
+/** Runs `seeds list`: the built-in seeds of the theory asked (or the config's), as JSON or a table with counts. */
+async function listSeeds(runtime: CliRuntime, flags: ListFlags, command: Command): Promise<void> {
+  const loaded = runtime.loadConfig(command);
+  if (flags.theory && !isBuiltinPool(flags.theory))
+    throw new ConfigError(
+      `--theory: no built-in seeds for "${flags.theory}"; use schwartz or mft${didYouMean(flags.theory, Object.keys(BUILTIN_SEED_POOLS))}`,
+    );
+  const theory =
+    flags.theory && isBuiltinPool(flags.theory) ? BUILT_IN_THEORIES[flags.theory] : loaded.theory;
+  const list = await loadSeeds(flags.theory ? `builtin:${flags.theory}` : 'builtin', {
+    theory,
+    categories: flags.category,
+    limit: flags.limit,
+    seed: flags.seed ?? loaded.config.seed,
+  });
+  if (flags.json) return printJson(list);
+  const rows = list.map((seed) => [seed.id, seed.category ?? '-', seed.targetValue ?? '-', seed.text]);
+  process.stdout.write(`${leftTable(['id', 'category', 'target value', 'text'], rows)}\n\n`);
+  process.stdout.write(
+    `${list.length} seeds\nper category: ${counts(list, 'category', flags.category ? [] : SEED_CATEGORY_NAMES)}\n`,
+  );
+  process.stdout.write(`per value: ${counts(list, 'targetValue', valueIds(theory))}\n`);
+}
+
+/** `adaem seeds import <format> <file>`: its options; the action is `runSeedsImport`. */
+function registerSeedsImport(seeds: Command, runtime: CliRuntime): void {
   const importer = seeds
     .command('import')
     .description(`turn a seed source into seed JSONL: ${IMPORT_FORMATS.join(' | ')} FILE`)
