@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BatchRequestRef } from '../../core/batch-ledger.js';
 import { ConfigError } from '../../core/errors.js';
 import type { ChatResult } from '../../core/provider.js';
 import { outcomeOfLine } from '../../providers/batch-openai.js';
@@ -29,49 +30,93 @@ export function takeBatchResults(options: { store: Store; runId: string; file: s
     throw new ConfigError(`${file}: run ${runId} awaits no batch results (no batch file was written for it)`);
   const batchFile = batch.id.replace(/^file:/, '');
   const wanted = new Map(batch.requests.map((request) => [request.customId, request]));
-  let text: string;
+  const lines = readResultsFile(file).split('\n');
+  const taken: TakenLines = { answers: [], failures: {}, seen: new Set<string>() };
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    takeLine({ line, where: `${file}:${index + 1}`, wanted, taken, runId, batchFile });
+  });
+  const missing = batch.requests.filter((request) => !taken.seen.has(request.customId));
+  if (missing.length > 0)
+    throw new ConfigError(
+      `${file}:${lines.length}: ${missing.length} request(s) of ${batchFile} have no result line (first: custom_id ${missing[0]!.customId})`,
+    );
+  storeAnswers(store, runId, taken.answers, wanted);
+  store.batches.ended(batch.id, { status: 'results-file', failures: taken.failures });
+  return {
+    batchFile,
+    wave: batch.wave,
+    answered: taken.answers.length,
+    failed: Object.keys(taken.failures).length,
+  };
+}
+
+/** One answer of the results file, for the response cache. */
+interface BatchAnswer {
+  customId: string;
+  modelId: string;
+  result: ChatResult;
+}
+
+/** What the lines read so far hold: answers, failures by custom id, and every custom id seen. */
+interface TakenLines {
+  answers: BatchAnswer[];
+  failures: Record<string, string>;
+  seen: Set<string>;
+}
+
+/** The results file's text; a ConfigError naming the file when it cannot be read. */
+function readResultsFile(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError(
       `${file}: cannot read the results file (${error instanceof Error ? error.message : error})`,
     );
   }
-  const lines = text.split('\n');
-  const answers: { customId: string; modelId: string; result: ChatResult }[] = [];
-  const failures: Record<string, string> = {};
-  const seen = new Set<string>();
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${index + 1}`;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new ConfigError(`${where}: not a JSON line of a batch results file`);
-    }
-    const customId = (row as { custom_id?: unknown } | null)?.custom_id;
-    if (typeof customId !== 'string') throw new ConfigError(`${where}: the line has no custom_id`);
-    const request = wanted.get(customId);
-    if (!request)
-      throw new ConfigError(
-        `${where}: custom_id ${customId} is not a request of run ${runId}'s batch ${batchFile} (a results file of another run or wave?)`,
-      );
-    if (seen.has(customId)) throw new ConfigError(`${where}: custom_id ${customId} appears twice`);
-    seen.add(customId);
-    const outcome = outcomeOfLine(
-      request.modelId,
-      request.modelId.replace(/^[^:]+:/, ''),
-      row as Record<string, unknown>,
-    )!;
-    if ('result' in outcome) answers.push({ customId, modelId: request.modelId, result: outcome.result });
-    else failures[customId] = outcome.failure;
-  });
-  const missing = batch.requests.filter((request) => !seen.has(request.customId));
-  if (missing.length > 0)
+}
+
+/** Checks one line (JSON, a custom id of this batch, seen once) and adds its answer or failure. */
+function takeLine(input: {
+  line: string;
+  where: string;
+  wanted: ReadonlyMap<string, BatchRequestRef>;
+  taken: TakenLines;
+  runId: string;
+  batchFile: string;
+}): void {
+  const { where, taken } = input;
+  let row: unknown;
+  try {
+    row = JSON.parse(input.line);
+  } catch {
+    throw new ConfigError(`${where}: not a JSON line of a batch results file`);
+  }
+  const customId = (row as { custom_id?: unknown } | null)?.custom_id;
+  if (typeof customId !== 'string') throw new ConfigError(`${where}: the line has no custom_id`);
+  const request = input.wanted.get(customId);
+  if (!request)
     throw new ConfigError(
-      `${file}:${lines.length}: ${missing.length} request(s) of ${batchFile} have no result line (first: custom_id ${missing[0]!.customId})`,
+      `${where}: custom_id ${customId} is not a request of run ${input.runId}'s batch ${input.batchFile} (a results file of another run or wave?)`,
     );
+  if (taken.seen.has(customId)) throw new ConfigError(`${where}: custom_id ${customId} appears twice`);
+  taken.seen.add(customId);
+  const outcome = outcomeOfLine(
+    request.modelId,
+    request.modelId.replace(/^[^:]+:/, ''),
+    row as Record<string, unknown>,
+  )!;
+  if ('result' in outcome) taken.answers.push({ customId, modelId: request.modelId, result: outcome.result });
+  else taken.failures[customId] = outcome.failure;
+}
+
+/** Puts each answer into the response cache and records it as a batch call, then flushes the store. */
+function storeAnswers(
+  store: Store,
+  runId: string,
+  answers: readonly BatchAnswer[],
+  wanted: ReadonlyMap<string, BatchRequestRef>,
+): void {
   for (const answer of answers) {
     store.cache.put(answer.customId, { providerId: answer.modelId, result: answer.result });
     store.calls.record({
@@ -91,6 +136,4 @@ export function takeBatchResults(options: { store: Store; runId: string; file: s
     });
   }
   store.flush();
-  store.batches.ended(batch.id, { status: 'results-file', failures });
-  return { batchFile, wave: batch.wave, answered: answers.length, failed: Object.keys(failures).length };
 }
