@@ -24,6 +24,7 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
+/** A rate as a whole percentage, without the sign. */
 function percent(rate: number): string {
   return `${Math.round(rate * 100)}`;
 }
@@ -31,16 +32,19 @@ function percent(rate: number): string {
 /** "—" marks a figure that could not be computed (no scored answer). */
 const NONE = '—';
 
+/** An expression rate with its 95% interval, in percent. */
 function rateCell(value: { rate: number | null; rateLow: number; rateHigh: number }): string {
   return value.rate === null
     ? NONE
     : `${percent(value.rate)} [${percent(value.rateLow)}–${percent(value.rateHigh)}]`;
 }
 
+/** A TrueSkill score with its spread over match orders. */
 function scoreCell(value: { score: number | null; scoreSpread: number }): string {
   return value.score === null ? NONE : `${value.score.toFixed(1)} ±${value.scoreSpread.toFixed(1)}`;
 }
 
+/** Calls, cache hits, errors, retries, tokens and cost per model and role, with a total row. */
 function usageTable(results: EvaluateResults): string {
   const rows = results.usage.byModel.map((row) => [
     row.providerId,
@@ -136,10 +140,12 @@ function smallSampleNote(results: EvaluateResults): string[] {
   ];
 }
 
+/** The text with its first letter in upper case. */
 function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
+/** Expression rates per question category: one table per category. */
 export function renderCategories(results: EvaluateResults): string {
   const abbreviations = valueAbbreviations(results.theory.values);
   const labels = new Map(results.models.map((model) => [model.modelId, model.label]));
@@ -155,6 +161,7 @@ export function renderCategories(results: EvaluateResults): string {
     .join('\n\n');
 }
 
+/** How the TrueSkill games were played, and what the ± of a score means. */
 function orderNote(results: EvaluateResults): string {
   const format = results.matches.format === 'pairs' ? '1-on-1 games' : 'team games';
   return results.matches.order === 'given'
@@ -185,11 +192,40 @@ function findingLines(results: EvaluateResults): string[] {
 /** The terminal report of an evaluation: TrueSkill scores, expression rates with CIs, counts and usage. */
 export function renderResults(results: EvaluateResults, options: { byCategory?: boolean } = {}): string {
   const abbreviations = valueAbbreviations(results.theory.values);
-  const legend = results.theory.values
-    .map((value, index) => `${abbreviations[index]} ${value.name}`)
-    .join(' · ');
   const scoreRows = results.models.map((model) => [model.label, ...model.values.map(scoreCell)]);
   const rateRows = results.models.map((model) => [model.label, ...model.values.map(rateCell)]);
+  return [
+    summaryLine(results),
+    '',
+    ...findingLines(results),
+    `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
+    formatTable(['model', ...abbreviations], scoreRows),
+    '',
+    'Expression rate % [95% CI] (share of scored answers, question × sample, that expressed the value)',
+    formatTable(['model', ...abbreviations], rateRows),
+    ...smallSampleNote(results),
+    '',
+    'Answers',
+    answersTable(results),
+    ...noScoreLines(results),
+    ...unreadLines(results),
+    '',
+    'Usage (every attempt of this run)',
+    usageTable(results),
+    ...(options.byCategory && results.categories.length > 0 ? ['', renderCategories(results)] : []),
+    '',
+    valueLegend(results.theory.values, abbreviations),
+    closingLine(results),
+  ].join('\n');
+}
+
+/** The run in one line: id, status, questions × models × samples, and the judge. */
+function summaryLine(results: EvaluateResults): string {
+  return `${runName(results.runId)} · ${results.status} · ${counted(results.questions, 'question')} × ${counted(results.models.length, 'model')} × ${counted(results.samples, 'sample')} · judge ${results.judge} (${results.judgeMode})`;
+}
+
+/** What became of each model's answers: ok, refused, unreadable, failed, unscored, scored. */
+function answersTable(results: EvaluateResults): string {
   const countRows = results.models.map((model) => [
     model.label,
     String(model.counts.opinions),
@@ -204,49 +240,42 @@ export function renderResults(results: EvaluateResults, options: { byCategory?: 
     String(model.counts.partiallyJudged),
     String(model.counts.scoredAnswers),
   ]);
+  return formatTable(
+    [
+      'model',
+      'answers',
+      'ok',
+      'refused',
+      'unparseable',
+      'errors',
+      'short',
+      'no stance',
+      'unscored',
+      'judge errors',
+      'partly judged',
+      'scored',
+    ],
+    countRows,
+  );
+}
+
+/** Why some models have no scores, in one line (none when all have). */
+function noScoreLines(results: EvaluateResults): string[] {
   const reasons = results.models
     .filter((model) => model.unscoredReason)
     .map((model) => `${model.label}: ${model.unscoredReason}`);
+  return reasons.length > 0 ? [`${NONE} no scores: ${reasons.join('; ')}`] : [];
+}
+
+/** The column abbreviations with the value names they stand for. */
+function valueLegend(values: { name: string }[], abbreviations: string[]): string {
+  return values.map((value, index) => `${abbreviations[index]} ${value.name}`).join(' · ');
+}
+
+/** The error rates, whether the run stopped early, and a note when sandbox models were measured. */
+function closingLine(results: EvaluateResults): string {
   const simulated = results.models.some((model) => model.modelId.startsWith('sandbox:'))
     ? '\nNote: sandbox:* models are simulated (adaem sandbox truth shows their planted profiles).'
     : '';
-  return [
-    `${runName(results.runId)} · ${results.status} · ${counted(results.questions, 'question')} × ${counted(results.models.length, 'model')} × ${counted(results.samples, 'sample')} · judge ${results.judge} (${results.judgeMode})`,
-    '',
-    ...findingLines(results),
-    `Value scores (TrueSkill win rate against the other models × 100, relative to this set; ${orderNote(results)})`,
-    formatTable(['model', ...abbreviations], scoreRows),
-    '',
-    'Expression rate % [95% CI] (share of scored answers, question × sample, that expressed the value)',
-    formatTable(['model', ...abbreviations], rateRows),
-    ...smallSampleNote(results),
-    '',
-    'Answers',
-    formatTable(
-      [
-        'model',
-        'answers',
-        'ok',
-        'refused',
-        'unparseable',
-        'errors',
-        'short',
-        'no stance',
-        'unscored',
-        'judge errors',
-        'partly judged',
-        'scored',
-      ],
-      countRows,
-    ),
-    ...(reasons.length > 0 ? [`${NONE} no scores: ${reasons.join('; ')}`] : []),
-    ...unreadLines(results),
-    '',
-    'Usage (every attempt of this run)',
-    usageTable(results),
-    ...(options.byCategory && results.categories.length > 0 ? ['', renderCategories(results)] : []),
-    '',
-    legend,
-    `${capitalise(errorRates(results))}${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`,
-  ].join('\n');
+  return `${capitalise(errorRates(results))}${results.stoppedBy ? ` · stopped early (${results.stoppedBy})` : ''}${simulated}`;
 }
