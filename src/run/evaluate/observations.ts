@@ -34,6 +34,7 @@ export function reasonKind(reason: string): string {
   return reason.replace(/"[^"]*"/g, '"…"').slice(0, 120);
 }
 
+/** Counts one reply left unread under its kind of reason. */
 function tally(counts: ModelCounts, what: string, reason: string): void {
   const key = `${what}: ${reasonKind(reason)}`;
   counts.unread[key] = (counts.unread[key] ?? 0) + 1;
@@ -87,8 +88,39 @@ const ROWS_PER_STEP = 512;
 /** `buildObservations` as steps that pause every few hundred rows (see core/steps.ts). */
 export function* buildObservationsSteps(options: ObservationsOptions): Steps<Observations> {
   const counts = new Map(options.examinees.map((id) => [id, emptyCounts()]));
-  const judged = new Map<string, Map<number, Record<string, boolean>>>();
-  for (const [index, row] of options.judgements.entries()) {
+  const judged = yield* judgedPointsSteps(options.judgements, counts);
+  const categories = new Map(options.questions.map((question) => [question.id, question.category]));
+  const records: ValueVectorRecord[] = [];
+  for (const [index, row] of options.responses.entries()) {
+    if (index % ROWS_PER_STEP === 0) yield;
+    const modelCounts = counts.get(row.modelId);
+    if (!modelCounts || !categories.has(row.questionId)) continue;
+    const values = observeAnswer(row, modelCounts, judged.get(itemKey(row)), options.valueIds);
+    if (!values) continue;
+    const category = categories.get(row.questionId);
+    records.push({
+      questionId: row.questionId,
+      sample: row.sample,
+      modelId: row.modelId,
+      ...(category === undefined ? {} : { category }),
+      values,
+    });
+  }
+  yield;
+  sortRecords(records, options);
+  return { records, counts };
+}
+
+/** The labels the judge read, per answer (item key) and key point. */
+type JudgedPoints = Map<string, Map<number, Record<string, boolean>>>;
+
+/** Counts every judgement per model and collects the readable ones' labels, pausing every few hundred rows. */
+function* judgedPointsSteps(
+  judgements: readonly JudgementRecord[],
+  counts: ReadonlyMap<string, ModelCounts>,
+): Steps<JudgedPoints> {
+  const judged: JudgedPoints = new Map();
+  for (const [index, row] of judgements.entries()) {
     if (index % ROWS_PER_STEP === 0) yield;
     const modelCounts = counts.get(row.modelId);
     if (!modelCounts) continue;
@@ -104,59 +136,68 @@ export function* buildObservationsSteps(options: ObservationsOptions): Steps<Obs
     points.set(row.pointIndex, row.outcome.values);
     judged.set(itemKey(row), points);
   }
-  const categories = new Map(options.questions.map((question) => [question.id, question.category]));
-  const records: ValueVectorRecord[] = [];
-  for (const [index, row] of options.responses.entries()) {
-    if (index % ROWS_PER_STEP === 0) yield;
-    const modelCounts = counts.get(row.modelId);
-    if (!modelCounts || !categories.has(row.questionId)) continue;
-    modelCounts.opinions++;
-    const outcome = row.outcome;
-    if (outcome.status === 'refusal') modelCounts.refusals++;
-    else if (outcome.status === 'unparseable') {
-      modelCounts.unparseable++;
-      tally(modelCounts, 'answer', outcome.reason);
-    } else if (outcome.status === 'error') modelCounts.errors++;
-    if (outcome.status !== 'ok') continue;
-    modelCounts.ok++;
-    if (outcome.missingPoints) modelCounts.shortAnswers++;
-    // A recorded free-text answer judged whole has no stance by design: not a reply left unread.
-    if (outcome.stance === null && !outcome.whole) {
-      modelCounts.noStance++;
-      tally(modelCounts, 'stance', outcome.stanceReason ?? 'no stance');
-    }
-    const points = judged.get(itemKey(row));
-    const labels = outcome.points.map((_, index) => points?.get(index));
-    if (labels.some((label) => label === undefined)) {
-      modelCounts.partiallyJudged++;
-      continue;
-    }
-    modelCounts.scoredAnswers++;
-    const values: Record<string, boolean> = {};
-    for (const valueId of options.valueIds) {
-      const pointLabels = labels.map((label) => label?.[valueId]);
-      if (pointLabels.some((label) => label === true)) values[valueId] = true;
-      else if (pointLabels.every((label) => label === false)) values[valueId] = false;
-    }
-    const category = categories.get(row.questionId);
-    records.push({
-      questionId: row.questionId,
-      sample: row.sample,
-      modelId: row.modelId,
-      ...(category === undefined ? {} : { category }),
-      values,
-    });
+  return judged;
+}
+
+/**
+ * Counts one answer in its model's counts and returns its value vector when every key point was
+ * judged (undefined for a failed or partially judged answer).
+ */
+function observeAnswer(
+  row: ResponseRecord,
+  modelCounts: ModelCounts,
+  points: ReadonlyMap<number, Record<string, boolean>> | undefined,
+  valueIds: readonly string[],
+): Record<string, boolean> | undefined {
+  modelCounts.opinions++;
+  const outcome = row.outcome;
+  if (outcome.status === 'refusal') modelCounts.refusals++;
+  else if (outcome.status === 'unparseable') {
+    modelCounts.unparseable++;
+    tally(modelCounts, 'answer', outcome.reason);
+  } else if (outcome.status === 'error') modelCounts.errors++;
+  if (outcome.status !== 'ok') return undefined;
+  modelCounts.ok++;
+  if (outcome.missingPoints) modelCounts.shortAnswers++;
+  // A recorded free-text answer judged whole has no stance by design: not a reply left unread.
+  if (outcome.stance === null && !outcome.whole) {
+    modelCounts.noStance++;
+    tally(modelCounts, 'stance', outcome.stanceReason ?? 'no stance');
   }
-  // Question order, then sample, then examinee: the paper's single pass runs in this order, and
-  // shuffles of it are reproducible whatever order the store returns rows in.
+  const labels = outcome.points.map((_, index) => points?.get(index));
+  if (labels.some((label) => label === undefined)) {
+    modelCounts.partiallyJudged++;
+    return undefined;
+  }
+  modelCounts.scoredAnswers++;
+  return valueVector(labels, valueIds);
+}
+
+/** OR over key points: a value is expressed if some point expressed it, absent if every point said not, else unknown. */
+function valueVector(
+  labels: readonly (Record<string, boolean> | undefined)[],
+  valueIds: readonly string[],
+): Record<string, boolean> {
+  const values: Record<string, boolean> = {};
+  for (const valueId of valueIds) {
+    const pointLabels = labels.map((label) => label?.[valueId]);
+    if (pointLabels.some((label) => label === true)) values[valueId] = true;
+    else if (pointLabels.every((label) => label === false)) values[valueId] = false;
+  }
+  return values;
+}
+
+/**
+ * Sorts observations by question order, then sample, then examinee: the paper's single pass runs in
+ * this order, and shuffles of it are reproducible whatever order the store returns rows in.
+ */
+function sortRecords(records: ValueVectorRecord[], options: ObservationsOptions): void {
   const position = new Map(options.questions.map((question, index) => [question.id, index]));
   const examinee = new Map(options.examinees.map((id, index) => [id, index]));
-  yield;
   records.sort(
     (a, b) =>
       position.get(a.questionId)! - position.get(b.questionId)! ||
       (a.sample ?? 0) - (b.sample ?? 0) ||
       examinee.get(a.modelId)! - examinee.get(b.modelId)!,
   );
-  return { records, counts };
 }
