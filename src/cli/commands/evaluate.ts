@@ -167,17 +167,13 @@ async function prepare(
     source,
     examinees,
     judge,
-    ...(recorded
-      ? {
-          recorded: {
-            file: recorded.file,
-            hash: recorded.hash,
-            answers: recorded.answers,
-            samples: recorded.samples,
-          },
-        }
-      : {}),
+    ...(recorded ? { recorded: recordingOf(recorded) } : {}),
   };
+}
+
+/** What a new run keeps of its recorded answers: the file, its hash, the answers and samples per pair. */
+function recordingOf(recorded: RecordedRun): NonNullable<NewRun['recorded']> {
+  return { file: recorded.file, hash: recorded.hash, answers: recorded.answers, samples: recorded.samples };
 }
 
 /** The examinees (recorded, `--models`, or by role) and the judge; refuses none, a duplicate, or no judge. */
