@@ -11,7 +11,7 @@ import {
   limitsOf,
   readInputFile,
 } from '../input/read-input-file.js';
-import { parseCsv } from './parse-csv.js';
+import { type CsvRecord, parseCsv } from './parse-csv.js';
 
 /** A stable id from the normalised text: `q-` + 10 hex digits. */
 export function questionId(text: string): string {
@@ -55,6 +55,7 @@ const KNOWN_JSONL_FIELDS = new Set([
   'targetValue',
 ]);
 
+/** Questions of a JSONL file: one object per line with a "text" or "question" string; other fields kept. */
 function fromJsonl(path: string, text: string, limits: InputLimits): RawQuestion[] {
   const rows: RawQuestion[] = [];
   for (const [index, line] of text.split(/\r?\n/).entries()) {
@@ -85,72 +86,109 @@ function fromJsonl(path: string, text: string, limits: InputLimits): RawQuestion
   return rows;
 }
 
+/** Questions of a CSV file with a "question" or "text" column, or of a ValueBench CSV (filtered by questionnaire). */
 function fromCsv(path: string, text: string, questionnaires: string[] | undefined): RawQuestion[] {
-  let records: ReturnType<typeof parseCsv>;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    throw new ConfigError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const [header, ...rows] = records;
+  const [header, ...rows] = parseCsvFile(path, text);
   if (!header) throw new ConfigError(`${path}: empty file`);
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
-  const column = (name: string): number => columns.indexOf(name);
-  const valueBench = VALUEBENCH_HEADER.every((name, index) => columns[index] === name);
-  const textColumn = valueBench
-    ? column('question')
-    : column('question') >= 0
-      ? column('question')
-      : column('text');
-  if (textColumn < 0)
-    throw new ConfigError(`${path}:${header.line}: the header needs a "question" or "text" column`);
-  if (valueBench && questionnaires) {
-    const known = new Set(rows.map((row) => row.cells[0]?.trim() ?? ''));
-    const unknown = questionnaires.filter((name) => !known.has(name));
-    if (unknown.length > 0) {
-      throw new ConfigError(
-        `${path}: unknown questionnaire "${unknown[0]}"; known: ${[...known].sort().join(', ')}`,
-      );
-    }
-  }
-  const cell = (row: (typeof rows)[number], name: string): string | undefined => {
-    const index = column(name);
-    const value = index >= 0 ? row.cells[index]?.trim() : undefined;
-    return value ? value : undefined;
-  };
+  const layout = readCsvHeader(path, header);
+  if (layout.valueBench && questionnaires) checkQuestionnaires(path, rows, questionnaires);
   const result: RawQuestion[] = [];
   for (const row of rows) {
-    if (row.cells.length !== columns.length) {
-      throw new ConfigError(
-        `${path}:${row.line}: expected ${columns.length} columns, found ${row.cells.length}`,
-      );
-    }
-    const body = row.cells[textColumn]?.trim();
-    if (!body) throw new ConfigError(`${path}:${row.line}: missing question text`);
-    if (valueBench) {
-      const questionnaire = row.cells[0]!.trim();
-      if (questionnaires && !questionnaires.includes(questionnaire)) continue;
-      result.push({
-        line: row.line,
-        id: `${questionnaire}-${row.cells[1]!.trim()}`,
-        text: body,
-        source: questionnaire,
-        targetValue: cell(row, 'value'),
-      });
-    } else {
-      result.push({
-        line: row.line,
-        id: cell(row, 'id'),
-        text: body,
-        category: cell(row, 'category'),
-        source: cell(row, 'source'),
-        targetValue: cell(row, 'target_value'),
-      });
-    }
+    const question = fromCsvRow(path, row, layout, questionnaires);
+    if (question) result.push(question);
   }
   return result;
 }
 
+/** Where a CSV file's columns are: their lower-cased names, whether it is ValueBench's, and the text column. */
+interface CsvLayout {
+  columns: string[];
+  valueBench: boolean;
+  textColumn: number;
+}
+
+/** The CSV file's records; a ConfigError naming the file when it cannot be parsed. */
+function parseCsvFile(path: string, text: string): CsvRecord[] {
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    throw new ConfigError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The layout the header gives; a ConfigError when it has no "question" or "text" column. */
+function readCsvHeader(path: string, header: CsvRecord): CsvLayout {
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
+  const valueBench = VALUEBENCH_HEADER.every((name, index) => columns[index] === name);
+  const textColumn = valueBench
+    ? columns.indexOf('question')
+    : columns.indexOf('question') >= 0
+      ? columns.indexOf('question')
+      : columns.indexOf('text');
+  if (textColumn < 0)
+    throw new ConfigError(`${path}:${header.line}: the header needs a "question" or "text" column`);
+  return { columns, valueBench, textColumn };
+}
+
+/** A ConfigError when a requested questionnaire is not in the ValueBench file. */
+function checkQuestionnaires(
+  path: string,
+  rows: readonly CsvRecord[],
+  questionnaires: readonly string[],
+): void {
+  const known = new Set(rows.map((row) => row.cells[0]?.trim() ?? ''));
+  const unknown = questionnaires.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `${path}: unknown questionnaire "${unknown[0]}"; known: ${[...known].sort().join(', ')}`,
+    );
+  }
+}
+
+/** A trimmed cell of a named column, undefined when the column is missing or the cell empty. */
+function csvCell(row: CsvRecord, columns: readonly string[], name: string): string | undefined {
+  const index = columns.indexOf(name);
+  const value = index >= 0 ? row.cells[index]?.trim() : undefined;
+  return value ? value : undefined;
+}
+
+/** One CSV row as a question (undefined for a ValueBench item of a questionnaire not asked for). */
+function fromCsvRow(
+  path: string,
+  row: CsvRecord,
+  layout: CsvLayout,
+  questionnaires: string[] | undefined,
+): RawQuestion | undefined {
+  const { columns } = layout;
+  if (row.cells.length !== columns.length) {
+    throw new ConfigError(
+      `${path}:${row.line}: expected ${columns.length} columns, found ${row.cells.length}`,
+    );
+  }
+  const body = row.cells[layout.textColumn]?.trim();
+  if (!body) throw new ConfigError(`${path}:${row.line}: missing question text`);
+  if (layout.valueBench) {
+    const questionnaire = row.cells[0]!.trim();
+    if (questionnaires && !questionnaires.includes(questionnaire)) return undefined;
+    return {
+      line: row.line,
+      id: `${questionnaire}-${row.cells[1]!.trim()}`,
+      text: body,
+      source: questionnaire,
+      targetValue: csvCell(row, columns, 'value'),
+    };
+  }
+  return {
+    line: row.line,
+    id: csvCell(row, columns, 'id'),
+    text: body,
+    category: csvCell(row, columns, 'category'),
+    source: csvCell(row, columns, 'source'),
+    targetValue: csvCell(row, columns, 'target_value'),
+  };
+}
+
+/** Questions of a text file: one per non-empty line, lines starting with # left out. */
 function fromText(text: string): RawQuestion[] {
   return text
     .split(/\r?\n/)
