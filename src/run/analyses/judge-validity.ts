@@ -18,9 +18,9 @@ export interface JudgeValidityResult {
   mode: JudgeMode;
   /** How labels that mark a value as violated were counted. */
   violated: ViolatedAs;
-  /** Labelled texts in the file, and those judged (after `limit`). */
   /** The judge's system prompt (`evaluate.judgePrompt` after the theory's fallback). */
   judgePrompt: JudgePromptChoice;
+  /** Labelled texts in the file, and those judged (after `limit`). */
   textsInFile: number;
   textsJudged: number;
   /** Texts the judge gave no readable labels for, or whose call failed: left out of every figure. */
