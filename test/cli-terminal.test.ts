@@ -59,9 +59,9 @@ function runOnTerminal(args: string[], cwd: string, columns: number): Promise<st
 
 /** The separate draws of a terminal log: split at carriage returns and newlines, escape codes removed. */
 function draws(log: string): string[] {
-  const escape = `${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`;
+  const ansiCode = `${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`;
   return log
-    .replace(new RegExp(escape, 'g'), '')
+    .replace(new RegExp(ansiCode, 'g'), '')
     .split(/[\r\n]+/)
     .filter((line) => /^(generate|evaluate) [█░]/.test(line));
 }

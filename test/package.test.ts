@@ -58,7 +58,7 @@ describe('the npm package, installed into an empty project', () => {
     expect(files.filter((path) => /^src\/|\.test\.|\.map$|^test\//.test(path))).toEqual([]);
   });
 
-  it("ships every file the README links to, so its links work in the installed package", () => {
+  it('ships every file the README links to, so its links work in the installed package', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const linked = [...readme.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)].map((match) => match[1]!);
     expect(linked.length).toBeGreaterThan(3);
