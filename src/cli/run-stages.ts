@@ -1,33 +1,15 @@
 import type { LoadedConfig } from '../config/load-config.js';
 import { ConfigError } from '../core/errors.js';
-import type { Question } from '../core/question.js';
 import { createEngine } from '../providers/engine.js';
-import type { EvaluateResults } from '../run/evaluate/collect-results.js';
-import { modelsByRole, runEvaluation } from '../run/evaluate/evaluate.js';
+import { modelsByRole } from '../run/evaluate/evaluate.js';
 import { refuseUnpriced } from '../run/evaluate/open-evaluation.js';
 import { type PlannedCalls, planEvaluation } from '../run/evaluate/plan.js';
 import { generationModels, requirePanels } from '../run/generate/open-generation.js';
 import { planGeneration } from '../run/generate/plan.js';
 import type { Store } from '../store/index.js';
-import { batching } from './batch-flags.js';
 import { printPlan } from './render/plan.js';
-import { runName } from './render/wording.js';
 import type { RunSettings } from './run-flags.js';
-import type { CliRuntime } from './runtime.js';
-import { type CallSwitches, stageEngine, stageProgress } from './stage/stage-engine.js';
-import { completeRunNote } from './stage/stage-inputs.js';
-
-/** The questions of the evaluate stage: given (`--questions`), or the generated bank's best (not known before). */
-export interface StageQuestions {
-  questions: Question[];
-  source: string;
-}
-
-/** What the evaluate stage of a new run asks: its examinees and judge, resolved from the flags or the roles. */
-export interface EvaluationPanel {
-  examinees: string[];
-  judge: string;
-}
+import type { EvaluationPanel, StageQuestions } from './stage/execute-stage.js';
 
 /** A question of the length generated questions have, standing in for a bank that does not exist yet. */
 const STAND_IN =
@@ -144,55 +126,4 @@ export function printRunPlan(stages: {
 /** USD the calls of a stored run cost, from its call records (what a resumed run has spent already). */
 export function spentOn(store: Store, runId: string): number {
   return store.calls.summary(runId).reduce((sum, row) => sum + row.costUsd, 0);
-}
-
-/** Runs (or resumes) the evaluate stage of `adaem run` with its progress line and the run's flags. */
-export async function evaluateStage(options: {
-  loaded: LoadedConfig;
-  store: Store;
-  runtime: CliRuntime;
-  runId: string;
-  resume: boolean;
-  questions?: StageQuestions;
-  /** Of a new evaluation; what is missing comes from the config's roles. */
-  panel?: Partial<EvaluationPanel>;
-  samples?: number;
-  concurrency?: number;
-  maxCost?: number;
-  allowUnpriced?: boolean;
-  switches: CallSwitches;
-}): Promise<EvaluateResults> {
-  const { loaded, store, runId } = options;
-  const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
-  const progress = stageProgress('evaluate', engine);
-  // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
-  const concurrency =
-    options.concurrency ??
-    (batching(options.switches, loaded.config) ? loaded.config.batch.maxRequests : undefined);
-  try {
-    const results = await runEvaluation({
-      config: loaded.config,
-      theory: loaded.theory,
-      engine,
-      store,
-      questions: options.questions?.questions,
-      questionSource: options.questions?.source,
-      ...(options.resume ? {} : { ...options.panel, samples: options.samples }),
-      maxCost: options.maxCost,
-      allowUnpriced: options.allowUnpriced,
-      runId,
-      resume: options.resume,
-      concurrency,
-      signal: options.runtime.signal,
-      onStart: (id) => {
-        const complete = options.resume ? completeRunNote(options.store, id) : undefined;
-        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`);
-      },
-      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
-    });
-    progress.finish();
-    return results;
-  } finally {
-    await engine.close();
-  }
 }

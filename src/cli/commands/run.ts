@@ -30,16 +30,18 @@ import { runName } from '../render/wording.js';
 import { parseRunFlags, type RunFlags, type RunSettings } from '../run-flags.js';
 import {
   checkEvaluation,
-  type EvaluationPanel,
-  evaluateStage,
   evaluationPanel,
   planGenerationStage,
   printRunPlan,
-  type StageQuestions,
   spentOn,
 } from '../run-stages.js';
 import { type CliRuntime, globalOptions, printJson } from '../runtime.js';
-import { executeGeneration } from '../stage/execute-stage.js';
+import {
+  type EvaluationPanel,
+  executeEvaluation,
+  executeGeneration,
+  type StageQuestions,
+} from '../stage/execute-stage.js';
 import { checkGeneration, completeRunNote, requireStoreToResume, seedsOf } from '../stage/stage-inputs.js';
 
 /** The packaged sandbox config (examples/sandbox.yaml), found from this module in a checkout or an install. */
@@ -254,7 +256,7 @@ async function runStages(context: RunContext, runId: string, plan: Pipeline, res
   process.stderr.write(
     `2/3 evaluate: every examinee answers ${questions ? `${questions.questions.length} questions` : 'the recorded questions'}\n`,
   );
-  const results = await evaluateStage({
+  const results = await executeEvaluation({
     ...common,
     runId: ids.evaluate,
     resume: evaluated !== undefined,

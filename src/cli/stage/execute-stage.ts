@@ -1,7 +1,10 @@
 import type { LoadedConfig } from '../../config/load-config.js';
 import type { Question } from '../../core/question.js';
+import type { EvaluateResults } from '../../run/evaluate/collect-results.js';
+import { runEvaluation } from '../../run/evaluate/evaluate.js';
 import { type GenerateProgress, type GenerateSummary, runGeneration } from '../../run/generate/generate.js';
 import type { Store } from '../../store/index.js';
+import { batching } from '../batch-flags.js';
 import { runName } from '../render/wording.js';
 import type { CliRuntime } from '../runtime.js';
 import { type CallSwitches, stageEngine, stageProgress } from './stage-engine.js';
@@ -75,4 +78,67 @@ function generateProgressOf(state: GenerateProgress): {
     unit: 'pulls',
     note: `S best ${best}, mean ${mean} | accepted ${state.accepted}, rejected ${rejected}`,
   };
+}
+
+/** The questions of the evaluate stage: given (`--questions`), or the generated bank's best (not known before). */
+export interface StageQuestions {
+  questions: Question[];
+  source: string;
+}
+
+/** What the evaluate stage of a new run asks: its examinees and judge, resolved from the flags or the roles. */
+export interface EvaluationPanel {
+  examinees: string[];
+  judge: string;
+}
+
+/** Runs (or resumes) an evaluation stage (of `adaem run`) with its progress line and the run's flags. */
+export async function executeEvaluation(options: {
+  loaded: LoadedConfig;
+  store: Store;
+  runtime: CliRuntime;
+  runId: string;
+  resume: boolean;
+  questions?: StageQuestions;
+  /** Of a new evaluation; what is missing comes from the config's roles. */
+  panel?: Partial<EvaluationPanel>;
+  samples?: number;
+  concurrency?: number;
+  maxCost?: number;
+  allowUnpriced?: boolean;
+  switches: CallSwitches;
+}): Promise<EvaluateResults> {
+  const { loaded, store, runId } = options;
+  const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
+  const progress = stageProgress('evaluate', engine);
+  // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
+  const concurrency =
+    options.concurrency ??
+    (batching(options.switches, loaded.config) ? loaded.config.batch.maxRequests : undefined);
+  try {
+    const results = await runEvaluation({
+      config: loaded.config,
+      theory: loaded.theory,
+      engine,
+      store,
+      questions: options.questions?.questions,
+      questionSource: options.questions?.source,
+      ...(options.resume ? {} : { ...options.panel, samples: options.samples }),
+      maxCost: options.maxCost,
+      allowUnpriced: options.allowUnpriced,
+      runId,
+      resume: options.resume,
+      concurrency,
+      signal: options.runtime.signal,
+      onStart: (id) => {
+        const complete = options.resume ? completeRunNote(options.store, id) : undefined;
+        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`);
+      },
+      onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
+    });
+    progress.finish();
+    return results;
+  } finally {
+    await engine.close();
+  }
 }
