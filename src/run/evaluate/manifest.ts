@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../../core/config.js';
 import { redactUrl } from '../../core/config-secrets.js';
-import { JudgePromptChoiceSchema, judgePromptFor } from '../../core/prompts/judge-prompt.js';
+import {
+  type JudgePrompt,
+  JudgePromptChoiceSchema,
+  judgePromptFor,
+} from '../../core/prompts/judge-prompt.js';
 import { promptHashes } from '../../core/prompts/templates.js';
 import { ProtocolRecordSchema, protocolRecordOf } from '../../core/protocol-preset.js';
 import { type JudgeMode, JudgeModeSchema, type Question } from '../../core/question.js';
@@ -46,6 +50,19 @@ export const ProvenanceShape = {
   argv: z.array(z.string()),
 };
 
+/** What every run manifest records of the prompts it sends: the template hashes and the judge's system prompt. */
+export const PromptsShape = {
+  promptHashes: z.record(z.string(), z.string()),
+  /** The judge's system prompt: the setting, the one sent, and why they differ (absent in runs stored before). */
+  judgePrompt: JudgePromptChoiceSchema.optional(),
+};
+
+/** The prompt fields of a manifest whose judge is configured with `setting` for `theory`. */
+export function promptsRecord(setting: JudgePrompt, theory: ValueTheory) {
+  const judgePrompt = judgePromptFor(setting, theory);
+  return { promptHashes: promptHashes({ judge: judgePrompt.used }), judgePrompt };
+}
+
 /** The provenance fields of a manifest written now, by this process. */
 export function provenance(): {
   [Key in keyof typeof ProvenanceShape]: z.infer<(typeof ProvenanceShape)[Key]>;
@@ -67,9 +84,7 @@ export const EvaluateManifestSchema = z.object({
   /** The protocol followed and the settings its preset put in `config` (absent in runs stored before). */
   protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
-  promptHashes: z.record(z.string(), z.string()),
-  /** The judge's system prompt: the setting, the one sent, and why they differ (absent in runs stored before). */
-  judgePrompt: JudgePromptChoiceSchema.optional(),
+  ...PromptsShape,
   seed: z.number().int(),
   examinees: z.array(z.string()).min(1),
   judge: z.string(),
@@ -102,7 +117,6 @@ export function buildEvaluateManifest(options: {
   questionSource: string;
   recorded?: EvaluateManifest['recorded'];
 }): EvaluateManifest {
-  const judgePrompt = judgePromptFor(options.config.evaluate.judgePrompt, options.theory);
   return {
     kind: 'evaluate',
     ...provenance(),
@@ -119,8 +133,7 @@ export function buildEvaluateManifest(options: {
     }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
-    promptHashes: promptHashes({ judge: judgePrompt.used }),
-    judgePrompt,
+    ...promptsRecord(options.config.evaluate.judgePrompt, options.theory),
     seed: options.config.seed,
     examinees: options.examinees,
     judge: options.judge,

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { type AdaemConfig, AdaemConfigSchema } from '../../core/config.js';
-import { JudgePromptChoiceSchema, judgePromptFor } from '../../core/prompts/judge-prompt.js';
-import { promptHashes } from '../../core/prompts/templates.js';
 import { ProtocolRecordSchema, protocolRecordOf } from '../../core/protocol-preset.js';
 import type { Question } from '../../core/question.js';
 import { type ValueTheory, ValueTheorySchema } from '../../core/value-theory.js';
-import { hashQuestions, ProvenanceShape, provenance, redactConfig } from '../evaluate/manifest.js';
+import {
+  hashQuestions,
+  PromptsShape,
+  ProvenanceShape,
+  promptsRecord,
+  provenance,
+  redactConfig,
+} from '../evaluate/manifest.js';
 
 /** Everything needed to trace and re-run a question search; written before the first model call. */
 export const GenerateManifestSchema = z.object({
@@ -16,9 +21,7 @@ export const GenerateManifestSchema = z.object({
   /** The protocol followed and the settings its preset put in `config` (absent in runs stored before). */
   protocol: ProtocolRecordSchema.optional(),
   theory: ValueTheorySchema,
-  promptHashes: z.record(z.string(), z.string()),
-  /** The judge's system prompt: the setting, the one sent, and why they differ (absent in runs stored before). */
-  judgePrompt: JudgePromptChoiceSchema.optional(),
+  ...PromptsShape,
   seed: z.number().int(),
   /** P1: cheap explorers and scorers (role `generator`). */
   explorers: z.array(z.string()).min(1),
@@ -58,7 +61,6 @@ export function buildGenerateManifest(options: {
   seedSource: string;
   extendsRun: string | undefined;
 }): GenerateManifest {
-  const judgePrompt = judgePromptFor(options.config.generate.judgePrompt, options.theory);
   return {
     kind: 'generate',
     ...provenance(),
@@ -69,8 +71,7 @@ export function buildGenerateManifest(options: {
     }),
     protocol: protocolRecordOf(options.config),
     theory: options.theory,
-    promptHashes: promptHashes({ judge: judgePrompt.used }),
-    judgePrompt,
+    ...promptsRecord(options.config.generate.judgePrompt, options.theory),
     seed: options.config.seed,
     explorers: options.explorers,
     scorers: options.scorers,
