@@ -111,6 +111,8 @@ export async function executeEvaluation(options: {
   const { loaded, store, runId } = options;
   const engine = stageEngine(loaded, store, options.runtime, runId, options.switches);
   const progress = stageProgress('evaluate', engine);
+  // Read before the run is reopened (which marks it running): a finished one was said to be complete.
+  const complete = options.resume && completeRunNote(store, runId) !== undefined;
   // A batch holds every call that waits for it: the pool lets a whole wave wait at once.
   const concurrency =
     options.concurrency ??
@@ -131,8 +133,7 @@ export async function executeEvaluation(options: {
       concurrency,
       signal: options.runtime.signal,
       onStart: (id) => {
-        const complete = options.resume ? completeRunNote(options.store, id) : undefined;
-        process.stderr.write(`${complete ?? `${runName(id)}${options.resume ? ' (resumed)' : ''}`}\n`);
+        if (!complete) process.stderr.write(`${runName(id)}${options.resume ? ' (resumed)' : ''}\n`);
       },
       onProgress: (state) => progress.update({ done: state.itemsDone, total: state.itemsTotal }),
     });
